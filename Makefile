@@ -1,0 +1,34 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+FLASK  := $(VENV)/bin/flask --app server
+STAMP  := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
+
+.PHONY: run test setup system-deps clean
+
+run: setup instance/config.py
+	$(FLASK) db upgrade
+	$(FLASK) catalog load
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: setup system-deps
+	$(PY) -m pytest
+
+setup: $(STAMP)
+
+$(STAMP):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+# A generated secret, written once; instance/ is git-ignored.
+instance/config.py:
+	mkdir -p instance
+	$(PY) -c "import secrets; print(f'SECRET_KEY = {secrets.token_hex(32)!r}')" > $@
+
+system-deps:
+	@sh .ci/system-deps
+
+clean:
+	rm -rf $(VENV) frontend/gen .pytest_cache

@@ -1,0 +1,56 @@
+// Clips saved for offline: the files live in the media cache, the record of what was saved in IndexedDB.
+(function (steady) {
+  'use strict';
+  const { STORES, openDatabase } = steady.db;
+
+  /** Save every URL (fetched whole, bypassing the HTTP cache) and record the download under `key`. */
+  async function saveDownload({ key, kind, slug, title, urls }) {
+    const cache = await caches.open(steady.cacheNames.media);
+    let bytes = 0;
+    for (const url of urls) {
+      let response = await cache.match(url);
+      if (!response) {
+        // 'reload' so a partial 206 left in the HTTP cache by a <video> can never be stored.
+        response = await fetch(new Request(url, { cache: 'reload' }));
+        if (response.status !== 200) throw new Error(`Could not download ${url} (HTTP ${response.status}).`);
+        await cache.put(url, response.clone());
+      }
+      bytes += (await response.blob()).size;
+    }
+    const record = { key, kind, slug, title, urls, bytes, saved_at: new Date().toISOString() };
+    const db = await openDatabase();
+    await db.put(STORES.downloads, record);
+    return record;
+  }
+
+  /** Every saved download, newest first. */
+  async function listDownloads() {
+    const db = await openDatabase();
+    const all = await db.getAll(STORES.downloads);
+    return all.sort((a, b) => b.saved_at.localeCompare(a.saved_at));
+  }
+
+  /** Whether everything under `key` is still saved. */
+  async function isSaved(key) {
+    const db = await openDatabase();
+    const record = await db.get(STORES.downloads, key);
+    if (!record) return false;
+    const cache = await caches.open(steady.cacheNames.media);
+    const present = await Promise.all(record.urls.map((url) => cache.match(url)));
+    return present.every(Boolean);
+  }
+
+  /** Remove a download; files another download still needs are kept. */
+  async function removeDownload(key) {
+    const db = await openDatabase();
+    const all = await db.getAll(STORES.downloads);
+    const target = all.find((d) => d.key === key);
+    if (!target) return;
+    const stillNeeded = new Set(all.filter((d) => d.key !== key).flatMap((d) => d.urls));
+    const cache = await caches.open(steady.cacheNames.media);
+    await Promise.all(target.urls.filter((url) => !stillNeeded.has(url)).map((url) => cache.delete(url)));
+    await db.delete(STORES.downloads, key);
+  }
+
+  steady.downloads = { saveDownload, listDownloads, isSaved, removeDownload };
+})(globalThis.steady);

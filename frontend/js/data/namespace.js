@@ -1,0 +1,3 @@
+// Every Steady script hangs its module off one global, so the concatenated
+// bundles (page and service worker alike) need no module loader.
+globalThis.steady = globalThis.steady || {};

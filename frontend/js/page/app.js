@@ -1,0 +1,51 @@
+// Boot: render from the catalogue on this device at once, refresh it from the network, and
+// switch on the offline machinery (worker, connection indicator, install prompt).
+(function (steady) {
+  'use strict';
+  const { h, announce } = steady.dom;
+  const { readStoredCatalog, fetchCatalog } = steady.catalogStore;
+  const { indexCatalog } = steady.catalogIndex;
+
+  steady.views.notFound = function notFound() {
+    const node = h('div', { class: 'page' },
+      h('h1', {}, 'Page not found'),
+      h('p', {}, 'There is nothing at this address. It may have been renamed or removed.'),
+      h('p', {}, h('a', { href: '/exercises' }, 'Browse exercises'), ' or ', h('a', { href: '/routines' }, 'see the routines'), '.'));
+    return { title: 'Not found', node };
+  };
+
+  function showLoadError(error) {
+    const offline = !navigator.onLine;
+    document.getElementById('main').replaceChildren(h('div', { class: 'page', role: 'alert' },
+      h('h1', {}, 'Steady could not load'),
+      h('p', {}, offline
+        ? 'You are offline, and this device has not stored the exercises yet. Open Steady once with a connection and it will work offline from then on.'
+        : error.message || String(error)),
+      h('button', { type: 'button', class: 'button', onclick: () => location.reload() }, 'Try again')));
+  }
+
+  async function refreshCatalog(current) {
+    const payload = await fetchCatalog();
+    if (payload.version !== current.version) {
+      steady.router.update({ catalog: indexCatalog(payload) });
+      announce('The exercise catalogue was updated.');
+    }
+  }
+
+  async function boot() {
+    steady.connection.watchConnection();
+    steady.install.offerInstall();
+    let payload = await readStoredCatalog().catch(() => null);
+    if (payload) {
+      refreshCatalog(payload).catch(() => undefined); // offline: the stored catalogue stands
+    } else {
+      payload = await fetchCatalog();
+    }
+    steady.router.start({ catalog: indexCatalog(payload) });
+    steady.workerClient.registerWorker({
+      onCatalogUpdated: () => readStoredCatalog().then((p) => refreshCatalog(p || payload)).catch(() => undefined),
+    }).catch((error) => console.warn('Service worker registration failed:', error));
+  }
+
+  boot().catch(showLoadError);
+})(globalThis.steady);

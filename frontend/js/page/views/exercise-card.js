@@ -1,0 +1,50 @@
+// One exercise card: why, how, what to avoid, kit and what to use instead, and where to go next.
+(function (steady) {
+  'use strict';
+  const { h } = steady.dom;
+  const { TAGS, EQUIPMENT, SURFACES, prescription } = steady.labels;
+
+  function variationItem(variation, catalog) {
+    const target = variation.exercise && catalog.exercise.get(variation.exercise);
+    let lead = null;
+    if (target) lead = h('a', { href: `/exercises/${target.slug}` }, target.name);
+    else if (variation.surface) lead = h('strong', {}, `On ${SURFACES[variation.surface]}`);
+    else if (variation.eyes) lead = h('strong', {}, 'Eyes closed');
+    else if (variation.footwear) lead = h('strong', {}, 'Barefoot');
+    return h('li', {}, lead, lead ? ': ' : '', variation.note);
+  }
+
+  function section(id, title, ...content) {
+    return h('section', { class: 'card-section', 'aria-labelledby': id }, h('h2', { id }, title), ...content);
+  }
+
+  function exerciseCard({ catalog, params }) {
+    const exercise = catalog.exercise.get(params.slug);
+    if (!exercise) return steady.views.notFound();
+    const kit = exercise.equipment.length
+      ? h('ul', {}, exercise.equipment.map((e) => h('li', {},
+        h('strong', {}, EQUIPMENT[e.item]), e.optional ? ' (optional)' : '',
+        e.substitute ? ` — no ${EQUIPMENT[e.item].toLowerCase()}? ${e.substitute}` : '')))
+      : h('p', {}, 'None: just you and some floor space.');
+    const sources = exercise.sources.map((key) => catalog.source.get(key)).filter(Boolean);
+
+    const node = h('article', { class: 'page exercise' },
+      h('header', { class: 'exercise-head' },
+        h('p', { class: 'eyebrow' }, exercise.tags.map((t) => TAGS[t]).join(' · ')),
+        h('h1', {}, exercise.name),
+        h('p', { class: 'dose' }, h('span', { class: 'visually-hidden' }, 'Default dose: '), prescription(exercise)),
+        h('p', { class: 'lead' }, exercise.summary)),
+      section('card-steps', 'How to do it', h('ol', { class: 'steps' }, exercise.steps.map((s) => h('li', {}, s)))),
+      h('aside', { class: 'tip', 'aria-label': 'Top tip' }, h('p', {}, h('strong', {}, 'Top tip: '), exercise.top_tip)),
+      section('card-avoid', 'Avoid', h('ul', { class: 'faults' }, exercise.faults.map((f) => h('li', {}, f)))),
+      section('card-muscles', 'Muscles worked', h('p', {}, exercise.muscles.join(', '))),
+      section('card-kit', 'Equipment', kit),
+      exercise.easier.length ? section('card-easier', 'Make it easier', h('ul', {}, exercise.easier.map((v) => variationItem(v, catalog)))) : null,
+      exercise.harder.length ? section('card-harder', 'Make it harder', h('ul', {}, exercise.harder.map((v) => variationItem(v, catalog)))) : null,
+      sources.length ? h('footer', { class: 'source' }, 'Based on: ', sources.map((s, i) => [i ? '; ' : '', h('cite', {}, s.title), ` (${s.author})`])) : null);
+    return { title: exercise.name, node };
+  }
+
+  steady.views.exerciseCard = exerciseCard;
+  steady.router.route('/exercises/:slug', exerciseCard, 'exercises');
+})(globalThis.steady);

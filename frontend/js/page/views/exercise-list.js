@@ -1,0 +1,71 @@
+// The exercise list: search by name, filter by focus and equipment; filters live in the URL.
+(function (steady) {
+  'use strict';
+  const { h, announce } = steady.dom;
+  const { TAGS, EQUIPMENT, prescription } = steady.labels;
+
+  /** Exercises matching a name search, a focus tag and an equipment choice ('none' = no kit). */
+  function filterExercises(exercises, { q = '', tag = '', equipment = '' }) {
+    const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    return exercises.filter((exercise) => {
+      const name = exercise.name.toLowerCase();
+      if (!words.every((word) => name.includes(word))) return false;
+      if (tag && !exercise.tags.includes(tag)) return false;
+      const kit = exercise.equipment.filter((e) => !e.optional).map((e) => e.item);
+      if (equipment === 'none') return kit.length === 0;
+      if (equipment && !exercise.equipment.some((e) => e.item === equipment)) return false;
+      return true;
+    });
+  }
+
+  function exerciseItem(exercise) {
+    return h('li', {},
+      h('a', { class: 'card', href: `/exercises/${exercise.slug}` },
+        h('span', { class: 'card-title' }, exercise.name),
+        h('span', { class: 'card-meta' }, [prescription(exercise), ...exercise.tags.map((t) => TAGS[t])].join(' · ')),
+        h('span', { class: 'card-text' }, exercise.summary)));
+  }
+
+  function select(id, label, name, options, value) {
+    return h('div', { class: 'field' },
+      h('label', { for: id }, label),
+      h('select', { id, name }, options.map(([key, text]) => h('option', { value: key, selected: key === value }, text))));
+  }
+
+  function exerciseList({ catalog, query }) {
+    const state = { q: query.get('q') || '', tag: query.get('tag') || '', equipment: query.get('equipment') || '' };
+    const results = h('ul', { class: 'card-list', id: 'exercise-results' });
+    const count = h('p', { class: 'result-count', role: 'status' });
+    const used = new Set(catalog.exercises.flatMap((e) => e.equipment.map((k) => k.item)));
+
+    function update({ speak }) {
+      const found = filterExercises(catalog.exercises, state);
+      results.replaceChildren(...found.map(exerciseItem));
+      const message = found.length === 1 ? '1 exercise' : `${found.length} exercises`;
+      count.textContent = found.length ? message : 'No exercises match. Try another word or clear a filter.';
+      if (speak) announce(count.textContent);
+      const params = new URLSearchParams(Object.entries(state).filter(([, v]) => v));
+      history.replaceState({}, '', `/exercises${params.toString() ? `?${params}` : ''}`);
+    }
+
+    const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Exercises', onsubmit: (e) => e.preventDefault() },
+      h('div', { class: 'field field-wide' },
+        h('label', { for: 'exercise-search' }, 'Search by name'),
+        h('input', { id: 'exercise-search', name: 'q', type: 'search', value: state.q, autocomplete: 'off', placeholder: 'e.g. plank, heel tap' })),
+      select('exercise-tag', 'Focus', 'tag', [['', 'All'], ...Object.entries(TAGS)], state.tag),
+      select('exercise-equipment', 'Equipment', 'equipment',
+        [['', 'Any'], ['none', 'No equipment'], ...Object.entries(EQUIPMENT).filter(([k]) => used.has(k))], state.equipment));
+    form.addEventListener('input', (event) => {
+      state[event.target.name] = event.target.value;
+      update({ speak: true });
+    });
+
+    update({ speak: false });
+    const node = h('div', { class: 'page' }, h('h1', {}, 'Exercises'), form, count, results);
+    return { title: 'Exercises', node };
+  }
+
+  steady.views.exerciseList = exerciseList;
+  steady.views.filterExercises = filterExercises;
+  steady.router.route('/exercises', exerciseList, 'exercises');
+})(globalThis.steady);

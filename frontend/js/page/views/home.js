@@ -1,0 +1,41 @@
+// Home: what Steady is, the ready-made routines, and a way into the exercises by focus.
+(function (steady) {
+  'use strict';
+  const { h } = steady.dom;
+  const { TAGS, routineMinutes, routineFormat } = steady.labels;
+
+  /** A routine as a tappable card, shared by the home and routine list pages. */
+  function routineCard(routine, catalog) {
+    return h('li', {},
+      h('a', { class: 'card', href: `/routines/${routine.slug}` },
+        h('span', { class: 'card-title' }, routine.name),
+        h('span', { class: 'card-meta' }, `About ${routineMinutes(routine, catalog)} min · ${routine.items.length} exercises · ${routineFormat(routine)}`),
+        h('span', { class: 'card-text' }, routine.summary)));
+  }
+
+  function home({ catalog }) {
+    const counts = Object.keys(TAGS).map((tag) => [tag, catalog.exercises.filter((e) => e.tags.includes(tag)).length]);
+    const node = h('div', { class: 'page' },
+      h('section', { class: 'hero' },
+        h('h1', {}, 'Core & balance for runners'),
+        h('p', {}, 'Short guided routines for a steadier stride: a stronger trunk, hips that hold, and ankles ready for any trail. Pick a routine or learn an exercise.')),
+      h('section', { 'aria-labelledby': 'home-routines' },
+        h('h2', { id: 'home-routines' }, 'Routines'),
+        h('ul', { class: 'card-list' }, catalog.routines.map((r) => routineCard(r, catalog)))),
+      h('section', { 'aria-labelledby': 'home-focus' },
+        h('h2', { id: 'home-focus' }, 'Exercises by focus'),
+        h('ul', { class: 'chip-list' }, counts.map(([tag, count]) =>
+          h('li', {}, h('a', { class: 'chip chip-link', href: `/exercises?tag=${tag}` }, `${TAGS[tag]} (${count})`)))),
+        h('p', {}, h('a', { href: '/exercises' }, `All ${catalog.exercises.length} exercises`))),
+      h('section', { 'aria-labelledby': 'home-offline' },
+        h('h2', { id: 'home-offline' }, 'No signal? No problem'),
+        h('p', {}, 'Once opened, Steady works without a connection. Save clips ahead of a trip to the trails.'),
+        h('p', {}, h('a', { href: '/storage' }, 'Saved for offline'))));
+    return { title: 'Core & balance for runners', node };
+  }
+
+  steady.views = steady.views || {};
+  steady.views.home = home;
+  steady.views.routineCard = routineCard;
+  steady.router.route('/', home, 'home');
+})(globalThis.steady);

@@ -1,0 +1,36 @@
+// One routine: its format, how often, and each exercise with its target.
+(function (steady) {
+  'use strict';
+  const { h } = steady.dom;
+  const { TAGS, itemTarget, routineFormat, perWeek, routineMinutes } = steady.labels;
+
+  function routineDetail({ catalog, params }) {
+    const routine = catalog.routine.get(params.slug);
+    if (!routine) return steady.views.notFound();
+    const often = perWeek(routine.sessions_per_week);
+    const rest = routine.round_rest_seconds && routine.format === 'circuit'
+      ? `Rest ${routine.round_rest_seconds} s between rounds.` : '';
+
+    const node = h('article', { class: 'page routine' },
+      h('header', {},
+        h('p', { class: 'eyebrow' }, routine.tags.map((t) => TAGS[t]).join(' · ')),
+        h('h1', {}, routine.name),
+        h('p', { class: 'dose' }, `About ${routineMinutes(routine, catalog)} min · ${routineFormat(routine)}`),
+        h('p', { class: 'lead' }, routine.summary),
+        often || rest ? h('p', {}, [often ? `Aim for ${often}.` : '', rest].filter(Boolean).join(' ')) : null),
+      h('section', { 'aria-labelledby': 'routine-items' },
+        h('h2', { id: 'routine-items' }, routine.format === 'circuit' ? `Each round, in order` : 'Exercises'),
+        h('ol', { class: 'card-list routine-items' }, routine.items.map((item) => {
+          const exercise = catalog.exercise.get(item.exercise);
+          return h('li', {},
+            h('a', { class: 'card', href: `/exercises/${item.exercise}` },
+              h('span', { class: 'card-title' }, exercise ? exercise.name : item.exercise),
+              h('span', { class: 'card-meta' }, itemTarget(item, routine, exercise)),
+              item.note ? h('span', { class: 'card-text' }, item.note) : null));
+        }))));
+    return { title: routine.name, node };
+  }
+
+  steady.views.routineDetail = routineDetail;
+  steady.router.route('/routines/:slug', routineDetail, 'routines');
+})(globalThis.steady);

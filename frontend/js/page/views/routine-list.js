@@ -1,0 +1,16 @@
+// All ready-made routines.
+(function (steady) {
+  'use strict';
+  const { h } = steady.dom;
+
+  function routineList({ catalog }) {
+    const node = h('div', { class: 'page' },
+      h('h1', {}, 'Routines'),
+      h('p', {}, 'Ready-made sessions from coaches and physiotherapists. Most take under twenty minutes and need little or no kit.'),
+      h('ul', { class: 'card-list' }, catalog.routines.map((r) => steady.views.routineCard(r, catalog))));
+    return { title: 'Routines', node };
+  }
+
+  steady.views.routineList = routineList;
+  steady.router.route('/routines', routineList, 'routines');
+})(globalThis.steady);

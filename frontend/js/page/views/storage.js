@@ -1,0 +1,88 @@
+// The Storage screen: what is saved for offline, how much space it takes, and removing it.
+(function (steady) {
+  'use strict';
+  const { h, announce } = steady.dom;
+  const { formatBytes } = steady.labels;
+
+  async function fillUsage(target) {
+    if (!navigator.storage || !navigator.storage.estimate) {
+      target.textContent = 'This browser does not report storage use.';
+      return;
+    }
+    const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+    target.textContent = `Steady uses ${formatBytes(usage)} of about ${formatBytes(quota)} this browser allows.`;
+  }
+
+  async function fillPersistence(target) {
+    target.replaceChildren();
+    if (!navigator.storage || !navigator.storage.persisted) {
+      target.append(h('p', {}, 'This browser may clear saved data when space runs low.'));
+      return;
+    }
+    if (await navigator.storage.persisted()) {
+      target.append(h('p', {}, 'Storage is persistent: the browser will not clear your saved sessions and clips to free space.'));
+      return;
+    }
+    const message = h('p', { role: 'status' });
+    target.append(
+      h('p', {}, 'The browser may clear saved data when the device runs low on space.'),
+      h('button', {
+        type: 'button', class: 'button',
+        onclick: async () => {
+          const granted = await navigator.storage.persist();
+          message.textContent = granted
+            ? 'Done: your data is now kept safe from automatic clean-up.'
+            : 'The browser declined for now. Installing Steady to your home screen usually allows it.';
+          if (granted) fillPersistence(target);
+        },
+      }, 'Keep my data safe'),
+      message);
+  }
+
+  async function fillDownloads(list, catalog, usage) {
+    const downloads = await steady.downloads.listDownloads();
+    if (!downloads.length) {
+      list.replaceChildren(h('li', { class: 'empty' }, 'Nothing saved yet. Use “Save for offline” on an exercise or routine, or save every clip below.'));
+      return;
+    }
+    list.replaceChildren(...downloads.map((d) => h('li', { class: 'download' },
+      h('div', {},
+        h('a', { href: d.kind === 'routine' ? `/routines/${d.slug}` : d.kind === 'exercise' ? `/exercises/${d.slug}` : '/exercises' }, d.title),
+        h('span', { class: 'card-meta' }, ` · ${formatBytes(d.bytes)} · saved ${new Date(d.saved_at).toLocaleDateString()}`)),
+      h('button', {
+        type: 'button', class: 'button button-quiet', 'aria-label': `Remove ${d.title}`,
+        onclick: async () => {
+          await steady.downloads.removeDownload(d.key);
+          announce(`${d.title} removed.`);
+          fillDownloads(list, catalog, usage);
+          fillUsage(usage);
+        },
+      }, 'Remove'))));
+  }
+
+  function storage({ catalog }) {
+    const usage = h('p', { class: 'lead' }, 'Checking storage…');
+    const persistence = h('div');
+    const list = h('ul', { class: 'download-list' });
+    const allUrls = steady.saveOffline.clipUrls(catalog.exercises);
+    const saveAll = steady.saveOffline.saveOfflineControl({
+      key: 'all-clips', kind: 'all', slug: '', title: 'Every exercise clip', urls: allUrls,
+    });
+    const node = h('div', { class: 'page' },
+      h('h1', {}, 'Saved for offline'),
+      usage,
+      h('section', { 'aria-labelledby': 'storage-persist' }, h('h2', { id: 'storage-persist' }, 'Keeping your data'), persistence),
+      h('section', { 'aria-labelledby': 'storage-saved' },
+        h('h2', { id: 'storage-saved' }, 'Saved clips'),
+        h('p', {}, 'Screens, exercise cards and your training log always work offline. Clips are saved when you ask, or when you start a routine.'),
+        list,
+        saveAll ? h('div', { class: 'save-all' }, h('p', {}, `All ${catalog.exercises.filter((e) => e.video).length} clips, for a trip without signal:`), saveAll) : null));
+    Promise.all([fillUsage(usage), fillPersistence(persistence), fillDownloads(list, catalog, usage)])
+      .catch((error) => { usage.textContent = `Could not read storage: ${error.message}`; });
+    if (saveAll) saveAll.addEventListener('click', () => setTimeout(() => fillDownloads(list, catalog, usage), 0));
+    return { title: 'Saved for offline', node };
+  }
+
+  steady.views.storage = storage;
+  steady.router.route('/storage', storage, 'storage');
+})(globalThis.steady);

@@ -1,0 +1,70 @@
+// One named handler per kind of request. The worker's router (worker.js) picks among them.
+(function (steady) {
+  'use strict';
+  const { isStorable, rangeResponse } = steady.swResponses;
+  const names = steady.cacheNames;
+  const NAVIGATION_TIMEOUT_MS = 3000;
+
+  function timeout(ms) {
+    return new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ms));
+  }
+
+  /** Pages: the network if it answers quickly, else the cached shell (which renders any route). */
+  async function handleNavigation(event, build) {
+    try {
+      const response = await Promise.race([fetch(event.request), timeout(NAVIGATION_TIMEOUT_MS)]);
+      if (response.status < 500) return response;
+    } catch (error) {
+      // Offline, server down, or too slow: the shell below renders the page from local data.
+    }
+    const shell = await caches.match('/', { cacheName: names.shell(build.version) });
+    return shell || new Response('Steady is offline and this page has not been saved yet.', {
+      status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+
+  /** The catalogue: answer from the cache at once, refresh it behind, tell pages if it changed. */
+  async function handleCatalog(event) {
+    const cache = await caches.open(names.data);
+    const cached = await cache.match('/api/catalog');
+    const refresh = fetch(event.request).then(async (response) => {
+      if (isStorable(response)) {
+        const changed = !cached || cached.headers.get('ETag') !== response.headers.get('ETag');
+        await cache.put('/api/catalog', response.clone());
+        if (changed && cached) await tellPages({ type: 'CATALOG_UPDATED' });
+      }
+      return response;
+    });
+    if (cached) {
+      event.waitUntil(refresh.catch(() => undefined));
+      return cached;
+    }
+    return refresh;
+  }
+
+  /** Clips and posters: from the media cache when saved (cutting Range requests from it), else the network. */
+  async function handleMedia(event) {
+    const { request } = event;
+    const cache = await caches.open(names.media);
+    const stored = await cache.match(request.url);
+    const range = request.headers.get('Range');
+    if (stored) return range ? rangeResponse(stored, range) : stored;
+    const response = await fetch(request);
+    // Posters and whole-file fetches are kept; a video's partial 206 never is.
+    if (!range && isStorable(response)) event.waitUntil(cache.put(request.url, response.clone()));
+    return response;
+  }
+
+  /** Precached shell files (bundles, icons, manifest): cache first. */
+  async function handlePrecached(event, build) {
+    const cached = await caches.match(event.request, { cacheName: names.shell(build.version) });
+    return cached || fetch(event.request);
+  }
+
+  async function tellPages(message) {
+    const pages = await self.clients.matchAll({ type: 'window' });
+    for (const page of pages) page.postMessage(message);
+  }
+
+  steady.swHandlers = { handleNavigation, handleCatalog, handleMedia, handlePrecached };
+})(globalThis.steady);

@@ -1,0 +1,29 @@
+"""Steady: core and balance training for runners, offline first."""
+
+import os
+
+from flask import Flask
+
+from server import catalog, errors, extensions, shell
+from server.config import Defaults, database_uri
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the Steady application: configuration, extensions, then each domain's blueprint."""
+    app = Flask(__name__, instance_relative_config=True, static_folder=None)
+    app.config.from_object(Defaults)
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_uri(app)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+    else:
+        app.config.from_mapping(test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    extensions.init_app(app)
+    shell.init_assets(app)
+    errors.init_app(app)
+
+    app.register_blueprint(catalog.bp)
+    app.register_blueprint(shell.bp)
+    app.cli.add_command(catalog.cli)
+    return app

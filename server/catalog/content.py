@@ -1,0 +1,285 @@
+"""The catalogue's content files: their schema, and reading a whole folder of them.
+
+Content lives as TOML files a coach can review in a pull request:
+``sources.toml``, ``exercises/<slug>.toml`` and ``routines/<slug>.toml``.
+Reading is all-or-nothing: every file is validated, every cross-reference
+checked, and any problem is reported with its file and field before anything
+is loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+Tag = Literal["core", "balance", "hips", "feet-ankles", "trail"]
+EquipmentItem = Literal[
+    "medicine-ball",
+    "stability-ball",
+    "resistance-band",
+    "step",
+    "foam-pad",
+    "wobble-board",
+    "balance-disc",
+    "towel",
+    "mat",
+]
+Surface = Literal["floor", "towel", "foam_pad", "wobble_board"]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=600)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN.pattern, max_length=80)]
+
+
+class Strict(BaseModel):
+    """Base for content models: unknown keys are errors, so typos never pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """One of the articles the catalogue was written from."""
+
+    title: Text
+    author: Text
+    summary: Text
+
+
+class Equipment(Strict):
+    """A piece of kit the exercise uses, and what to use when you have none."""
+
+    item: EquipmentItem
+    substitute: Text | None = None
+    optional: bool = False
+
+
+class Prescription(Strict):
+    """The default dose: exactly one of reps, a hold or a timed bout, per side when unilateral."""
+
+    sets: int = Field(1, ge=1, le=10)
+    reps: int | None = Field(None, ge=1, le=100)
+    reps_min: int | None = Field(None, ge=1, le=100)
+    hold_seconds: int | None = Field(None, ge=1, le=600)
+    work_seconds: int | None = Field(None, ge=1, le=600)
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> Prescription:
+        measures = [m for m in (self.reps, self.hold_seconds, self.work_seconds) if m is not None]
+        if len(measures) != 1:
+            raise ValueError("give exactly one of reps, hold_seconds or work_seconds")
+        if self.reps_min is not None and (self.reps is None or self.reps_min > self.reps):
+            raise ValueError("reps_min needs reps, and must not exceed it")
+        return self
+
+
+class Variation(Strict):
+    """An easier or harder way to do the exercise: another exercise or a changed condition."""
+
+    exercise: Slug | None = None
+    surface: Surface | None = None
+    eyes: Literal["closed"] | None = None
+    footwear: Literal["barefoot"] | None = None
+    note: Text
+
+    @model_validator(mode="after")
+    def _at_most_one_change(self) -> Variation:
+        named = [k for k in ("exercise", "surface", "eyes", "footwear") if getattr(self, k) is not None]
+        if len(named) > 1:
+            raise ValueError(f"a variation changes one thing; got {', '.join(named)}")
+        return self
+
+
+class ExerciseCard(Strict):
+    """One exercise card, as written in ``exercises/<slug>.toml``."""
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=80)]
+    summary: Text
+    tags: list[Tag] = Field(min_length=1)
+    muscles: list[Text] = Field(min_length=1)
+    steps: list[Text] = Field(min_length=2, max_length=12)
+    top_tip: Text
+    faults: list[Text] = Field(min_length=1)
+    equipment: list[Equipment] = []
+    unilateral: bool
+    prescription: Prescription
+    easier: list[Variation] = []
+    harder: list[Variation] = []
+    sources: list[Slug] = Field(min_length=1)
+
+
+class RoutineItem(Strict):
+    """One exercise in a routine, with its target; timed items may inherit the routine's work time."""
+
+    exercise: Slug
+    reps: int | None = Field(None, ge=1, le=100)
+    reps_min: int | None = Field(None, ge=1, le=100)
+    hold_seconds: int | None = Field(None, ge=1, le=600)
+    work_seconds: int | None = Field(None, ge=1, le=600)
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _at_most_one_measure(self) -> RoutineItem:
+        measures = [m for m in (self.reps, self.hold_seconds, self.work_seconds) if m is not None]
+        if len(measures) > 1:
+            raise ValueError("give at most one of reps, hold_seconds or work_seconds")
+        if self.reps_min is not None and (self.reps is None or self.reps_min > self.reps):
+            raise ValueError("reps_min needs reps, and must not exceed it")
+        return self
+
+
+class RoutineFile(Strict):
+    """A ready-made routine, as written in ``routines/<slug>.toml``."""
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=80)]
+    summary: Text
+    format: Literal["circuit", "sets"]
+    rounds: int = Field(ge=1, le=10)
+    work_seconds: int | None = Field(None, ge=5, le=600)
+    rest_seconds: int = Field(ge=0, le=600)
+    round_rest_seconds: int = Field(0, ge=0, le=600)
+    sessions_per_week: list[Annotated[int, Field(ge=1, le=7)]] = Field(default=[], max_length=2)
+    tags: list[Tag] = Field(min_length=1)
+    sources: list[Slug] = Field(min_length=1)
+    items: list[RoutineItem] = Field(min_length=1, max_length=30)
+
+    @model_validator(mode="after")
+    def _items_have_targets(self) -> RoutineFile:
+        if self.work_seconds is None:
+            for index, item in enumerate(self.items):
+                if item.reps is None and item.hold_seconds is None and item.work_seconds is None:
+                    raise ValueError(f"items.{index} has no target and the routine sets no work_seconds")
+        return self
+
+
+@dataclass(frozen=True)
+class ContentError:
+    """One problem in one file, precise enough to fix without hunting."""
+
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"field '{self.field}'" if self.field else "file"
+        return f"{self.file}: {where}: {self.message}"
+
+
+class CatalogInvalid(Exception):
+    """Raised with every error found, so one run shows everything to fix."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass
+class Catalog:
+    """A fully validated catalogue, ready to load."""
+
+    version: str
+    sources: dict[str, Source] = field(default_factory=dict)
+    exercises: dict[str, ExerciseCard] = field(default_factory=dict)
+    routines: dict[str, RoutineFile] = field(default_factory=dict)
+
+
+def read_catalog(root: Path) -> Catalog:
+    """Read and validate every content file under ``root``; raise CatalogInvalid on any error."""
+    errors: list[ContentError] = []
+    catalog = Catalog(version=content_version(root))
+
+    sources_path = root / "sources.toml"
+    for key, raw in _read_toml(sources_path, root, errors).items():
+        parsed = _parse(Source, raw, sources_path, root, errors, prefix=key)
+        if parsed:
+            catalog.sources[key] = parsed
+
+    for kind, model, target in (
+        ("exercises", ExerciseCard, catalog.exercises),
+        ("routines", RoutineFile, catalog.routines),
+    ):
+        paths = sorted((root / kind).glob("*.toml"))
+        if not paths:
+            errors.append(ContentError(_rel(root / kind, root), "", f"no {kind} found"))
+        for path in paths:
+            if not SLUG_PATTERN.match(path.stem):
+                errors.append(ContentError(_rel(path, root), "", "file name must be a slug like 'side-plank'"))
+                continue
+            parsed = _parse(model, _read_toml(path, root, errors), path, root, errors)
+            if parsed:
+                target[path.stem] = parsed
+
+    errors.extend(_broken_references(catalog, root))
+    if errors:
+        raise CatalogInvalid(errors)
+    return catalog
+
+
+def content_version(root: Path) -> str:
+    """Hash every file under ``root`` (names and bytes), so any edit gives a new version."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _broken_references(catalog: Catalog, root: Path) -> list[ContentError]:
+    """Every slug a card or routine names must exist."""
+    errors = []
+    for slug, card in catalog.exercises.items():
+        where = f"exercises/{slug}.toml"
+        for direction in ("easier", "harder"):
+            for index, variation in enumerate(getattr(card, direction)):
+                if variation.exercise and variation.exercise not in catalog.exercises:
+                    errors.append(ContentError(where, f"{direction}.{index}.exercise", f"no exercise '{variation.exercise}'"))
+                if variation.exercise == slug:
+                    errors.append(ContentError(where, f"{direction}.{index}.exercise", "an exercise cannot vary into itself"))
+        errors.extend(_unknown_sources(card.sources, catalog, where))
+    for slug, routine in catalog.routines.items():
+        where = f"routines/{slug}.toml"
+        for index, item in enumerate(routine.items):
+            if item.exercise not in catalog.exercises:
+                errors.append(ContentError(where, f"items.{index}.exercise", f"no exercise '{item.exercise}'"))
+        errors.extend(_unknown_sources(routine.sources, catalog, where))
+    return errors
+
+
+def _unknown_sources(keys: list[str], catalog: Catalog, where: str) -> list[ContentError]:
+    return [
+        ContentError(where, f"sources.{index}", f"no source '{key}' in sources.toml")
+        for index, key in enumerate(keys)
+        if key not in catalog.sources
+    ]
+
+
+def _read_toml(path: Path, root: Path, errors: list[ContentError]) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        errors.append(ContentError(_rel(path, root), "", "file is missing"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        errors.append(ContentError(_rel(path, root), "", f"not valid TOML: {error}"))
+    return {}
+
+
+def _parse(model, raw: dict, path: Path, root: Path, errors: list[ContentError], prefix: str = ""):
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        for problem in error.errors():
+            location = ".".join(str(part) for part in ((prefix,) if prefix else ()) + problem["loc"])
+            message = problem["msg"].removeprefix("Value error, ")
+            errors.append(ContentError(_rel(path, root), location, message))
+        return None
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()

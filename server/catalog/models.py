@@ -1,0 +1,74 @@
+"""Catalogue tables: sources, exercises, routines and their items, and the loaded version."""
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from server.extensions import db
+
+
+class Source(db.Model):
+    """An article the catalogue was written from."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    author: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text)
+
+
+class Exercise(db.Model):
+    """An exercise card; list-shaped fields (steps, faults, variations) are stored as JSON."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    summary: Mapped[str] = mapped_column(Text)
+    unilateral: Mapped[bool]
+    position: Mapped[int]
+    card: Mapped[dict] = mapped_column(JSON)
+
+
+class Routine(db.Model):
+    """A ready-made routine: its format, timings and ordered items."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    summary: Mapped[str] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String(20))
+    rounds: Mapped[int]
+    work_seconds: Mapped[int | None]
+    rest_seconds: Mapped[int]
+    round_rest_seconds: Mapped[int]
+    position: Mapped[int]
+    details: Mapped[dict] = mapped_column(JSON)
+    items: Mapped[list["RoutineItem"]] = relationship(
+        order_by="RoutineItem.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class RoutineItem(db.Model):
+    """One exercise in a routine with its target."""
+
+    __table_args__ = (UniqueConstraint("routine_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    routine_id: Mapped[int] = mapped_column(ForeignKey("routine.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercise.id"))
+    reps: Mapped[int | None]
+    reps_min: Mapped[int | None]
+    hold_seconds: Mapped[int | None]
+    work_seconds: Mapped[int | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    exercise: Mapped[Exercise] = relationship(lazy="joined")
+
+
+class CatalogState(db.Model):
+    """The single row recording which content version is loaded."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[str] = mapped_column(String(64))
+    loaded_at: Mapped[datetime]

@@ -1,0 +1,163 @@
+"""Loading the catalogue into the database and reading it back out for clients."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from server.catalog.content import Catalog, read_catalog
+from server.catalog.models import CatalogState, Exercise, Routine, RoutineItem, Source
+from server.extensions import db
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a load did, for the CLI to report."""
+
+    version: str
+    exercises: int
+    routines: int
+    changed: bool
+
+
+def load_catalog(content_dir: Path) -> LoadResult:
+    """Validate every content file, then replace the stored catalogue in one transaction.
+
+    Raises CatalogInvalid (and stores nothing) if any file is wrong. Loading the
+    same content twice changes nothing.
+    """
+    catalog = read_catalog(content_dir)
+    state = db.session.get(CatalogState, 1)
+    if state and state.version == catalog.version:
+        return LoadResult(catalog.version, len(catalog.exercises), len(catalog.routines), changed=False)
+    try:
+        _store(catalog)
+        if state is None:
+            state = CatalogState(id=1, version=catalog.version, loaded_at=_now())
+            db.session.add(state)
+        state.version, state.loaded_at = catalog.version, _now()
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    _payload_cache.clear()
+    return LoadResult(catalog.version, len(catalog.exercises), len(catalog.routines), changed=True)
+
+
+def catalog_version() -> str | None:
+    """The loaded content version, or None before the first load."""
+    return db.session.scalar(select(CatalogState.version).where(CatalogState.id == 1))
+
+
+def catalog_payload() -> dict:
+    """The whole catalogue as served by ``/api/catalog``, built once per version."""
+    version = catalog_version() or "empty"
+    if version not in _payload_cache:
+        _payload_cache.clear()
+        exercises = db.session.scalars(select(Exercise).order_by(Exercise.position)).all()
+        routines = db.session.scalars(select(Routine).order_by(Routine.position)).all()
+        sources = db.session.scalars(select(Source).order_by(Source.key)).all()
+        _payload_cache[version] = {
+            "version": version,
+            "exercises": [exercise_json(e) for e in exercises],
+            "routines": [_routine_json(r) for r in routines],
+            "sources": [
+                {"key": s.key, "title": s.title, "author": s.author, "summary": s.summary} for s in sources
+            ],
+        }
+    return _payload_cache[version]
+
+
+def find_exercise(slug: str) -> dict | None:
+    """One exercise as served by the API, or None."""
+    exercise = db.session.scalar(select(Exercise).where(Exercise.slug == slug))
+    return exercise_json(exercise) if exercise else None
+
+
+def routine_exists(slug: str) -> bool:
+    """Whether a ready-made routine has this slug."""
+    return db.session.scalar(select(Routine.id).where(Routine.slug == slug)) is not None
+
+
+def exercise_json(exercise: Exercise) -> dict:
+    """An exercise in its public JSON shape."""
+    return {"slug": exercise.slug, "name": exercise.name, "summary": exercise.summary,
+            "unilateral": exercise.unilateral, **exercise.card}
+
+
+# Keyed by content version, so a new load (even by another process) is never served stale.
+_payload_cache: dict[str, dict] = {}
+
+
+def _routine_json(routine: Routine) -> dict:
+    return {
+        "slug": routine.slug,
+        "name": routine.name,
+        "summary": routine.summary,
+        "format": routine.format,
+        "rounds": routine.rounds,
+        "work_seconds": routine.work_seconds,
+        "rest_seconds": routine.rest_seconds,
+        "round_rest_seconds": routine.round_rest_seconds,
+        **routine.details,
+        "items": [
+            {
+                "exercise": item.exercise.slug,
+                "reps": item.reps,
+                "reps_min": item.reps_min,
+                "hold_seconds": item.hold_seconds,
+                "work_seconds": item.work_seconds,
+                "note": item.note,
+            }
+            for item in routine.items
+        ],
+    }
+
+
+def _store(catalog: Catalog) -> None:
+    """Upsert by slug, so row ids stay stable across loads; drop what the content no longer has."""
+    sources = {s.key: s for s in db.session.scalars(select(Source))}
+    for key, source in catalog.sources.items():
+        row = sources.pop(key, None) or Source(key=key)
+        row.title, row.author, row.summary = source.title, source.author, source.summary
+        db.session.add(row)
+    for row in sources.values():
+        db.session.delete(row)
+
+    # Clear old items first: the flush would otherwise insert new (routine, position) rows before deleting old ones.
+    routines = {r.slug: r for r in db.session.scalars(select(Routine))}
+    for row in routines.values():
+        row.items.clear()
+    db.session.flush()
+
+    existing = {e.slug: e for e in db.session.scalars(select(Exercise))}
+    stored: dict[str, Exercise] = {}
+    for position, (slug, card) in enumerate(catalog.exercises.items()):
+        row = existing.pop(slug, None) or Exercise(slug=slug)
+        row.name, row.summary, row.unilateral, row.position = card.name, card.summary, card.unilateral, position
+        row.card = card.model_dump(mode="json", exclude={"name", "summary", "unilateral"})
+        db.session.add(row)
+        stored[slug] = row
+
+    for position, (slug, spec) in enumerate(catalog.routines.items()):
+        row = routines.pop(slug, None) or Routine(slug=slug)
+        row.name, row.summary, row.format, row.position = spec.name, spec.summary, spec.format, position
+        row.rounds, row.work_seconds = spec.rounds, spec.work_seconds
+        row.rest_seconds, row.round_rest_seconds = spec.rest_seconds, spec.round_rest_seconds
+        row.details = {"sessions_per_week": spec.sessions_per_week, "tags": spec.tags, "sources": spec.sources}
+        row.items = [
+            RoutineItem(position=index, exercise=stored[item.exercise],
+                        **item.model_dump(exclude={"exercise"}))
+            for index, item in enumerate(spec.items)
+        ]
+        db.session.add(row)
+    for row in routines.values():
+        db.session.delete(row)
+    db.session.flush()
+    for row in existing.values():
+        db.session.delete(row)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

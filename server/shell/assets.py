@@ -1,0 +1,56 @@
+"""The webassets bundles: one CSS and one page-JS bundle, fingerprinted by content hash."""
+
+from flask import Flask
+from webassets import Bundle, Environment
+
+# Order matters: the namespace and data layer first, views before the app that routes to them.
+DATA_JS = [
+    "js/data/namespace.js",
+    "js/vendor/idb.umd.js",
+    "js/data/db.js",
+    "js/data/cache-names.js",
+    "js/data/catalog-store.js",
+    "js/data/catalog-index.js",
+    "js/data/downloads.js",
+]
+PAGE_JS = [
+    *DATA_JS,
+    "js/page/dom.js",
+    "js/page/labels.js",
+    "js/page/router.js",
+    "js/page/connection.js",
+    "js/page/install.js",
+    "js/page/worker-client.js",
+    "js/page/save-offline.js",
+    "js/page/views/home.js",
+    "js/page/views/exercise-list.js",
+    "js/page/views/exercise-card.js",
+    "js/page/views/routine-list.js",
+    "js/page/views/routine-detail.js",
+    "js/page/views/storage.js",
+    "js/page/app.js",
+]
+SW_JS = [
+    "js/data/namespace.js",
+    "js/data/cache-names.js",
+    "js/sw/responses.js",
+    "js/sw/handlers.js",
+    "js/sw/worker.js",
+]
+CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css"]
+
+
+def init_assets(app: Flask) -> Environment:
+    """Create this app's webassets environment over ``frontend/`` and expose ``asset_urls`` to templates."""
+    env = Environment(directory=app.config["FRONTEND_DIR"], url="/static")
+    env.versions = "hash"
+    env.manifest = "json:gen/manifest.json"
+    env.url_expire = False
+    env.auto_build = app.config["ASSETS_AUTO_BUILD"]
+    env.cache = False
+    env.register("page_js", Bundle(*PAGE_JS, filters="rjsmin", output="gen/page.%(version)s.js"))
+    env.register("sw_js", Bundle(*SW_JS, filters="rjsmin", output="gen/sw.%(version)s.js"))
+    env.register("css", Bundle(*CSS, filters="rcssmin", output="gen/app.%(version)s.css"))
+    app.extensions["assets"] = env
+    app.jinja_env.globals["asset_urls"] = lambda name: env[name].urls()
+    return env

@@ -1,0 +1,37 @@
+"""Building ``/sw.js``: the worker bundle, prefixed with its version and precache list."""
+
+import hashlib
+import json
+from pathlib import Path
+
+from flask import Flask
+
+MANIFEST_URL = "/manifest.webmanifest"
+ICON_URLS = [
+    "/static/icons/icon.svg",
+    "/static/icons/icon-192.png",
+    "/static/icons/icon-512.png",
+    "/static/icons/maskable-192.png",
+    "/static/icons/maskable-512.png",
+    "/static/icons/apple-touch-icon.png",
+]
+
+
+def precache_urls(app: Flask) -> list[str]:
+    """Everything the shell needs offline: the page, every bundle, the manifest and icons."""
+    env = app.extensions["assets"]
+    return ["/", *env["css"].urls(), *env["page_js"].urls(), MANIFEST_URL, *ICON_URLS]
+
+
+def worker_script(app: Flask) -> str:
+    """The worker's source; its version hashes the precache list (which names bundle hashes)
+    and its own code, so any deploy that changes a precached byte changes the worker."""
+    env = app.extensions["assets"]
+    (bundle_url,) = env["sw_js"].urls()
+    body = (Path(env.directory) / bundle_url.removeprefix(env.url + "/")).read_text()
+    precache = precache_urls(app)
+    digest = hashlib.sha256(json.dumps(precache).encode() + body.encode())
+    for url in ICON_URLS:
+        digest.update((Path(env.directory) / url.removeprefix("/static/")).read_bytes())
+    build = {"version": digest.hexdigest()[:12], "precache": precache}
+    return f"self.STEADY_BUILD = {json.dumps(build)};\n{body}"

@@ -1,0 +1,82 @@
+"""Loading the catalogue: idempotent, versioned, and reflecting edits and removals."""
+
+import shutil
+
+from sqlalchemy import func, select
+
+from server.catalog.content import content_version
+from server.catalog.models import Exercise, Routine, RoutineItem
+from server.catalog.service import catalog_payload, catalog_version, load_catalog
+from server.extensions import db
+from tests.conftest import CONTENT_DIR
+
+
+def counts():
+    return tuple(db.session.scalar(select(func.count()).select_from(m)) for m in (Exercise, Routine, RoutineItem))
+
+
+def test_first_load_stores_everything(bare_app):
+    with bare_app.app_context():
+        result = load_catalog(CONTENT_DIR)
+        assert result.changed
+        assert catalog_version() == result.version == content_version(CONTENT_DIR)
+        exercises, routines, _ = counts()
+        assert (exercises, routines) == (result.exercises, result.routines)
+
+
+def test_loading_twice_changes_nothing(bare_app):
+    with bare_app.app_context():
+        load_catalog(CONTENT_DIR)
+        ids = dict(db.session.execute(select(Exercise.slug, Exercise.id)).all())
+        before = counts()
+        again = load_catalog(CONTENT_DIR)
+        assert not again.changed
+        assert counts() == before
+        assert dict(db.session.execute(select(Exercise.slug, Exercise.id)).all()) == ids
+
+
+def test_an_edit_gives_a_new_version_and_keeps_row_ids(app, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, content)
+    card = content / "exercises" / "side-plank.toml"
+    card.write_text(card.read_text().replace('name = "Side plank"', 'name = "Side plank hold"'))
+    with app.app_context():
+        old_version = catalog_version()
+        old_id = db.session.scalar(select(Exercise.id).where(Exercise.slug == "side-plank"))
+        result = load_catalog(content)
+        assert result.changed and result.version != old_version
+        row = db.session.scalar(select(Exercise).where(Exercise.slug == "side-plank"))
+        assert (row.id, row.name) == (old_id, "Side plank hold")
+        assert catalog_payload()["version"] == result.version
+
+
+def test_a_removed_routine_is_removed(app, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, content)
+    (content / "routines" / "back-and-core-circuit.toml").unlink()
+    with app.app_context():
+        load_catalog(content)
+        assert db.session.scalar(select(Routine).where(Routine.slug == "back-and-core-circuit")) is None
+        assert all(item.routine_id is not None for item in db.session.scalars(select(RoutineItem)))
+
+
+def test_cli_load_reports_and_is_idempotent(bare_app):
+    runner = bare_app.test_cli_runner()
+    first = runner.invoke(args=["catalog", "load"])
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith("Loaded catalogue ")
+    second = runner.invoke(args=["catalog", "load"])
+    assert second.output.startswith("Already loaded catalogue ")
+
+
+def test_cli_load_names_the_bad_file_and_fails(bare_app, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, content)
+    card = content / "exercises" / "side-plank.toml"
+    card.write_text(card.read_text().replace('item = "mat"', 'item = "kettlebell"'))
+    result = bare_app.test_cli_runner().invoke(args=["catalog", "load", "--content", str(content)])
+    assert result.exit_code == 1
+    assert "exercises/side-plank.toml: field 'equipment.0.item'" in result.output
+    assert "nothing was loaded" in result.output
+    with bare_app.app_context():
+        assert counts() == (0, 0, 0)
