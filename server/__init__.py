@@ -4,7 +4,7 @@ import os
 
 from flask import Flask
 
-from server import catalog, errors, extensions, shell
+from server import catalog, clips, errors, extensions, shell
 from server.config import Defaults, database_uri
 
 
@@ -13,6 +13,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True, static_folder=None)
     app.config.from_object(Defaults)
     app.config["SQLALCHEMY_DATABASE_URI"] = database_uri(app)
+    app.config["MEDIA_DIR"] = os.path.join(app.instance_path, "media")
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
     else:
@@ -24,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
 
     app.register_blueprint(catalog.bp)
+    app.register_blueprint(clips.bp)
     app.register_blueprint(shell.bp)
     app.cli.add_command(catalog.cli)
     return app

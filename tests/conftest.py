@@ -18,6 +18,8 @@ os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="steady-xdg-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
+# Clips are content-hashed and built incrementally, so every test app can share one folder.
+MEDIA_DIR = Path(tempfile.gettempdir()) / "steady-test-media"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -27,7 +29,7 @@ CHROMIUM_ARGS = [
 
 def make_app(database_uri: str, **overrides):
     """An app for tests, on the given database."""
-    config = {"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": database_uri}
+    config = {"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": database_uri, "MEDIA_DIR": str(MEDIA_DIR)}
     config.update(overrides)
     return create_app(config)
 
@@ -39,7 +41,7 @@ def template_db(tmp_path_factory) -> Path:
     app = make_app(f"sqlite:///{path}")
     with app.app_context():
         upgrade()
-        load_catalog(CONTENT_DIR)
+        load_catalog(CONTENT_DIR, MEDIA_DIR)
         from server.extensions import db
         db.engine.dispose()
     return path

@@ -8,7 +8,7 @@ from sqlalchemy import inspect, select
 from server.catalog.models import Exercise, Routine
 from server.catalog.service import catalog_payload, load_catalog
 from server.extensions import db, migrate
-from tests.conftest import CONTENT_DIR, make_app
+from tests.conftest import CONTENT_DIR, MEDIA_DIR, make_app
 
 TABLES = {"source", "exercise", "routine", "routine_item", "catalog_state"}
 
@@ -26,8 +26,8 @@ def check_round_trip(app):
 def check_models(app):
     with app.app_context():
         upgrade()
-        result = load_catalog(CONTENT_DIR)
-        assert load_catalog(CONTENT_DIR).changed is False
+        result = load_catalog(CONTENT_DIR, MEDIA_DIR)
+        assert load_catalog(CONTENT_DIR, MEDIA_DIR).changed is False
         assert db.session.scalar(select(Exercise).where(Exercise.slug == "side-plank")).card["steps"]
         routine = db.session.scalar(select(Routine).where(Routine.slug == "back-and-core-circuit"))
         assert [item.position for item in routine.items] == list(range(len(routine.items)))

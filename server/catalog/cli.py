@@ -16,10 +16,10 @@ cli = AppGroup("catalog", help="Manage the exercise catalogue.")
 @click.option("--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Content folder (default: the repository's content/).")
 def load_command(content_dir: Path | None) -> None:
-    """Validate the content files and load them; load nothing if any file is wrong."""
+    """Validate the content files, build the clips, and load them; load nothing if anything is wrong."""
     folder = content_dir or Path(current_app.config["CONTENT_DIR"])
     try:
-        result = load_catalog(folder)
+        result = load_catalog(folder, Path(current_app.config["MEDIA_DIR"]))
     except CatalogInvalid as invalid:
         for error in invalid.errors:
             click.echo(f"error: {error}", err=True)

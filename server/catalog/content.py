@@ -214,7 +214,9 @@ def read_catalog(root: Path) -> Catalog:
             if parsed:
                 target[path.stem] = parsed
 
-    errors.extend(_broken_references(catalog, root))
+    # A file that exists but failed validation is reported once, not again by everything naming it.
+    present = {path.stem for path in (root / "exercises").glob("*.toml")}
+    errors.extend(_broken_references(catalog, present))
     if errors:
         raise CatalogInvalid(errors)
     return catalog
@@ -230,14 +232,14 @@ def content_version(root: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def _broken_references(catalog: Catalog, root: Path) -> list[ContentError]:
-    """Every slug a card or routine names must exist."""
+def _broken_references(catalog: Catalog, present: set[str]) -> list[ContentError]:
+    """Every slug a card or routine names must have a file."""
     errors = []
     for slug, card in catalog.exercises.items():
         where = f"exercises/{slug}.toml"
         for direction in ("easier", "harder"):
             for index, variation in enumerate(getattr(card, direction)):
-                if variation.exercise and variation.exercise not in catalog.exercises:
+                if variation.exercise and variation.exercise not in present:
                     errors.append(ContentError(where, f"{direction}.{index}.exercise", f"no exercise '{variation.exercise}'"))
                 if variation.exercise == slug:
                     errors.append(ContentError(where, f"{direction}.{index}.exercise", "an exercise cannot vary into itself"))
@@ -245,7 +247,7 @@ def _broken_references(catalog: Catalog, root: Path) -> list[ContentError]:
     for slug, routine in catalog.routines.items():
         where = f"routines/{slug}.toml"
         for index, item in enumerate(routine.items):
-            if item.exercise not in catalog.exercises:
+            if item.exercise not in present:
                 errors.append(ContentError(where, f"items.{index}.exercise", f"no exercise '{item.exercise}'"))
         errors.extend(_unknown_sources(routine.sources, catalog, where))
     return errors

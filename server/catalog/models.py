@@ -28,6 +28,7 @@ class Exercise(db.Model):
     unilateral: Mapped[bool]
     position: Mapped[int]
     card: Mapped[dict] = mapped_column(JSON)
+    video: Mapped[dict | None] = mapped_column(JSON)
 
 
 class Routine(db.Model):

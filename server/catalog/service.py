@@ -1,12 +1,14 @@
 """Loading the catalogue into the database and reading it back out for clients."""
 
+import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
-from server.catalog.content import Catalog, read_catalog
+from server.catalog.content import Catalog, CatalogInvalid, ContentError, read_catalog
+from server.clips import ClipsInvalid, build_clips
 from server.catalog.models import CatalogState, Exercise, Routine, RoutineItem, Source
 from server.extensions import db
 
@@ -21,18 +23,24 @@ class LoadResult:
     changed: bool
 
 
-def load_catalog(content_dir: Path) -> LoadResult:
-    """Validate every content file, then replace the stored catalogue in one transaction.
+def load_catalog(content_dir: Path, media_dir: Path) -> LoadResult:
+    """Validate every content file and build every clip, then replace the stored catalogue in one transaction.
 
-    Raises CatalogInvalid (and stores nothing) if any file is wrong. Loading the
+    Raises CatalogInvalid (and stores nothing) if any file or clip is wrong. Loading the
     same content twice changes nothing.
     """
     catalog = read_catalog(content_dir)
+    try:
+        videos = build_clips(content_dir, media_dir, list(catalog.exercises))
+    except ClipsInvalid as invalid:
+        raise CatalogInvalid([ContentError(e.file, e.field, e.message) for e in invalid.errors]) from invalid
+    # Clip file names carry their own hashes, so a renderer change also gives a new version.
+    catalog.version = hashlib.sha256((catalog.version + "".join(sorted(v.src for v in videos.values()))).encode()).hexdigest()[:16]
     state = db.session.get(CatalogState, 1)
     if state and state.version == catalog.version:
         return LoadResult(catalog.version, len(catalog.exercises), len(catalog.routines), changed=False)
     try:
-        _store(catalog)
+        _store(catalog, videos)
         if state is None:
             state = CatalogState(id=1, version=catalog.version, loaded_at=_now())
             db.session.add(state)
@@ -83,7 +91,7 @@ def routine_exists(slug: str) -> bool:
 def exercise_json(exercise: Exercise) -> dict:
     """An exercise in its public JSON shape."""
     return {"slug": exercise.slug, "name": exercise.name, "summary": exercise.summary,
-            "unilateral": exercise.unilateral, **exercise.card}
+            "unilateral": exercise.unilateral, **exercise.card, "video": exercise.video}
 
 
 # Keyed by content version, so a new load (even by another process) is never served stale.
@@ -115,7 +123,7 @@ def _routine_json(routine: Routine) -> dict:
     }
 
 
-def _store(catalog: Catalog) -> None:
+def _store(catalog: Catalog, videos: dict) -> None:
     """Upsert by slug, so row ids stay stable across loads; drop what the content no longer has."""
     sources = {s.key: s for s in db.session.scalars(select(Source))}
     for key, source in catalog.sources.items():
@@ -137,6 +145,7 @@ def _store(catalog: Catalog) -> None:
         row = existing.pop(slug, None) or Exercise(slug=slug)
         row.name, row.summary, row.unilateral, row.position = card.name, card.summary, card.unilateral, position
         row.card = card.model_dump(mode="json", exclude={"name", "summary", "unilateral"})
+        row.video = videos[slug].as_json()
         db.session.add(row)
         stored[slug] = row
 

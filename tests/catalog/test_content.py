@@ -9,7 +9,7 @@ from server.catalog.content import CatalogInvalid, read_catalog
 from server.catalog.models import CatalogState, Exercise
 from server.catalog.service import catalog_version, load_catalog
 from server.extensions import db
-from tests.conftest import CONTENT_DIR
+from tests.conftest import CONTENT_DIR, MEDIA_DIR
 
 CARD = "exercises/side-plank.toml"
 ROUTINE = "routines/back-and-core-circuit.toml"
@@ -76,7 +76,7 @@ def test_bad_content_loads_nothing_into_an_empty_database(bare_app, content, nam
     edit(content, name, old, new)
     with bare_app.app_context():
         with pytest.raises(CatalogInvalid):
-            load_catalog(content)
+            load_catalog(content, MEDIA_DIR)
         assert db.session.scalar(select(func.count()).select_from(Exercise)) == 0
         assert db.session.get(CatalogState, 1) is None
 
@@ -87,7 +87,7 @@ def test_bad_content_keeps_the_loaded_catalogue(app, content):
         before = catalog_version()
         count = db.session.scalar(select(func.count()).select_from(Exercise))
         with pytest.raises(CatalogInvalid):
-            load_catalog(content)
+            load_catalog(content, MEDIA_DIR)
         assert catalog_version() == before
         assert db.session.scalar(select(func.count()).select_from(Exercise)) == count
 

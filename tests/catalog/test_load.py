@@ -8,7 +8,7 @@ from server.catalog.content import content_version
 from server.catalog.models import Exercise, Routine, RoutineItem
 from server.catalog.service import catalog_payload, catalog_version, load_catalog
 from server.extensions import db
-from tests.conftest import CONTENT_DIR
+from tests.conftest import CONTENT_DIR, MEDIA_DIR
 
 
 def counts():
@@ -17,7 +17,7 @@ def counts():
 
 def test_first_load_stores_everything(bare_app):
     with bare_app.app_context():
-        result = load_catalog(CONTENT_DIR)
+        result = load_catalog(CONTENT_DIR, MEDIA_DIR)
         assert result.changed
         assert catalog_version() == result.version == content_version(CONTENT_DIR)
         exercises, routines, _ = counts()
@@ -26,10 +26,10 @@ def test_first_load_stores_everything(bare_app):
 
 def test_loading_twice_changes_nothing(bare_app):
     with bare_app.app_context():
-        load_catalog(CONTENT_DIR)
+        load_catalog(CONTENT_DIR, MEDIA_DIR)
         ids = dict(db.session.execute(select(Exercise.slug, Exercise.id)).all())
         before = counts()
-        again = load_catalog(CONTENT_DIR)
+        again = load_catalog(CONTENT_DIR, MEDIA_DIR)
         assert not again.changed
         assert counts() == before
         assert dict(db.session.execute(select(Exercise.slug, Exercise.id)).all()) == ids
@@ -43,7 +43,7 @@ def test_an_edit_gives_a_new_version_and_keeps_row_ids(app, tmp_path):
     with app.app_context():
         old_version = catalog_version()
         old_id = db.session.scalar(select(Exercise.id).where(Exercise.slug == "side-plank"))
-        result = load_catalog(content)
+        result = load_catalog(content, MEDIA_DIR)
         assert result.changed and result.version != old_version
         row = db.session.scalar(select(Exercise).where(Exercise.slug == "side-plank"))
         assert (row.id, row.name) == (old_id, "Side plank hold")
@@ -55,7 +55,7 @@ def test_a_removed_routine_is_removed(app, tmp_path):
     shutil.copytree(CONTENT_DIR, content)
     (content / "routines" / "back-and-core-circuit.toml").unlink()
     with app.app_context():
-        load_catalog(content)
+        load_catalog(content, MEDIA_DIR)
         assert db.session.scalar(select(Routine).where(Routine.slug == "back-and-core-circuit")) is None
         assert all(item.routine_id is not None for item in db.session.scalars(select(RoutineItem)))
 

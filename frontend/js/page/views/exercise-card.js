@@ -14,6 +14,26 @@
     return h('li', {}, lead, lead ? ': ' : '', variation.note);
   }
 
+  /** The looping, muted demonstration; with reduced motion, the poster and a play button instead. */
+  function demonstration(exercise) {
+    const clip = exercise.video;
+    if (!clip) return null;
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const video = h('video', {
+      class: 'clip-video', src: clip.src, poster: clip.poster, width: clip.width, height: clip.height,
+      muted: true, loop: true, playsinline: true, controls: true, autoplay: !still, preload: still ? 'none' : 'auto',
+      'aria-label': `Demonstration of ${exercise.name}`,
+    });
+    video.muted = true; // the property, not just the attribute, is what autoplay policies check
+    const play = still ? h('button', {
+      type: 'button', class: 'clip-play', 'aria-label': `Play the ${exercise.name} demonstration`,
+      onclick: () => { play.remove(); video.play().catch(() => undefined); },
+    }, '▶') : null;
+    const caption = clip.side && clip.side !== 'both'
+      ? `Shown on the ${clip.side} side; mirror it for the other side.` : null;
+    return h('figure', { class: 'clip' }, h('div', { class: 'clip-frame' }, video, play), caption ? h('figcaption', {}, caption) : null);
+  }
+
   function section(id, title, ...content) {
     return h('section', { class: 'card-section', 'aria-labelledby': id }, h('h2', { id }, title), ...content);
   }
@@ -34,6 +54,11 @@
         h('h1', {}, exercise.name),
         h('p', { class: 'dose' }, h('span', { class: 'visually-hidden' }, 'Default dose: '), prescription(exercise)),
         h('p', { class: 'lead' }, exercise.summary)),
+      demonstration(exercise),
+      steady.saveOffline.saveOfflineControl({
+        key: `exercise:${exercise.slug}`, kind: 'exercise', slug: exercise.slug, title: exercise.name,
+        urls: steady.saveOffline.clipUrls([exercise]),
+      }),
       section('card-steps', 'How to do it', h('ol', { class: 'steps' }, exercise.steps.map((s) => h('li', {}, s)))),
       h('aside', { class: 'tip', 'aria-label': 'Top tip' }, h('p', {}, h('strong', {}, 'Top tip: '), exercise.top_tip)),
       section('card-avoid', 'Avoid', h('ul', { class: 'faults' }, exercise.faults.map((f) => h('li', {}, f)))),

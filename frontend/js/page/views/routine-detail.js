@@ -17,7 +17,11 @@
         h('h1', {}, routine.name),
         h('p', { class: 'dose' }, `About ${routineMinutes(routine, catalog)} min · ${routineFormat(routine)}`),
         h('p', { class: 'lead' }, routine.summary),
-        often || rest ? h('p', {}, [often ? `Aim for ${often}.` : '', rest].filter(Boolean).join(' ')) : null),
+        often || rest ? h('p', {}, [often ? `Aim for ${often}.` : '', rest].filter(Boolean).join(' ')) : null,
+        steady.saveOffline.saveOfflineControl({
+          key: `routine:${routine.slug}`, kind: 'routine', slug: routine.slug, title: routine.name,
+          urls: steady.saveOffline.clipUrls(routine.items.map((item) => catalog.exercise.get(item.exercise))),
+        })),
       h('section', { 'aria-labelledby': 'routine-items' },
         h('h2', { id: 'routine-items' }, routine.format === 'circuit' ? `Each round, in order` : 'Exercises'),
         h('ol', { class: 'card-list routine-items' }, routine.items.map((item) => {

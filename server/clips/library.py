@@ -1,0 +1,122 @@
+"""The clip library: one clip per exercise, rendered from its pose script unless a coach dropped in footage.
+
+A coach replaces a rendered clip by adding ``content/clips/<slug>.mp4``. It is checked by
+reading the file (it must be a playable H.264 MP4), copied under a content-hashed name, and
+given a poster taken from its first second.
+"""
+
+import hashlib
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import imageio_ffmpeg
+
+from server.media import Clip, ClipInvalid, PoseScriptInvalid, probe_clip, render_all
+
+COACH_CLIP_MAX_BYTES = 8 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ClipError:
+    """One problem with one clip or pose script, named by file and field."""
+
+    file: str
+    field: str
+    message: str
+
+
+class ClipsInvalid(Exception):
+    """Raised with every clip problem found; nothing is built into the catalogue."""
+
+    def __init__(self, errors: list[ClipError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass(frozen=True)
+class Video:
+    """What the catalogue says about an exercise's clip."""
+
+    src: str
+    poster: str
+    duration_s: float
+    bytes: int
+    width: int
+    height: int
+    side: str
+    origin: str  # "rendered" or "coach"
+
+    def as_json(self) -> dict:
+        """The ``video`` object of an exercise in ``/api/catalog``."""
+        return {"src": self.src, "poster": self.poster, "duration_s": self.duration_s, "bytes": self.bytes,
+                "width": self.width, "height": self.height, "side": self.side, "origin": self.origin}
+
+
+def build_clips(content_dir: Path, media_dir: Path, slugs: list[str], *, workers: int = 2) -> dict[str, Video]:
+    """A clip for every slug: coach footage where present, else rendered (incrementally) from poses."""
+    media_dir.mkdir(parents=True, exist_ok=True)
+    errors: list[ClipError] = []
+    coach = _coach_clips(content_dir / "clips", media_dir, set(slugs), errors)
+    try:
+        rendered = render_all(content_dir / "poses", media_dir, workers=workers)
+    except PoseScriptInvalid as invalid:
+        errors.extend(ClipError(e.file, e.field, e.message) for e in invalid.errors)
+        rendered = {}
+    videos = {}
+    for slug in slugs:
+        if slug in coach:
+            videos[slug] = coach[slug]
+        elif slug in rendered:
+            videos[slug] = _video(rendered[slug], origin="rendered")
+        elif not errors:
+            errors.append(ClipError(f"exercises/{slug}.toml", "", f"no clip: add poses/{slug}.toml or clips/{slug}.mp4"))
+    if errors:
+        raise ClipsInvalid(errors)
+    return videos
+
+
+def _video(clip: Clip, origin: str) -> Video:
+    return Video(src=f"/media/{clip.mp4.name}", poster=f"/media/{clip.poster.name}", duration_s=round(clip.duration_s, 2),
+                 bytes=clip.bytes, width=clip.width, height=clip.height, side=clip.side, origin=origin)
+
+
+def _coach_clips(folder: Path, media_dir: Path, slugs: set[str], errors: list[ClipError]) -> dict[str, Video]:
+    """Validate and publish every MP4 a coach dropped into ``content/clips``."""
+    videos = {}
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        where = f"clips/{path.name}"
+        if path.suffix != ".mp4":
+            errors.append(ClipError(where, "", "only .mp4 files belong in clips/"))
+            continue
+        if path.stem not in slugs:
+            errors.append(ClipError(where, "", f"no exercise '{path.stem}' to attach this clip to"))
+            continue
+        if path.stat().st_size > COACH_CLIP_MAX_BYTES:
+            errors.append(ClipError(where, "", f"clip is over {COACH_CLIP_MAX_BYTES // 1024 // 1024} MB; trim or re-encode it"))
+            continue
+        try:
+            probed = probe_clip(path)
+        except ClipInvalid as invalid:
+            errors.append(ClipError(where, "", f"not a playable H.264 MP4: {invalid}"))
+            continue
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        mp4 = media_dir / f"{path.stem}.coach-{digest}.mp4"
+        poster = mp4.with_suffix(".jpg")
+        if not mp4.exists():
+            shutil.copyfile(path, mp4)
+        if not poster.exists():
+            _extract_poster(mp4, poster, at=min(1.0, probed.duration_s / 2))
+        videos[path.stem] = Video(src=f"/media/{mp4.name}", poster=f"/media/{poster.name}",
+                                  duration_s=round(probed.duration_s, 2), bytes=mp4.stat().st_size,
+                                  width=probed.width, height=probed.height, side="both", origin="coach")
+    return videos
+
+
+def _extract_poster(mp4: Path, poster: Path, at: float) -> None:
+    subprocess.run(
+        [imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-y", "-ss", f"{at:.2f}", "-i", str(mp4),
+         "-frames:v", "1", "-vf", "scale='min(480,iw)':-2", "-q:v", "4", str(poster)],
+        check=True, capture_output=True,
+    )

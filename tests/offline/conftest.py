@@ -1,0 +1,19 @@
+"""Fixtures for offline tests: a page already controlled by the service worker."""
+
+import pytest
+
+CONTROLLED = "navigator.serviceWorker.controller !== null"
+
+
+def wait_until_controlled(page) -> None:
+    """Block until the worker controls the page (never await navigator.serviceWorker.ready bare)."""
+    page.wait_for_function(CONTROLLED, timeout=15_000)
+
+
+@pytest.fixture
+def controlled_page(page, live_server):
+    """A page that has made its first visit online and is controlled by the worker."""
+    page.goto(live_server.url + "/")
+    page.get_by_role("heading", level=1).wait_for()
+    wait_until_controlled(page)
+    return page
