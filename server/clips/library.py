@@ -13,7 +13,7 @@ from pathlib import Path
 
 import imageio_ffmpeg
 
-from server.media import Clip, ClipInvalid, PoseScriptInvalid, probe_clip, render_all
+from server.media import Clip, ClipInvalid, PoseScriptError, probe_clip, render_all
 
 COACH_CLIP_MAX_BYTES = 8 * 1024 * 1024
 
@@ -61,7 +61,7 @@ def build_clips(content_dir: Path, media_dir: Path, slugs: list[str], *, workers
     coach = _coach_clips(content_dir / "clips", media_dir, set(slugs), errors)
     try:
         rendered = render_all(content_dir / "poses", media_dir, workers=workers)
-    except PoseScriptInvalid as invalid:
+    except PoseScriptError as invalid:
         errors.extend(ClipError(e.file, e.field, e.message) for e in invalid.errors)
         rendered = {}
     videos = {}

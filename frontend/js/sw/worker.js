@@ -30,8 +30,27 @@
     await Promise.all(all.filter((name) => name.startsWith(names.PREFIX) && !keep.has(name)).map((name) => caches.delete(name)));
   }
 
+  /** Keep the catalogue and every poster, so each card looks complete offline even before its clip is saved. */
+  async function warmCatalogAndPosters() {
+    const response = await fetch('/api/catalog', { cache: 'no-cache' });
+    if (!steady.swResponses.isStorable(response)) return;
+    await (await caches.open(names.data)).put('/api/catalog', response.clone());
+    const media = await caches.open(names.media);
+    const posters = (await response.json()).exercises.map((e) => e.video && e.video.poster).filter(Boolean);
+    for (const url of posters) {
+      if (!(await media.match(url))) {
+        const poster = await fetch(url);
+        if (steady.swResponses.isStorable(poster)) await media.put(url, poster);
+      }
+    }
+  }
+
   self.addEventListener('install', (event) => event.waitUntil(precache()));
-  self.addEventListener('activate', (event) => event.waitUntil(dropOldCaches().then(() => self.clients.claim())));
+  self.addEventListener('activate', (event) => event.waitUntil((async () => {
+    await dropOldCaches();
+    await self.clients.claim();
+    await warmCatalogAndPosters().catch(() => undefined); // offline or server down: posters come later
+  })()));
   self.addEventListener('message', (event) => {
     if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
   });
