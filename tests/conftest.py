@@ -113,3 +113,19 @@ def browser_type_launch_args(browser_type_launch_args):
 def browser_context_args(browser_context_args):
     """A phone-sized viewport by default: Steady is phone first."""
     return {**browser_context_args, "viewport": {"width": 390, "height": 844}}
+
+
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture
+def screenshot(page):
+    """Save a full-page PNG under test-artifacts/ (git-ignored) for review."""
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def take(name: str) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

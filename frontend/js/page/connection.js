@@ -8,7 +8,6 @@
     if (!badge) return;
     badge.dataset.state = online ? 'online' : 'offline';
     badge.textContent = online ? 'Online' : 'Offline';
-    badge.title = online ? 'Connected' : 'No connection: everything you do is kept on this device';
     if (speak) announce(online ? 'Back online.' : 'You are offline. Steady keeps working on this device.');
   }
 

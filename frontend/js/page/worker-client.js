@@ -3,11 +3,18 @@
   'use strict';
   const { h, announce } = steady.dom;
 
+  // Set when the runner presses Reload; only then does a change of worker reload the page.
+  let updateAccepted = false;
+
   function showUpdatePrompt(worker) {
     if (document.getElementById('update-banner')) return;
+    const accept = () => {
+      updateAccepted = true;
+      worker.postMessage({ type: 'SKIP_WAITING' });
+    };
     const banner = h('div', { id: 'update-banner', class: 'banner', role: 'region', 'aria-label': 'Update' },
       h('p', {}, 'A new version is ready.'),
-      h('button', { type: 'button', class: 'button', onclick: () => worker.postMessage({ type: 'SKIP_WAITING' }) }, 'Reload'));
+      h('button', { type: 'button', class: 'button', onclick: accept }, 'Reload'));
     document.body.append(banner);
     announce('A new version of Steady is ready. Reload to use it.');
   }
@@ -15,11 +22,10 @@
   /** Register /sw.js and wire up the update prompt and catalogue-change messages. */
   async function registerWorker({ onCatalogUpdated }) {
     if (!('serviceWorker' in navigator)) return;
-    const hadController = Boolean(navigator.serviceWorker.controller);
     let reloading = false;
     navigator.serviceWorker.addEventListener('controllerchange', () => {
-      // Only an accepted update reloads; the very first install just takes control quietly.
-      if (!hadController || reloading) return;
+      // The very first install takes control quietly; an accepted update reloads once.
+      if (!updateAccepted || reloading) return;
       reloading = true;
       location.reload();
     });
