@@ -1,0 +1,38 @@
+"""Steady's demonstration clips, rendered from pose scripts (no footage needed).
+
+Each exercise has a pose script, ``content/poses/<slug>.toml``: a few keyframes
+of joint angles for a simple articulated figure (format: ``server/media/script.py``).
+The renderer eases between them with forward kinematics from fixed segment
+lengths, keeps the named anchor planted, draws each frame with Pillow and encodes
+a seamless looping H.264 MP4 (yuv420p, faststart, 480x360) with the ffmpeg that
+imageio-ffmpeg ships, plus a JPEG poster of the most telling keyframe.
+
+    render_all(poses_dir, out_dir, workers=2) -> {slug: Clip}   # incremental
+    probe_clip(path) -> Clip                                    # facts read from the file
+    ClipInvalid                                                 # not a playable H.264 MP4
+    PoseScriptError (alias PoseScriptInvalid)                   # one "<file>: <field>: <problem>" line each;
+                                                                #   .errors: [PoseProblem(file, field, message)]
+
+Command line: ``python -m server.media render <poses_dir> <out_dir>``.
+"""
+
+from server.media.build import RENDERER_VERSION, render_all, render_clip
+from server.media.probe import Clip, ClipInvalid, probe_clip
+from server.media.script import (
+    PoseProblem, PoseScript, PoseScriptError, PoseScriptInvalid, load_pose_script, load_pose_scripts,
+)
+
+__all__ = [
+    "Clip",
+    "ClipInvalid",
+    "PoseScript",
+    "PoseProblem",
+    "PoseScriptError",
+    "PoseScriptInvalid",
+    "RENDERER_VERSION",
+    "load_pose_script",
+    "load_pose_scripts",
+    "probe_clip",
+    "render_all",
+    "render_clip",
+]
