@@ -12,6 +12,15 @@ DATA_JS = [
     "js/data/catalog-store.js",
     "js/data/catalog-index.js",
     "js/data/downloads.js",
+    "js/data/local-time.js",
+    "js/data/session-rules.js",
+    "js/data/timeline.js",
+    "js/data/outbox.js",
+    "js/data/sessions.js",
+    "js/data/custom-routines.js",
+    "js/data/settings.js",
+    "js/data/workout-store.js",
+    "js/data/data-export.js",
 ]
 PAGE_JS = [
     *DATA_JS,
@@ -22,12 +31,27 @@ PAGE_JS = [
     "js/page/install.js",
     "js/page/worker-client.js",
     "js/page/save-offline.js",
+    "js/page/training-labels.js",
+    "js/page/field-errors.js",
+    "js/page/inline-confirm.js",
+    "js/page/export-control.js",
+    "js/page/session-form.js",
     "js/page/views/home.js",
     "js/page/views/exercise-list.js",
     "js/page/views/exercise-card.js",
     "js/page/views/routine-list.js",
     "js/page/views/routine-detail.js",
     "js/page/views/storage.js",
+    "js/page/views/routine-editor.js",
+    "js/page/views/session-log.js",
+    "js/page/views/history.js",
+    "js/page/views/settings.js",
+    "js/page/player/engine.js",
+    "js/page/player/cues.js",
+    "js/page/player/wake-lock.js",
+    "js/page/player/step-words.js",
+    "js/page/player/finish.js",
+    "js/page/player/view.js",
     "js/page/app.js",
 ]
 SW_JS = [
@@ -37,7 +61,7 @@ SW_JS = [
     "js/sw/handlers.js",
     "js/sw/worker.js",
 ]
-CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css"]
+CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css", "css/training.css"]
 
 
 def init_assets(app: Flask) -> Environment:

@@ -1,6 +1,7 @@
 """The app shell: every page route serves the same document, and the page code renders it."""
 
 from pathlib import Path
+from uuid import UUID
 
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, send_from_directory
 
@@ -46,6 +47,70 @@ def routine(slug: str):
     if not catalog.routine_exists(slug):
         abort(404)
     return render_template("shell.html", title="Routine")
+
+
+@bp.get("/routines/<slug>/play")
+def play(slug: str):
+    """The guided player, for a ready-made routine (slug) or one of the runner's own (a UUID kept on the device)."""
+    if not catalog.routine_exists(slug) and not _is_uuid(slug):
+        abort(404)
+    return render_template("shell.html", title="Routine")
+
+
+@bp.get("/routines/new")
+def new_routine():
+    """Build a routine of your own."""
+    return render_template("shell.html", title="New routine")
+
+
+@bp.get("/routines/<routine_id>/edit")
+def edit_routine(routine_id: str):
+    """Change one of your own routines; they live on the device, so any UUID may be one."""
+    if not _is_uuid(routine_id):
+        abort(404)
+    return render_template("shell.html", title="Edit routine")
+
+
+@bp.get("/log")
+def log():
+    """Log a session by hand."""
+    return render_template("shell.html", title="Log a session")
+
+
+@bp.get("/history")
+def history():
+    """Past sessions."""
+    return render_template("shell.html", title="History")
+
+
+@bp.get("/history/<session_id>")
+def session_detail(session_id: str):
+    """One past session (kept on the device, so only the id's shape is checked here)."""
+    if not _is_uuid(session_id):
+        abort(404)
+    return render_template("shell.html", title="Session")
+
+
+@bp.get("/history/<session_id>/edit")
+def edit_session(session_id: str):
+    """Correct a past session."""
+    if not _is_uuid(session_id):
+        abort(404)
+    return render_template("shell.html", title="Edit session")
+
+
+@bp.get("/settings")
+def settings():
+    """Cues, pauses, units and time zone."""
+    return render_template("shell.html", title="Settings")
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        UUID(value)
+    except ValueError:
+        return False
+    return len(value) == 36
 
 
 @bp.get("/storage")

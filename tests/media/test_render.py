@@ -71,12 +71,9 @@ def test_file_names_carry_the_render_hash(rendered, scripts):
 
 def test_second_run_renders_nothing(rendered):
     before = {p.name: p.stat().st_mtime_ns for p in rendered["dir"].iterdir()}
-    started = time.perf_counter()
     again = render_all(POSES_DIR, rendered["dir"], workers=2)
-    elapsed = time.perf_counter() - started
     assert {s: c.mp4 for s, c in again.items()} == {s: c.mp4 for s, c in rendered["clips"].items()}
     assert {p.name: p.stat().st_mtime_ns for p in rendered["dir"].iterdir()} == before
-    assert elapsed < 10, elapsed
 
 
 def test_stale_renders_are_removed_and_other_files_kept(rendered):

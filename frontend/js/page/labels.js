@@ -41,10 +41,14 @@
     return `${sets}${measure(p)}${exercise.unilateral ? ' per side' : ''}`;
   }
 
-  /** A routine item's target, falling back to the routine's work time. */
+  /** A routine item's target, falling back to the routine's work time (split between the sides
+   * of a per-side exercise, as the player runs it: see timeline.js). */
   function itemTarget(item, routine, exercise) {
-    const text = measure(item) || (routine.work_seconds ? `${routine.work_seconds} s` : '');
-    return exercise && exercise.unilateral ? `${text} per side` : text;
+    const own = measure(item);
+    const perSide = exercise && exercise.unilateral;
+    if (!own && routine.work_seconds && perSide) return `${Math.round(routine.work_seconds / 2)} s per side`;
+    const text = own || (routine.work_seconds ? `${routine.work_seconds} s` : '');
+    return perSide ? `${text} per side` : text;
   }
 
   /** "Circuit · 3 rounds · 60 s work · 15 s rest". */
@@ -70,8 +74,9 @@
     for (const item of routine.items) {
       const exercise = catalog.exercise.get(item.exercise);
       const sides = exercise && exercise.unilateral ? 2 : 1;
-      const bout = item.work_seconds || item.hold_seconds || (item.reps ? item.reps * 3 : routine.work_seconds || 30);
-      seconds += (bout * sides + routine.rest_seconds) * routine.rounds;
+      const own = item.work_seconds || item.hold_seconds || (item.reps ? item.reps * 3 : 0);
+      const slot = own * sides || routine.work_seconds || 30; // a routine-wide work time is shared by the sides
+      seconds += (slot + routine.rest_seconds) * routine.rounds;
     }
     seconds += routine.round_rest_seconds * Math.max(0, routine.rounds - 1);
     return Math.max(1, Math.round(seconds / 60));

@@ -14,15 +14,17 @@
   }
 
   function match(pathname) {
+    // The fewest parameters wins, so '/routines/new' beats '/routines/:slug' in any file order.
+    let best = null;
     for (const candidate of routes) {
       const found = candidate.regex.exec(pathname);
-      if (found) {
+      if (found && (!best || candidate.keys.length < best.keys.length)) {
         const params = {};
         candidate.keys.forEach((key, i) => { params[key] = decodeURIComponent(found[i + 1]); });
-        return { ...candidate, params };
+        best = { ...candidate, params };
       }
     }
-    return null;
+    return best;
   }
 
   /** Render the view for a URL into <main>. */

@@ -18,6 +18,7 @@
         h('p', { class: 'dose' }, `About ${routineMinutes(routine, catalog)} min · ${routineFormat(routine)}`),
         h('p', { class: 'lead' }, routine.summary),
         often || rest ? h('p', {}, [often ? `Aim for ${often}.` : '', rest].filter(Boolean).join(' ')) : null,
+        h('p', { class: 'start-row' }, h('a', { class: 'button button-big', href: `/routines/${routine.slug}/play` }, 'Start')),
         steady.saveOffline.saveOfflineControl({
           key: `routine:${routine.slug}`, kind: 'routine', slug: routine.slug, title: routine.name,
           urls: steady.saveOffline.clipUrls(routine.items.map((item) => catalog.exercise.get(item.exercise))),

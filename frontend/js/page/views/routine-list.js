@@ -7,7 +7,12 @@
     const node = h('div', { class: 'page' },
       h('h1', {}, 'Routines'),
       h('p', {}, 'Ready-made sessions from coaches and physiotherapists. Most take under twenty minutes and need little or no kit.'),
-      h('ul', { class: 'card-list' }, catalog.routines.map((r) => steady.views.routineCard(r, catalog))));
+      h('ul', { class: 'card-list' }, catalog.routines.map((r) => steady.views.routineCard(r, catalog))),
+      h('section', { 'aria-labelledby': 'your-routines' },
+        h('div', { class: 'page-head' },
+          h('h2', { id: 'your-routines' }, 'Your routines'),
+          h('a', { class: 'button button-small', href: '/routines/new' }, 'New routine')),
+        steady.views.customRoutineCards(catalog)));
     return { title: 'Routines', node };
   }
 

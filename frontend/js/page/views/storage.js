@@ -47,7 +47,7 @@
     }
     list.replaceChildren(...downloads.map((d) => h('li', { class: 'download' },
       h('div', {},
-        h('a', { href: d.kind === 'routine' ? `/routines/${d.slug}` : d.kind === 'exercise' ? `/exercises/${d.slug}` : '/exercises' }, d.title),
+        h('a', { href: d.kind === 'routine' ? `/routines/${d.slug}` : d.kind === 'custom-routine' ? `/routines/${d.slug}/edit` : d.kind === 'exercise' ? `/exercises/${d.slug}` : '/exercises' }, d.title),
         h('span', { class: 'card-meta' }, ` · ${formatBytes(d.bytes)} · saved ${new Date(d.saved_at).toLocaleDateString()}`)),
       h('button', {
         type: 'button', class: 'button button-quiet', 'aria-label': `Remove ${d.title}`,
