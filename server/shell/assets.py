@@ -45,6 +45,7 @@ PAGE_JS = [
     "js/page/views/routine-editor.js",
     "js/page/views/session-log.js",
     "js/page/views/history.js",
+    "js/page/views/session-detail.js",
     "js/page/views/settings.js",
     "js/page/player/engine.js",
     "js/page/player/cues.js",

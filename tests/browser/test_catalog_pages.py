@@ -103,6 +103,7 @@ PAGES = {
     "routines": "/routines",
     "routine": "/routines/heel-tap-balance-drills",
     "not-found": "/exercises/nothing",
+    "storage": "/storage",
 }
 
 

@@ -11,7 +11,7 @@
       h('section', { 'aria-labelledby': 'your-routines' },
         h('div', { class: 'page-head' },
           h('h2', { id: 'your-routines' }, 'Your routines'),
-          h('a', { class: 'button button-small', href: '/routines/new' }, 'New routine')),
+          h('a', { class: 'button button-compact', href: '/routines/new' }, 'New routine')),
         steady.views.customRoutineCards(catalog)));
     return { title: 'Routines', node };
   }

@@ -1,0 +1,47 @@
+// The training log on this device: sessions are checked by the shared rules before they are
+// stored, so an impossible value never reaches the store (or the server).
+(function (steady) {
+  'use strict';
+  const { STORES, openDatabase } = steady.db;
+  const { putWithChange, deleteWithChange, newId } = steady.outbox;
+
+  /** Raised with the rules' [{field, message}] when a session may not be stored. */
+  class SessionInvalid extends Error {
+    constructor(errors) {
+      super(errors.map((e) => e.message).join(' '));
+      this.name = 'SessionInvalid';
+      this.errors = errors;
+    }
+  }
+
+  /** Check and store a session (new or edited); throws SessionInvalid and stores nothing if it is wrong. */
+  async function saveSession(draft) {
+    const now = steady.localTime.isoInstant(Date.now());
+    const record = { ...draft, id: draft.id || newId(), created_at: draft.created_at || now, updated_at: now };
+    // "The future" is judged on the runner's own calendar, in the zone the session was in.
+    const zone = steady.localTime.isKnownTimeZone(record.time_zone) ? record.time_zone : 'UTC';
+    const errors = steady.sessionRules.validateSession(record, { today: steady.localTime.localDate(Date.now(), zone) });
+    if (errors.length) throw new SessionInvalid(errors);
+    return putWithChange(STORES.sessions, 'session', record, record.id);
+  }
+
+  /** One session, or null. */
+  async function getSession(id) {
+    const db = await openDatabase();
+    return (await db.get(STORES.sessions, id)) || null;
+  }
+
+  /** Every session, most recent first. */
+  async function listSessions() {
+    const db = await openDatabase();
+    const all = await db.getAllFromIndex(STORES.sessions, 'local_date');
+    return all.sort((a, b) => b.local_date.localeCompare(a.local_date) || b.started_at.localeCompare(a.started_at));
+  }
+
+  /** Remove a session for good. */
+  async function deleteSession(id) {
+    await deleteWithChange(STORES.sessions, 'session', id);
+  }
+
+  steady.sessions = { SessionInvalid, saveSession, getSession, listSessions, deleteSession };
+})(globalThis.steady);

@@ -1,0 +1,38 @@
+// The runner's settings, one record per key, each change queued for sync like any other.
+(function (steady) {
+  'use strict';
+  const { STORES, openDatabase } = steady.db;
+
+  const DEFAULTS = {
+    cue_speech: true, // spoken cues ("Switch sides")
+    cue_beeps: true, // beeps at start, halfway, 3-2-1, switch and done
+    cue_vibration: true,
+    switch_seconds: 5, // the pause to change sides on per-side exercises
+    get_ready_seconds: 10,
+    units: 'kg', // how loads are shown and typed; records always hold kilograms
+    time_zone: 'auto', // 'auto' follows the device; else an IANA name
+  };
+
+  /** Every setting, defaults filled in. */
+  async function readSettings() {
+    const db = await openDatabase();
+    const stored = await db.getAll(STORES.settings);
+    const values = { ...DEFAULTS };
+    for (const record of stored) if (record.key in DEFAULTS) values[record.key] = record.value;
+    return values;
+  }
+
+  /** Store one setting. */
+  async function saveSetting(key, value) {
+    const record = { key, value, updated_at: steady.localTime.isoInstant(Date.now()) };
+    return steady.outbox.putWithChange(STORES.settings, 'settings', record, key);
+  }
+
+  /** The zone new sessions are logged in. */
+  function sessionTimeZone(settings) {
+    const chosen = settings.time_zone;
+    return chosen && chosen !== 'auto' && steady.localTime.isKnownTimeZone(chosen) ? chosen : steady.localTime.deviceTimeZone();
+  }
+
+  steady.settings = { DEFAULTS, readSettings, saveSetting, sessionTimeZone };
+})(globalThis.steady);

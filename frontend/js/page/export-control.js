@@ -1,0 +1,40 @@
+// "Download my data" buttons: everything on this device as JSON or CSV, made in the page
+// (a Blob and an object URL), so it works offline and without an account.
+(function (steady) {
+  'use strict';
+  const { h, announce } = steady.dom;
+
+  function download(filename, type, text) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = h('a', { href: url, download: filename, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Revoked later, not at once: some browsers read the URL after click() returns.
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  /** Two buttons that download the device's data, and a status line. */
+  function exportControls() {
+    const status = h('p', { class: 'hint', role: 'status' });
+    async function run(kind) {
+      try {
+        const data = await steady.dataExport.exportAll();
+        const day = steady.localTime.localDate(Date.now(), steady.localTime.deviceTimeZone());
+        if (kind === 'json') download(`steady-export-${day}.json`, 'application/json', `${JSON.stringify(data, null, 2)}\n`);
+        else download(`steady-sessions-${day}.csv`, 'text/csv', steady.dataExport.sessionsCsv(data.sessions));
+        status.textContent = `Exported ${data.sessions.length} session${data.sessions.length === 1 ? '' : 's'} as ${kind.toUpperCase()}.`;
+      } catch (error) {
+        status.textContent = `Export failed: ${error.message}`;
+      }
+      announce(status.textContent);
+    }
+    return h('div', { class: 'export' },
+      h('div', { class: 'button-row' },
+        h('button', { type: 'button', class: 'button button-quiet', onclick: () => run('json') }, 'Download JSON'),
+        h('button', { type: 'button', class: 'button button-quiet', onclick: () => run('csv') }, 'Download CSV')),
+      status);
+  }
+
+  steady.exportControl = { exportControls };
+})(globalThis.steady);

@@ -1,0 +1,307 @@
+// The guided player at /routines/<slug or id>/play: the intro, the running workout, and the
+// hand-over to the finish screen. Timing rules live in engine.js; this file draws and listens.
+(function (steady) {
+  'use strict';
+  const { h, announce } = steady.dom;
+  const engine = steady.playerEngine;
+  const words = steady.stepWords;
+  const cues = steady.playerCues;
+  const { clock, exerciseName } = steady.trainingLabels;
+  const TICK_MS = 250;
+  const HEARTBEAT_MS = 5000;
+
+  async function loadRoutine(ref, catalog) {
+    const ready = catalog.routine.get(ref);
+    if (ready) return { ...ready, ref, slug: ref };
+    const custom = await steady.customRoutines.getRoutine(ref).catch(() => null);
+    return custom ? { ...custom, ref, slug: null } : null;
+  }
+
+  /** Replace the screen's content; keep focus on the page (its h1) if it was there. */
+  function render(root, children) {
+    const hadFocus = root.contains(document.activeElement) || document.activeElement === document.body;
+    root.replaceChildren(...children.filter(Boolean));
+    const heading = root.querySelector('h1');
+    if (hadFocus && heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    }
+  }
+
+  /** The exercise's clip: looping video while it is done, a still (poster) otherwise. */
+  function clip(exercise, { moving }) {
+    const video = exercise && exercise.video;
+    if (!video) return null;
+    const still = !moving || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const media = still
+      ? h('img', { src: video.poster, alt: '', width: video.width, height: video.height, onerror: (e) => e.target.closest('.player-clip').remove() })
+      : h('video', {
+        src: video.src, poster: video.poster, muted: true, loop: true, autoplay: true, playsinline: true, preload: 'auto',
+        width: video.width, height: video.height, 'aria-label': `Demonstration of ${exercise.name}`,
+      });
+    if (!still) media.muted = true;
+    return h('div', { class: 'player-clip' }, media);
+  }
+
+  function saveClipsForOffline(routine, catalog) {
+    const urls = steady.saveOffline.clipUrls(routine.items.map((item) => catalog.exercise.get(item.exercise)));
+    if (!urls.length || !('caches' in window)) return;
+    steady.downloads.saveDownload({
+      key: `routine:${routine.ref}`, kind: routine.slug ? 'routine' : 'custom-routine', slug: routine.ref, title: routine.name, urls,
+    }).catch(() => undefined); // offline or out of space: the routine runs anyway, clips or not
+  }
+
+  function timelineFor(routine, catalog, settings) {
+    return steady.timeline.buildTimeline(routine, catalog.exercise, {
+      switchSeconds: settings.switch_seconds, getReadySeconds: settings.get_ready_seconds,
+    });
+  }
+
+  function cueSummary(settings) {
+    const on = [settings.cue_speech && 'spoken', settings.cue_beeps && 'beeps', settings.cue_vibration && 'vibration'].filter(Boolean);
+    return on.length ? `Cues: ${on.join(', ')}. Switch sides pause: ${settings.switch_seconds} s.` : 'Cues are off.';
+  }
+
+  function showIntro(screen, other) {
+    const { root, routine, settings, context } = screen;
+    const { catalog } = context;
+    const steps = timelineFor(routine, catalog, settings);
+    const seconds = steps.reduce((sum, s) => sum + (s.seconds || (s.target || 0) * 3), 0);
+    const start = h('button', { type: 'button', class: 'button button-big' }, other ? 'Discard it and start this one' : 'Start');
+    start.addEventListener('click', async () => {
+      cues.configure(settings);
+      cues.unlock(); // inside the tap, or iOS stays silent
+      if (other) await steady.workoutStore.clearWorkout();
+      const now = Date.now();
+      screen.state = engine.startWorkout({
+        id: steady.outbox.newId(), routine: { ref: routine.ref, slug: routine.slug, name: routine.name },
+        steps: timelineFor(routine, catalog, settings), now, timeZone: steady.settings.sessionTimeZone(settings),
+      });
+      await steady.workoutStore.writeWorkout(screen.state);
+      saveClipsForOffline(routine, catalog);
+      showRunning(screen);
+    });
+    render(root, [
+      h('header', { class: 'player-head' },
+        h('p', { class: 'eyebrow' }, 'Guided routine'),
+        h('h1', {}, routine.name),
+        h('p', { class: 'dose' }, `About ${Math.max(1, Math.round(seconds / 60))} min · ${steady.labels.routineFormat(routine)}`)),
+      other ? h('div', { class: 'notice' },
+        h('p', {}, `“${other.routine_name}” is still in progress.`),
+        h('a', { class: 'button button-quiet', href: `/routines/${other.ref}/play` }, `Resume ${other.routine_name}`)) : null,
+      h('ol', { class: 'intro-items' }, routine.items.map((item) => {
+        const exercise = catalog.exercise.get(item.exercise);
+        return h('li', {}, h('span', { class: 'card-title' }, exerciseName(item.exercise, catalog)),
+          h('span', { class: 'card-meta' }, steady.labels.itemTarget(item, routine, exercise)));
+      })),
+      h('p', { class: 'hint' }, cueSummary(settings), ' ', h('a', { href: '/settings' }, 'Change in settings'), '.'),
+      h('p', { class: 'hint' }, 'The screen stays on while the routine runs. Leave at any time: it picks up where you were.'),
+      start,
+    ]);
+  }
+
+  function showRunning(screen) {
+    const { root, routine, settings, context } = screen;
+    const { catalog } = context;
+    cues.configure(settings);
+    const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true', id: 'player-live' });
+    const counter = h('p', { class: 'eyebrow player-round' });
+    const stage = h('section', { class: 'player-stage', 'aria-labelledby': 'player-step' });
+    const next = h('aside', { class: 'player-next', 'aria-label': 'Next up' });
+    const progress = h('progress', { class: 'player-progress', max: screen.state.steps.length, value: 0, 'aria-label': 'Routine progress' });
+    const pauseButton = h('button', { type: 'button', class: 'button player-pause' }, 'Pause');
+    const controls = h('div', { class: 'player-controls' },
+      h('button', { type: 'button', class: 'button button-quiet', onclick: () => apply(engine.back(screen.state, Date.now())) }, 'Back'),
+      pauseButton,
+      h('button', { type: 'button', class: 'button button-quiet', onclick: () => apply(engine.skip(screen.state, Date.now())) }, 'Skip'));
+    const end = h('button', {
+      type: 'button', class: 'button button-quiet button-compact player-end',
+      onclick: () => apply(engine.finishNow(screen.state, Date.now())),
+    }, 'End and log what I did');
+    let shown = null;
+    let timerText = null;
+    let repsOutput = null;
+    let saving = Promise.resolve();
+    let interval = null;
+
+    function persist() {
+      const snapshot = screen.state;
+      saving = saving.then(() => steady.workoutStore.writeWorkout(snapshot)).catch(() => undefined);
+      return saving;
+    }
+
+    function apply(state) {
+      screen.state = state;
+      persist();
+      tick();
+    }
+
+    pauseButton.addEventListener('click', () => {
+      const now = Date.now();
+      if (screen.state.paused_ms === null) {
+        apply(engine.pause(screen.state, now));
+        steady.wakeLock.release();
+        announce('Paused.');
+      } else {
+        apply(engine.resume(screen.state, now));
+        steady.wakeLock.hold();
+        announce('Resumed.');
+      }
+    });
+    // The first tap after a reload re-opens audio, which browsers close with the page.
+    root.addEventListener('pointerdown', () => cues.unlock(), { once: true });
+
+    function drawStep(pos) {
+      const { step } = pos;
+      // Redrawing the stage removes the button a keyboard user just pressed; keep them on the controls.
+      const focusLost = stage.contains(document.activeElement);
+      const upcoming = step.kind === 'work' || step.kind === 'reps' ? null : step;
+      const exercise = catalog.exercise.get(step.exercise);
+      timerText = null;
+      repsOutput = null;
+      let measure;
+      if (step.kind === 'reps') {
+        repsOutput = h('output', { class: 'reps-count', id: 'reps-count' }, String(screen.state.reps));
+        measure = h('div', { class: 'reps-block' },
+          h('p', { class: 'player-target' }, `Target: ${words.repsTarget(step)}`),
+          h('div', { class: 'reps-counter' },
+            h('button', { type: 'button', class: 'round-button', 'aria-label': 'One rep fewer', onclick: () => apply(engine.adjustReps(screen.state, -1)) }, '−'),
+            h('label', { class: 'reps-label', for: 'reps-count' }, h('span', { class: 'visually-hidden' }, 'Reps done: '), repsOutput),
+            h('button', { type: 'button', class: 'round-button', 'aria-label': 'One rep more', onclick: () => apply(engine.adjustReps(screen.state, 1)) }, '+')),
+          h('button', { type: 'button', class: 'button button-big', onclick: () => apply(engine.completeReps(screen.state, Date.now())) }, 'Done'));
+      } else {
+        timerText = h('span', { class: 'timer-digits' });
+        measure = h('p', { class: 'player-timer', role: 'timer' }, h('span', { class: 'visually-hidden' }, 'Seconds left: '), timerText);
+      }
+      stage.className = `player-stage kind-${step.kind}`;
+      stage.dataset.kind = step.kind;
+      stage.replaceChildren(...[
+        // While working the heading is the exercise, so a line above says what kind of step it is.
+        upcoming ? null : h('p', { class: 'player-kind' }, words.KIND[step.kind]),
+        h('h2', { id: 'player-step', class: 'player-step' }, words.heading(step, catalog)),
+        upcoming ? h('p', { class: 'player-upcoming' }, words.upcomingLine(step, catalog))
+          : (step.side !== 'both' ? h('p', { class: 'player-side' }, `${step.side === 'left' ? 'Left' : 'Right'} side`) : null),
+        clip(exercise, { moving: !upcoming }),
+        measure].filter(Boolean));
+      const after = upcoming ? null : words.nextExerciseStep(screen.state.steps, pos.index + 1);
+      next.hidden = Boolean(upcoming); // during a rest the stage itself previews what is next
+      next.replaceChildren(...(upcoming ? [] : after ? [
+        h('h2', {}, 'Next up'),
+        h('div', { class: 'next-card' },
+          clip(catalog.exercise.get(after.exercise), { moving: false }),
+          h('p', {}, h('strong', {}, exerciseName(after.exercise, catalog)),
+            h('span', { class: 'card-meta' }, [words.SIDE[after.side], words.dose(after)].filter(Boolean).join(' · ')))),
+      ] : [h('h2', {}, 'Next up'), h('p', {}, 'Last one: then you are done.')]));
+      if (focusLost && shown) (stage.querySelector('.button-big') || pauseButton).focus({ preventScroll: true });
+      counter.textContent = `${words.roundText(step, routine)} · Step ${pos.index + 1} of ${screen.state.steps.length}`;
+      progress.value = pos.index;
+      live.textContent = words.stepLine(step, catalog);
+    }
+
+    function drawClock(pos) {
+      if (timerText) timerText.textContent = clock(pos.secondsLeft);
+      if (repsOutput) repsOutput.textContent = String(screen.state.reps);
+      root.classList.toggle('is-paused', pos.paused);
+      pauseButton.textContent = pos.paused ? 'Resume' : 'Pause';
+    }
+
+    function fire(events, pos) {
+      for (const event of events) {
+        const step = pos.step || screen.state.steps[screen.state.steps.length - 1];
+        cues.cue(event.cue, words.spoken(event, step, catalog));
+        if (event.cue === 'count') live.textContent = String(event.n);
+      }
+    }
+
+    function onVisible() {
+      if (document.visibilityState === 'visible') tick();
+    }
+
+    function stop() {
+      clearInterval(interval);
+      document.removeEventListener('visibilitychange', onVisible);
+      steady.wakeLock.release();
+    }
+
+    function tick() {
+      if (!root.isConnected) { stop(); return; } // the runner navigated away; the store keeps the workout
+      const now = Date.now();
+      screen.state = engine.catchUp(screen.state, now);
+      const pos = engine.position(screen.state, now);
+      if (shown && shown.index !== pos.index) persist();
+      if (now - screen.state.seen_ms > HEARTBEAT_MS) {
+        screen.state = engine.heartbeat(screen.state, now);
+        persist();
+      }
+      if (shown) fire(engine.cueEvents(shown, pos), pos);
+      if (pos.finished) {
+        stop();
+        persist();
+        showFinish(screen);
+        return;
+      }
+      if (!shown || shown.index !== pos.index) drawStep(pos);
+      drawClock(pos);
+      shown = pos;
+    }
+
+    render(root, [
+      h('header', { class: 'player-head' }, counter, h('h1', { class: 'player-title' }, routine.name)),
+      progress, stage, controls, next, end, live,
+    ]);
+    tick();
+    if (!screen.state.paused_ms) steady.wakeLock.hold();
+    interval = setInterval(tick, TICK_MS);
+    document.addEventListener('visibilitychange', onVisible);
+    // Tests and support read where the player is from here.
+    screen.root.dataset.state = 'running';
+  }
+
+  function showFinish(screen) {
+    const { root, settings, context } = screen;
+    steady.wakeLock.release();
+    render(root, steady.playerFinish.finishScreen({
+      state: screen.state, catalog: context.catalog, settings, navigate: context.navigate,
+      onDiscard: async () => {
+        await steady.workoutStore.clearWorkout();
+        announce('Session discarded.');
+        context.navigate(screen.routine.slug ? `/routines/${screen.routine.slug}` : '/routines');
+      },
+    }));
+    root.dataset.state = 'finished';
+  }
+
+  async function open(root, context) {
+    const [routine, settings, workout] = await Promise.all([
+      loadRoutine(context.params.ref, context.catalog), steady.settings.readSettings(), steady.workoutStore.readWorkout(),
+    ]);
+    if (!routine) {
+      const missing = steady.views.notFound();
+      render(root, [missing.node]);
+      document.title = `${missing.title} · Steady`;
+      return;
+    }
+    document.title = `${routine.name} · Steady`;
+    const screen = { root, routine, settings, context, state: null };
+    if (workout && workout.ref === routine.ref) {
+      screen.state = engine.restore(workout, Date.now());
+      if (screen.state.finished_ms !== null) showFinish(screen);
+      else showRunning(screen);
+    } else {
+      showIntro(screen, workout);
+    }
+  }
+
+  /** The player screen: loads the routine and any workout in progress, then shows the right phase. */
+  function player(context) {
+    const known = context.catalog.routine.get(context.params.ref);
+    const title = known ? known.name : 'Your routine';
+    const root = h('div', { class: 'page player' }, h('h1', {}, title), h('p', { class: 'status-message' }, 'Loading…'));
+    open(root, context).catch((error) => render(root, [
+      h('h1', {}, 'The player could not start'), h('p', { role: 'alert' }, error.message || String(error))]));
+    return { title, node: root };
+  }
+
+  steady.views.player = player;
+  steady.router.route('/routines/:ref/play', player, 'routines');
+})(globalThis.steady);

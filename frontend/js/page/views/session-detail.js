@@ -1,0 +1,67 @@
+// One past session (/history/<id>): when, how it went, each set, and edit or delete.
+(function (steady) {
+  'use strict';
+  const { h, announce } = steady.dom;
+  const L = steady.trainingLabels;
+
+  function entryGroup(group, catalog, units) {
+    const conditions = L.conditionsText(group.conditions, units);
+    return h('li', { class: 'card session-group' },
+      h('h3', {}, L.exerciseName(group.exercise, catalog)),
+      h('ul', { class: 'bouts' }, group.bouts.map((b) => h('li', {}, h('span', { class: 'bout-side' }, L.SIDES[b.side]), ' ', L.boutText(b)))),
+      conditions ? h('p', { class: 'card-meta' }, conditions) : null);
+  }
+
+  async function fillDetail(heading, body, { catalog, params, navigate }) {
+    const [session, custom, settings] = await Promise.all([
+      steady.sessions.getSession(params.id), steady.customRoutines.routinesById(), steady.settings.readSettings(),
+    ]);
+    if (!session) {
+      heading.textContent = 'Session not found';
+      body.replaceChildren(h('p', {}, 'This session is not on this device. It may have been deleted.'), h('p', {}, h('a', { href: '/history' }, 'Back to history')));
+      return;
+    }
+    const title = L.sessionTitle(session, catalog, custom);
+    heading.textContent = title;
+    document.title = `${title} · Steady`;
+    const routineLink = session.routine && catalog.routine.get(session.routine)
+      ? h('a', { href: `/routines/${session.routine}` }, L.routineName(session.routine, catalog, custom)) : L.routineName(session.routine, catalog, custom);
+    const facts = [
+      ['When', `${L.sessionWhen(session)} (${session.time_zone})`],
+      ['Length', L.sessionLength(session)],
+      routineLink ? ['Routine', routineLink] : null,
+      ['Effort', session.effort ? `${session.effort} out of 10` : 'Not noted'],
+      ['Pain', L.PAIN[session.pain]],
+      session.notes ? ['Notes', session.notes] : null,
+    ].filter(Boolean);
+    body.replaceChildren(
+      h('dl', { class: 'facts' }, facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
+      h('section', { 'aria-labelledby': 'session-sets' },
+        h('h2', { id: 'session-sets' }, 'Sets'),
+        h('ul', { class: 'card-list' }, steady.sessionForm.groupEntries(session.entries).map((g) => entryGroup(g, catalog, settings.units)))),
+      h('div', { class: 'button-row actions' },
+        h('a', { class: 'button', href: `/history/${session.id}/edit` }, 'Edit'),
+        steady.inlineConfirm({
+          label: 'Delete',
+          question: 'Delete this session for good? It is removed from this device.',
+          confirmLabel: 'Delete session',
+          onConfirm: async () => {
+            await steady.sessions.deleteSession(session.id);
+            navigate('/history');
+            announce('Session deleted.');
+          },
+        })),
+      h('p', {}, h('a', { href: '/history' }, 'All sessions')));
+  }
+
+  /** One session: when, how it went, each set, and edit or delete. */
+  function sessionDetail(context) {
+    const heading = h('h1', {}, 'Session');
+    const body = h('div', {}, h('p', { class: 'status-message' }, 'Loading…'));
+    fillDetail(heading, body, context).catch((error) => body.replaceChildren(h('p', { role: 'alert' }, `Could not read this session: ${error.message}`)));
+    return { title: 'Session', node: h('article', { class: 'page session-detail' }, heading, body) };
+  }
+
+  steady.views.sessionDetail = sessionDetail;
+  steady.router.route('/history/:id', sessionDetail, 'history');
+})(globalThis.steady);

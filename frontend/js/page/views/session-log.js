@@ -1,0 +1,58 @@
+// The quick log (/log) and editing a past session (/history/<id>/edit): no player needed.
+(function (steady) {
+  'use strict';
+  const { h, announce } = steady.dom;
+
+  /** Routines the quick log offers: the ready-made ones, then the runner's own. */
+  function routineChoices(catalog, custom) {
+    return [
+      ...catalog.routines.map((r) => ({ ref: r.slug, name: r.name, items: r.items })),
+      ...custom.map((r) => ({ ref: r.id, name: `${r.name} (yours)`, items: r.items })),
+    ];
+  }
+
+  async function fill(body, heading, { catalog, params, navigate }) {
+    const editing = Boolean(params.id);
+    const [settings, custom, existing] = await Promise.all([
+      steady.settings.readSettings(), steady.customRoutines.listRoutines(), editing ? steady.sessions.getSession(params.id) : null,
+    ]);
+    if (editing && !existing) {
+      heading.textContent = 'Session not found';
+      body.replaceChildren(h('p', {}, 'This session is not on this device. It may have been deleted.'), h('p', {}, h('a', { href: '/history' }, 'Back to history')));
+      return;
+    }
+    const draft = existing || {
+      id: steady.outbox.newId(), time_zone: steady.settings.sessionTimeZone(settings),
+      routine: null, entries: [], effort: null, pain: 'none', notes: '',
+    };
+    const form = steady.sessionForm.sessionForm({
+      draft, catalog, settings, mode: 'manual', routineChoices: routineChoices(catalog, custom),
+      submitLabel: editing ? 'Save changes' : 'Save session',
+      onSave: async (record) => {
+        const saved = await steady.sessions.saveSession(record);
+        navigate(`/history/${saved.id}`);
+        announce(editing ? 'Changes saved.' : 'Session saved to your history.');
+      },
+    });
+    body.replaceChildren(...[
+      h('p', { class: 'lead' }, editing
+        ? 'Correct anything that is not right. Changes are kept on this device.'
+        : 'A session or a single exercise, done without the player. Add each exercise with its sets.'),
+      form.node,
+      editing ? h('p', {}, h('a', { href: `/history/${params.id}` }, 'Cancel and go back')) : null].filter(Boolean));
+  }
+
+  /** The quick log, or the edit form when the URL names a session. */
+  function sessionLog(context) {
+    const editing = Boolean(context.params.id);
+    const title = editing ? 'Edit session' : 'Log a session';
+    const heading = h('h1', {}, title);
+    const body = h('div', {}, h('p', { class: 'status-message' }, 'Loading…'));
+    fill(body, heading, context).catch((error) => body.replaceChildren(h('p', { role: 'alert' }, `Could not open the log: ${error.message}`)));
+    return { title, node: h('div', { class: 'page log' }, heading, body) };
+  }
+
+  steady.views.sessionLog = sessionLog;
+  steady.router.route('/log', sessionLog, 'log');
+  steady.router.route('/history/:id/edit', sessionLog, 'history');
+})(globalThis.steady);

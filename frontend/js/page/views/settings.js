@@ -1,0 +1,90 @@
+// Settings: the player's cues and pauses, units for load, the time zone sessions are dated in,
+// and the runner's data. Every change is saved as it is made.
+(function (steady) {
+  'use strict';
+  const { h } = steady.dom;
+
+  const NUMBERS = {
+    switch_seconds: { label: 'Switch sides pause (seconds)', min: 0, max: 30, hint: 'The break to change sides on per-side exercises. 0 goes straight on.' },
+    get_ready_seconds: { label: 'Get ready countdown (seconds)', min: 0, max: 60, hint: 'Before the first exercise.' },
+  };
+
+  function zoneOptions(current) {
+    const device = steady.localTime.deviceTimeZone();
+    const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [device];
+    return [
+      h('option', { value: 'auto', selected: current === 'auto' }, `Automatic (this device: ${device})`),
+      ...zones.map((zone) => h('option', { value: zone, selected: zone === current }, zone.replace(/_/g, ' '))),
+    ];
+  }
+
+  async function fill(body) {
+    const settings = await steady.settings.readSettings();
+    const status = h('p', { class: 'hint save-state', role: 'status' });
+    const formError = h('div', { class: 'form-error', role: 'alert', hidden: true });
+
+    async function save(key, value) {
+      await steady.settings.saveSetting(key, value);
+      status.textContent = 'Saved.';
+    }
+
+    const checkbox = (key, label) => h('label', { class: 'choice', for: `setting-${key}` },
+      h('input', { type: 'checkbox', id: `setting-${key}`, checked: settings[key], onchange: (e) => save(key, e.target.checked) }), label);
+
+    const numbers = Object.entries(NUMBERS).map(([key, spec]) => {
+      const input = h('input', {
+        type: 'number', id: `setting-${key}`, inputmode: 'numeric', min: spec.min, max: spec.max, value: settings[key],
+        'aria-describedby': `setting-${key}-hint`,
+      });
+      input.addEventListener('change', () => {
+        const value = input.value.trim() === '' ? NaN : Number(input.value);
+        if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
+          steady.fieldErrors.showFieldErrors(form, [{ field: key, message: `Enter a whole number from ${spec.min} to ${spec.max}.` }], { [key]: input }, { formError });
+          return;
+        }
+        steady.fieldErrors.clearFieldErrors(form, formError);
+        save(key, value);
+      });
+      return h('div', { class: 'field' },
+        h('label', { for: input.id }, spec.label), h('p', { class: 'hint', id: `setting-${key}-hint` }, spec.hint), input);
+    });
+
+    const units = ['kg', 'lb'].map((unit) => h('label', { class: 'choice', for: `setting-units-${unit}` },
+      h('input', { type: 'radio', name: 'units', id: `setting-units-${unit}`, value: unit, checked: settings.units === unit, onchange: () => save('units', unit) }),
+      unit === 'kg' ? 'Kilograms (kg)' : 'Pounds (lb)'));
+
+    const zone = h('select', { id: 'setting-time-zone', 'aria-describedby': 'setting-time-zone-hint' }, zoneOptions(settings.time_zone));
+    zone.addEventListener('change', () => save('time_zone', zone.value));
+
+    const form = h('form', { class: 'settings-form', novalidate: true, onsubmit: (e) => e.preventDefault() },
+      formError,
+      h('fieldset', { class: 'choices' }, h('legend', {}, 'Cues during a routine'),
+        checkbox('cue_speech', 'Spoken cues'),
+        checkbox('cue_beeps', 'Beeps'),
+        checkbox('cue_vibration', 'Vibration (on phones that have it)')),
+      numbers,
+      h('fieldset', { class: 'choices' }, h('legend', {}, 'Units for load'), units),
+      h('div', { class: 'field' },
+        h('label', { for: zone.id }, 'Time zone'),
+        h('p', { class: 'hint', id: 'setting-time-zone-hint' }, 'New sessions are dated by the calendar here. Sessions already logged keep their own day.'),
+        zone),
+      status);
+
+    body.replaceChildren(form,
+      h('section', { 'aria-labelledby': 'settings-data' },
+        h('h2', { id: 'settings-data' }, 'Your data'),
+        h('p', {}, 'Download everything logged on this device. No account needed.'),
+        steady.exportControl.exportControls(),
+        h('p', {}, h('a', { href: '/storage' }, 'Saved for offline'), ': clips kept on this device and the space they use.')));
+  }
+
+  /** The settings screen; every control saves on change. */
+  function settingsView() {
+    const body = h('div', {}, h('p', { class: 'status-message' }, 'Loading…'));
+    fill(body).catch((error) => body.replaceChildren(h('p', { role: 'alert' }, `Could not read your settings: ${error.message}`)));
+    return { title: 'Settings', node: h('div', { class: 'page settings' }, h('h1', {}, 'Settings'), body) };
+  }
+
+  steady.views.settings = settingsView;
+  steady.router.route('/settings', settingsView, 'settings');
+})(globalThis.steady);

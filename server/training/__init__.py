@@ -1,0 +1,5 @@
+"""Training records: the rules a logged session must meet (sync will add its blueprint here)."""
+
+from server.training.rules import validate_session
+
+__all__ = ["validate_session"]

@@ -1,0 +1,171 @@
+"""What a session record may hold: the server's copy of ``frontend/js/data/session-rules.js``.
+
+Pure (no database, no clock: ``today`` is passed in). Both implementations must pass
+``tests/vectors/session_validation.json``; change all three together.
+"""
+
+import math
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+
+SIDES = ("left", "right", "both")
+SURFACES = ("floor", "towel", "foam_pad", "wobble_board")
+EYES = ("open", "closed")
+FOOTWEAR = ("shoes", "barefoot")
+PAINS = ("none", "mild", "stop")
+LIMITS = {"reps": 1000, "seconds": 3600, "load_kg": 200, "notes": 2000, "entries": 200, "text": 100}
+
+UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+INSTANT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?Z$")
+DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# The shape of an IANA name, not a lookup: browsers and servers ship different zone lists,
+# and the rules must give the same answer everywhere.
+ZONE = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")
+
+
+def _is_number(value: Any) -> bool:
+    # bool is an int in Python but never a number in JSON's (or JavaScript's) sense.
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too big for a double: JavaScript reads it as Infinity
+        return False
+
+
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, int) or float(value).is_integer()
+
+
+def _valid_date(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def instant_millis(value: Any) -> int | None:
+    """Milliseconds since the epoch for a UTC instant string, or None if it is not one."""
+    match = INSTANT.match(value) if isinstance(value, str) else None
+    if not match:
+        return None
+    y, mo, d, h, mi, s = (int(g) for g in match.groups()[:6])
+    if not _valid_date(y, mo, d) or h > 23 or mi > 59 or s > 59:
+        return None
+    fraction = float("0" + match.group(7)) if match.group(7) else 0.0
+    whole = datetime(y, mo, d, h, mi, s, tzinfo=UTC)
+    return int(whole.timestamp()) * 1000 + math.floor(fraction * 1000)
+
+
+def is_local_date(value: Any) -> bool:
+    """Whether a value is a real calendar date written YYYY-MM-DD."""
+    match = DATE.match(value) if isinstance(value, str) else None
+    return bool(match) and _valid_date(*(int(g) for g in match.groups()))
+
+
+def _whole_number_error(value: Any, *, label: str, low: int, high: int, too_big: str) -> str | None:
+    if not _is_number(value):
+        return f"{label} must be a number."
+    if not _is_whole(value):
+        return f"{label} must be a whole number."
+    if value < low:
+        return f"{label} can't be negative." if low == 0 else f"{label} must be at least {low}."
+    if value > high:
+        return too_big
+    return None
+
+
+def _choice_error(value: Any, choices: tuple[str, ...], label: str, *, optional: bool) -> str | None:
+    if optional and value is None:
+        return None
+    return None if isinstance(value, str) and value in choices else f"Choose {label}."
+
+
+def _entry_errors(entry: Any, at: str) -> list[dict]:
+    if not isinstance(entry, dict):
+        return [{"field": at, "message": "This exercise entry is not readable."}]
+    errors: list[dict] = []
+
+    def add(field: str, message: str | None) -> None:
+        if message:
+            errors.append({"field": f"{at}.{field}", "message": message})
+
+    exercise = entry.get("exercise")
+    ok = isinstance(exercise, str) and exercise.strip() and len(exercise) <= LIMITS["text"]
+    add("exercise", None if ok else "Choose an exercise.")
+    add("side", _choice_error(entry.get("side"), SIDES, "left, right or both sides", optional=False))
+    reps, seconds = entry.get("reps"), entry.get("seconds")
+    reps_error = None if reps is None else _whole_number_error(
+        reps, label="Reps", low=0, high=LIMITS["reps"], too_big=f"Reps can't be more than {LIMITS['reps']}.")
+    seconds_error = None if seconds is None else _whole_number_error(
+        seconds, label="Seconds", low=0, high=LIMITS["seconds"],
+        too_big="A hold can't be longer than an hour (3600 seconds).")
+    if reps is None and seconds is None:
+        add("reps", "Enter the reps, the seconds, or both.")
+    add("reps", reps_error)
+    add("seconds", seconds_error)
+    load = entry.get("load_kg")
+    if load is not None:
+        if not _is_number(load):
+            add("load_kg", "Load must be a number.")
+        elif load < 0:
+            add("load_kg", "Load can't be negative.")
+        elif load > LIMITS["load_kg"]:
+            add("load_kg", f"Load can't be more than {LIMITS['load_kg']} kg.")
+    add("surface", _choice_error(entry.get("surface"), SURFACES, "a surface from the list", optional=True))
+    add("eyes", _choice_error(entry.get("eyes"), EYES, "eyes open or closed", optional=True))
+    add("footwear", _choice_error(entry.get("footwear"), FOOTWEAR, "shoes or barefoot", optional=True))
+    return errors
+
+
+def validate_session(record: Any, today: date) -> list[dict]:
+    """Every problem with a session record, as [{field, message}] in a fixed order; [] when it may be stored."""
+    if not isinstance(record, dict):
+        return [{"field": "record", "message": "This session is not readable."}]
+    errors: list[dict] = []
+
+    def add(field: str, message: str | None) -> None:
+        if message:
+            errors.append({"field": field, "message": message})
+
+    record_id = record.get("id")
+    add("id", None if isinstance(record_id, str) and UUID.match(record_id) else "The session has no valid id.")
+    started, ended = instant_millis(record.get("started_at")), instant_millis(record.get("ended_at"))
+    add("started_at", "Enter a valid start time." if started is None else None)
+    if ended is None:
+        add("ended_at", "Enter a valid end time.")
+    elif started is not None and ended < started:
+        add("ended_at", "The end can't be before the start.")
+    zone = record.get("time_zone")
+    add("time_zone", None if isinstance(zone, str) and len(zone) <= 64 and ZONE.match(zone) else "Choose a time zone.")
+    local_date = record.get("local_date")
+    if not is_local_date(local_date):
+        add("local_date", "Enter a real date.")
+    elif local_date > today.isoformat():
+        add("local_date", "The date can't be in the future.")
+    routine = record.get("routine")
+    if routine is not None and not (isinstance(routine, str) and routine.strip() and len(routine) <= LIMITS["text"]):
+        add("routine", "Choose a routine from the list, or none.")
+
+    entries = record.get("entries")
+    if not isinstance(entries, list) or not entries:
+        add("entries", "Add at least one exercise.")
+    elif len(entries) > LIMITS["entries"]:
+        add("entries", f"A session can hold at most {LIMITS['entries']} entries.")
+    else:
+        for i, entry in enumerate(entries):
+            errors.extend(_entry_errors(entry, f"entries.{i}"))
+
+    effort = record.get("effort")
+    if effort is not None and _whole_number_error(effort, label="Effort", low=1, high=10, too_big="x"):
+        add("effort", "Effort goes from 1 to 10.")
+    add("pain", _choice_error(record.get("pain"), PAINS, "none, mild or stop for pain", optional=False))
+    notes = record.get("notes")
+    if notes is not None:
+        if not isinstance(notes, str):
+            add("notes", "Notes must be text.")
+        elif len(notes) > LIMITS["notes"]:
+            add("notes", f"Notes can be at most {LIMITS['notes']} characters.")
+    return errors
