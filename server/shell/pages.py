@@ -1,0 +1,91 @@
+"""Page routes: every screen is the same shell document, and the page code renders it.
+
+The server only decides the status: a real 404 for a catalogue slug that does not exist,
+or for an id that cannot be one (custom routines and sessions live on the device, so any
+well-formed UUID may be one).
+"""
+
+from uuid import UUID
+
+from flask import abort, render_template
+
+from server.catalog import service as catalog
+from server.shell.blueprint import bp
+
+# Screens whose address alone decides them: path -> title.
+SCREENS = {
+    "/": "Core & balance for runners",
+    "/exercises": "Exercises",
+    "/routines": "Routines",
+    "/routines/new": "New routine",
+    "/log": "Log a session",
+    "/history": "History",
+    "/settings": "Settings",
+    "/storage": "Saved for offline",
+}
+
+
+def screen(title: str):
+    """A screen that needs no server-side check."""
+    return render_template("shell.html", title=title)
+
+
+for path, title in SCREENS.items():
+    bp.add_url_rule(path, endpoint="screen" + path.replace("/", "_"), view_func=screen, defaults={"title": title})
+
+
+@bp.get("/exercises/<slug>")
+def exercise(slug: str):
+    """One exercise card; unknown slugs are a real 404."""
+    card = catalog.find_exercise(slug)
+    if card is None:
+        abort(404)
+    return render_template("shell.html", title=card["name"])
+
+
+@bp.get("/routines/<slug>")
+def routine(slug: str):
+    """One ready-made routine; unknown slugs are a real 404."""
+    if not catalog.routine_exists(slug):
+        abort(404)
+    return render_template("shell.html", title="Routine")
+
+
+@bp.get("/routines/<slug>/play")
+def play(slug: str):
+    """The guided player, for a ready-made routine (slug) or one of the runner's own (UUID)."""
+    if not catalog.routine_exists(slug) and not _is_uuid(slug):
+        abort(404)
+    return render_template("shell.html", title="Routine")
+
+
+@bp.get("/routines/<routine_id>/edit")
+def edit_routine(routine_id: str):
+    """Change one of your own routines."""
+    return _on_device("Edit routine", routine_id)
+
+
+@bp.get("/history/<session_id>")
+def session_detail(session_id: str):
+    """One past session."""
+    return _on_device("Session", session_id)
+
+
+@bp.get("/history/<session_id>/edit")
+def edit_session(session_id: str):
+    """Correct a past session."""
+    return _on_device("Edit session", session_id)
+
+
+def _on_device(title: str, record_id: str):
+    if not _is_uuid(record_id):
+        abort(404)
+    return render_template("shell.html", title=title)
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        UUID(value)
+    except ValueError:
+        return False
+    return len(value) == 36
