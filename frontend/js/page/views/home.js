@@ -13,12 +13,26 @@
         h('span', { class: 'card-text' }, routine.summary)));
   }
 
+  /** A way back into a workout left mid-routine (it is kept on the device until saved or discarded). */
+  function resumeSlot() {
+    const slot = h('div', { class: 'resume-slot' });
+    steady.workoutStore.readWorkout().then((workout) => {
+      if (!workout) return;
+      slot.replaceChildren(h('section', { class: 'resume', 'aria-labelledby': 'home-resume' },
+        h('h2', { id: 'home-resume' }, 'Workout in progress'),
+        h('p', {}, `${workout.routine_name} is waiting where you left it.`),
+        h('a', { class: 'button', href: `/routines/${encodeURIComponent(workout.ref)}/play` }, 'Resume')));
+    }).catch(() => undefined);
+    return slot;
+  }
+
   function home({ catalog }) {
     const counts = Object.keys(TAGS).map((tag) => [tag, catalog.exercises.filter((e) => e.tags.includes(tag)).length]);
     const node = h('div', { class: 'page' },
       h('section', { class: 'hero' },
         h('h1', {}, 'Core & balance for runners'),
         h('p', {}, 'Short guided routines for a steadier stride: a stronger trunk, hips that hold, and ankles ready for any trail. Pick a routine or learn an exercise.')),
+      resumeSlot(),
       h('section', { 'aria-labelledby': 'home-routines' },
         h('h2', { id: 'home-routines' }, 'Routines'),
         h('ul', { class: 'card-list' }, catalog.routines.map((r) => routineCard(r, catalog)))),
