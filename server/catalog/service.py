@@ -1,15 +1,15 @@
 """Loading the catalogue into the database and reading it back out for clients."""
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
 from server.catalog.content import Catalog, CatalogInvalid, ContentError, read_catalog
-from server.clips import ClipsInvalid, build_clips
 from server.catalog.models import CatalogState, Exercise, Routine, RoutineItem, Source
+from server.clips import ClipsInvalid, build_clips
 from server.extensions import db
 
 
@@ -34,23 +34,23 @@ def load_catalog(content_dir: Path, media_dir: Path) -> LoadResult:
         videos = build_clips(content_dir, media_dir, list(catalog.exercises))
     except ClipsInvalid as invalid:
         raise CatalogInvalid([ContentError(e.file, e.field, e.message) for e in invalid.errors]) from invalid
-    # Clip file names carry their own hashes, so a renderer change also gives a new version.
-    catalog.version = hashlib.sha256((catalog.version + "".join(sorted(v.src for v in videos.values()))).encode()).hexdigest()[:16]
+    version = _version_with_clips(catalog.version, videos)
+    result = LoadResult(version, len(catalog.exercises), len(catalog.routines), changed=True)
     state = db.session.get(CatalogState, 1)
-    if state and state.version == catalog.version:
-        return LoadResult(catalog.version, len(catalog.exercises), len(catalog.routines), changed=False)
+    if state and state.version == version:
+        return replace(result, changed=False)
     try:
         _store(catalog, videos)
         if state is None:
-            state = CatalogState(id=1, version=catalog.version, loaded_at=_now())
+            state = CatalogState(id=1)
             db.session.add(state)
-        state.version, state.loaded_at = catalog.version, _now()
+        state.version, state.loaded_at = version, _now()
         db.session.commit()
     except Exception:
         db.session.rollback()
         raise
     _payload_cache.clear()
-    return LoadResult(catalog.version, len(catalog.exercises), len(catalog.routines), changed=True)
+    return result
 
 
 def catalog_version() -> str | None:
@@ -166,6 +166,12 @@ def _store(catalog: Catalog, videos: dict) -> None:
     db.session.flush()
     for row in existing.values():
         db.session.delete(row)
+
+
+def _version_with_clips(content_version: str, videos: dict) -> str:
+    """Clip file names carry their own hashes, so a renderer change also gives a new version."""
+    clips = "".join(sorted(video.src for video in videos.values()))
+    return hashlib.sha256((content_version + clips).encode()).hexdigest()[:16]
 
 
 def _now() -> datetime:

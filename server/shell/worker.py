@@ -28,10 +28,17 @@ def worker_script(app: Flask) -> str:
     and its own code, so any deploy that changes a precached byte changes the worker."""
     env = app.extensions["assets"]
     (bundle_url,) = env["sw_js"].urls()
-    body = (Path(env.directory) / bundle_url.removeprefix(env.url + "/")).read_text()
+    # Every page load asks for /sw.js; rebuild the script only when a bundle hash changes.
     precache = precache_urls(app)
+    key = (bundle_url, *precache)
+    cached = app.extensions.get("worker_script")
+    if cached and cached[0] == key:
+        return cached[1]
+    body = (Path(env.directory) / bundle_url.removeprefix(env.url + "/")).read_text()
     digest = hashlib.sha256(json.dumps(precache).encode() + body.encode())
     for url in ICON_URLS:
         digest.update((Path(env.directory) / url.removeprefix("/static/")).read_bytes())
     build = {"version": digest.hexdigest()[:12], "precache": precache}
-    return f"self.STEADY_BUILD = {json.dumps(build)};\n{body}"
+    script = f"self.STEADY_BUILD = {json.dumps(build)};\n{body}"
+    app.extensions["worker_script"] = (key, script)
+    return script
