@@ -8,7 +8,7 @@ given a poster taken from its first second.
 import hashlib
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import imageio_ffmpeg
@@ -50,8 +50,7 @@ class Video:
 
     def as_json(self) -> dict:
         """The ``video`` object of an exercise in ``/api/catalog``."""
-        return {"src": self.src, "poster": self.poster, "duration_s": self.duration_s, "bytes": self.bytes,
-                "width": self.width, "height": self.height, "side": self.side, "origin": self.origin}
+        return asdict(self)
 
 
 def build_clips(content_dir: Path, media_dir: Path, slugs: list[str], *, workers: int = 2) -> dict[str, Video]:

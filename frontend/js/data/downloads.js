@@ -3,6 +3,12 @@
   'use strict';
   const { STORES, openDatabase } = steady.db;
 
+  /** A stored response's size, from its header when it has one, so the body is not read again. */
+  async function byteSize(response) {
+    const length = Number(response.headers.get('Content-Length'));
+    return length > 0 ? length : (await response.blob()).size;
+  }
+
   /** Save every URL (fetched whole, bypassing the HTTP cache) and record the download under `key`. */
   async function saveDownload({ key, kind, slug, title, urls }) {
     const cache = await caches.open(steady.cacheNames.media);
@@ -15,7 +21,7 @@
         if (response.status !== 200) throw new Error(`Could not download ${url} (HTTP ${response.status}).`);
         await cache.put(url, response.clone());
       }
-      bytes += (await response.blob()).size;
+      bytes += await byteSize(response);
     }
     const record = { key, kind, slug, title, urls, bytes, saved_at: new Date().toISOString() };
     const db = await openDatabase();

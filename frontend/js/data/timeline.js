@@ -67,5 +67,10 @@
     return steps;
   }
 
-  steady.timeline = { buildTimeline, sidesOf };
+  /** Roughly how long a timeline takes: timed steps as set, a rep taken as 3 s. */
+  function timelineSeconds(steps) {
+    return steps.reduce((sum, step) => sum + (step.seconds || (step.target || 0) * 3), 0);
+  }
+
+  steady.timeline = { buildTimeline, sidesOf, timelineSeconds };
 })(globalThis.steady);

@@ -70,16 +70,8 @@
 
   /** The minutes a routine takes, roughly, for list badges. */
   function routineMinutes(routine, catalog) {
-    let seconds = 0;
-    for (const item of routine.items) {
-      const exercise = catalog.exercise.get(item.exercise);
-      const sides = exercise && exercise.unilateral ? 2 : 1;
-      const own = item.work_seconds || item.hold_seconds || (item.reps ? item.reps * 3 : 0);
-      const slot = own * sides || routine.work_seconds || 30; // a routine-wide work time is shared by the sides
-      seconds += (slot + routine.rest_seconds) * routine.rounds;
-    }
-    seconds += routine.round_rest_seconds * Math.max(0, routine.rounds - 1);
-    return Math.max(1, Math.round(seconds / 60));
+    const steps = steady.timeline.buildTimeline(routine, catalog.exercise);
+    return Math.max(1, Math.round(steady.timeline.timelineSeconds(steps) / 60));
   }
 
   /** "1.2 MB", "840 KB". */

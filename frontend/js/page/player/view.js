@@ -66,7 +66,7 @@
     const { root, routine, settings, context } = screen;
     const { catalog } = context;
     const steps = timelineFor(routine, catalog, settings);
-    const seconds = steps.reduce((sum, s) => sum + (s.seconds || (s.target || 0) * 3), 0);
+    const seconds = steady.timeline.timelineSeconds(steps);
     const start = h('button', { type: 'button', class: 'button button-big' }, other ? 'Discard it and start this one' : 'Start');
     start.addEventListener('click', async () => {
       cues.configure(settings);

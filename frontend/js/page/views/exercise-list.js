@@ -66,6 +66,5 @@
   }
 
   steady.views.exerciseList = exerciseList;
-  steady.views.filterExercises = filterExercises;
   steady.router.route('/exercises', exerciseList, 'exercises');
 })(globalThis.steady);
