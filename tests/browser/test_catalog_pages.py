@@ -32,7 +32,7 @@ def test_list_filter_search_and_open_a_card(page, live_server):
     expect(page.get_by_role("status").filter(has_text="exercise")).to_have_text(f"{len(taps)} exercises")
 
     page.get_by_label("Search by name").fill("zzz")
-    expect(page.get_by_text("No exercises match")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="No exercises match")).to_be_visible()
 
     page.get_by_label("Focus").select_option("")
     page.get_by_label("Search by name").fill("plank")
