@@ -3,9 +3,9 @@
 import pytest
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 
-from server.catalog.models import Exercise, Routine
+from server.catalog.models import Exercise, Routine, RoutineItem
 from server.catalog.service import catalog_payload, load_catalog
 from server.extensions import db, migrate
 from tests.conftest import CONTENT_DIR, MEDIA_DIR, make_app
@@ -21,6 +21,55 @@ def check_round_trip(app):
         assert not TABLES & set(inspect(db.engine).get_table_names())
         upgrade()
         assert TABLES <= set(inspect(db.engine).get_table_names())
+
+
+# What 0002 left: PostgreSQL's own names; SQLite's constraints had none.
+POSTGRES_NAMES_BEFORE_0003 = {
+    "catalog_state": ["catalog_state_pkey"],
+    "source": ["source_pkey", "source_key_key"],
+    "exercise": ["exercise_pkey", "exercise_slug_key"],
+    "routine": ["routine_pkey", "routine_slug_key"],
+    "routine_item": [
+        "routine_item_pkey", "routine_item_routine_id_position_key",
+        "routine_item_exercise_id_fkey", "routine_item_routine_id_fkey",
+    ],
+}
+
+
+def constraint_names():
+    """Each table's primary key, unique and foreign key names, as the database reports them."""
+    inspector = inspect(db.engine)
+    return {
+        table: [inspector.get_pk_constraint(table)["name"]]
+        + sorted((u["name"] for u in inspector.get_unique_constraints(table)), key=str)
+        + sorted((f["name"] for f in inspector.get_foreign_keys(table)), key=str)
+        for table in TABLES
+    }
+
+
+def convention_names():
+    """The same, as the models' naming convention gives them."""
+    return {
+        table: [db.metadata.tables[table].primary_key.name]
+        + sorted(c.name for c in db.metadata.tables[table].constraints if c.__visit_name__ == "unique_constraint")
+        + sorted(c.name for c in db.metadata.tables[table].foreign_key_constraints)
+        for table in TABLES
+    }
+
+
+def check_constraint_names(app, names_before):
+    """0003 names every constraint by the convention and back, keeping the rows."""
+    with app.app_context():
+        upgrade()
+        load_catalog(CONTENT_DIR, MEDIA_DIR)
+        items = db.session.scalar(select(func.count()).select_from(RoutineItem))
+        db.session.remove()
+        assert constraint_names() == convention_names()
+        downgrade(revision="0002")
+        assert constraint_names() == names_before
+        upgrade()
+        assert constraint_names() == convention_names()
+        assert db.session.scalar(select(func.count()).select_from(RoutineItem)) == items > 0
 
 
 def check_models(app):
@@ -42,6 +91,19 @@ def test_migrations_round_trip_on_sqlite(tmp_path):
 
 def test_models_on_sqlite(tmp_path):
     check_models(make_app(f"sqlite:///{tmp_path / 'm.sqlite'}"))
+
+
+def test_constraint_names_on_sqlite(tmp_path):
+    app = make_app(f"sqlite:///{tmp_path / 'm.sqlite'}")
+    check_constraint_names(app, {table: [None] * len(names) for table, names in POSTGRES_NAMES_BEFORE_0003.items()})
+    with app.app_context():
+        # The rebuild turns foreign keys off for itself only.
+        assert db.session.execute(db.text("PRAGMA foreign_keys")).scalar() == 1
+
+
+@pytest.mark.postgres
+def test_constraint_names_on_postgres(pg_url):
+    check_constraint_names(make_app(pg_url), POSTGRES_NAMES_BEFORE_0003)
 
 
 @pytest.mark.postgres
