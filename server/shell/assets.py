@@ -15,6 +15,7 @@ DATA_JS = [
     "js/data/local-time.js",
     "js/data/session-rules.js",
     "js/data/timeline.js",
+    "js/rules/streaks.js",
     "js/data/outbox.js",
     "js/data/sessions.js",
     "js/data/custom-routines.js",

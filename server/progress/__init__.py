@@ -1,0 +1,1 @@
+"""Progress: streaks (and later levels and asymmetry) computed from the training log."""

@@ -1,0 +1,1 @@
+"""The pure progress rules, twins of ``frontend/js/rules/``."""
