@@ -5,19 +5,25 @@ import os
 from flask import Flask
 
 from server import catalog, clips, errors, extensions, shell
-from server.config import Defaults, database_uri
+from server.config import Defaults, apply_origin, check_secret, database_uri
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """Build the Steady application: configuration, extensions, then each domain's blueprint."""
+    """Build the Steady application: configuration, extensions, then each domain's blueprint.
+
+    Settings come from ``Defaults``, then ``instance/config.py`` (skipped for ``test_config``),
+    then ``STEADY_*`` environment variables, then ``test_config``.
+    """
     app = Flask(__name__, instance_relative_config=True, static_folder=None)
     app.config.from_object(Defaults)
     app.config["SQLALCHEMY_DATABASE_URI"] = database_uri(app)
     app.config["MEDIA_DIR"] = os.path.join(app.instance_path, "media")
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
-    else:
-        app.config.from_mapping(test_config)
+    app.config.from_prefixed_env("STEADY")
+    app.config.from_mapping(test_config or {})
+    check_secret(app)
+    apply_origin(app)
     os.makedirs(app.instance_path, exist_ok=True)
 
     extensions.init_app(app)

@@ -2,22 +2,29 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Flask
 
 ROOT = Path(__file__).resolve().parent.parent
+DEV_SECRET_KEY = "dev-only-change-me"
+NO_SECRET = (
+    "SECRET_KEY is not set: export STEADY_SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
+    " or put SECRET_KEY in instance/config.py (make run writes one)."
+)
 
 
 class Defaults:
-    """Safe defaults for a developer machine; ``instance/config.py`` overrides them."""
+    """Safe defaults for a developer machine; ``instance/config.py``, then ``STEADY_*`` variables override them."""
 
-    SECRET_KEY = "dev-only-change-me"
+    SECRET_KEY = DEV_SECRET_KEY  # refused outside debug and testing
     SQLALCHEMY_DATABASE_URI = None  # filled in by database_uri()
+    ORIGIN = "http://127.0.0.1:5000"  # the public address: redirects and links are built from it
+    TRUSTED_HOSTS = None  # e.g. ["steady.example"]: any other Host header is refused with a 400
     CONTENT_DIR = str(ROOT / "content")
     FRONTEND_DIR = str(ROOT / "frontend")
     MIGRATIONS_DIR = str(ROOT / "migrations")
     JSON_SORT_KEYS = False
-    ASSETS_AUTO_BUILD = True
     COMPRESS_MIMETYPES = [
         "text/html",
         "text/css",
@@ -39,3 +46,16 @@ def database_uri(app: Flask) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url.removeprefix(prefix)
     return url
+
+
+def check_secret(app: Flask) -> None:
+    """Refuse to run outside debug and testing on the built-in development key, or none."""
+    if not (app.debug or app.testing) and app.config.get("SECRET_KEY") in (None, "", DEV_SECRET_KEY):
+        raise RuntimeError(NO_SECRET)
+
+
+def apply_origin(app: Flask) -> None:
+    """Build every URL, redirects included, from ``ORIGIN`` rather than the request's Host header."""
+    origin = urlsplit(app.config["ORIGIN"])
+    app.config["SERVER_NAME"] = app.config.get("SERVER_NAME") or origin.netloc
+    app.config["PREFERRED_URL_SCHEME"] = origin.scheme

@@ -67,16 +67,23 @@ CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css", "
 
 
 def init_assets(app: Flask) -> Environment:
-    """Create this app's webassets environment over ``frontend/`` and expose ``asset_urls`` to templates."""
+    """Create this app's webassets environment over ``frontend/`` and expose ``asset_urls`` to templates.
+
+    In debug a request rebuilds any bundle whose files changed; otherwise every bundle is built
+    once, here, and requests only read the manifest.
+    """
     env = Environment(directory=app.config["FRONTEND_DIR"], url="/static")
     env.versions = "hash"
     env.manifest = "json:gen/manifest.json"
     env.url_expire = False
-    env.auto_build = app.config["ASSETS_AUTO_BUILD"]
+    env.auto_build = app.debug
     env.cache = False
     env.register("page_js", Bundle(*PAGE_JS, filters="rjsmin", output="gen/page.%(version)s.js"))
     env.register("sw_js", Bundle(*SW_JS, filters="rjsmin", output="gen/sw.%(version)s.js"))
     env.register("css", Bundle(*CSS, filters="rcssmin", output="gen/app.%(version)s.css"))
+    if not env.auto_build:
+        for name in ("page_js", "sw_js", "css"):
+            env[name].build()
     app.extensions["assets"] = env
     app.jinja_env.globals["asset_urls"] = lambda name: env[name].urls()
     return env

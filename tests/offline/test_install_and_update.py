@@ -60,15 +60,21 @@ def editable_server(template_db, tmp_path):
     shutil.copytree(ROOT / "frontend", frontend, ignore=shutil.ignore_patterns("gen"))
     database = tmp_path / "steady.sqlite"
     shutil.copy(template_db, database)
-    app = make_app(f"sqlite:///{database}", FRONTEND_DIR=str(frontend))
-    server = LiveServer(app)
+    server = LiveServer(make_app(f"sqlite:///{database}", FRONTEND_DIR=str(frontend)))
     server.start()
-    yield server, frontend
+
+    def deploy():
+        # Outside debug, bundles are built when the app starts: a deploy is a restart.
+        server.stop()
+        server.app = make_app(f"sqlite:///{database}", FRONTEND_DIR=str(frontend))
+        server.start()
+
+    yield server, frontend, deploy
     server.stop()
 
 
 def test_a_changed_asset_offers_an_update_that_keeps_local_data(page, editable_server):
-    server, frontend = editable_server
+    server, frontend, deploy = editable_server
     page.goto(server.url + "/")
     wait_until_controlled(page)
     first_version = page.evaluate("fetch('/sw.js').then((r) => r.text()).then((t) => JSON.parse(t.split(';')[0].split('= ')[1]).version)")
@@ -79,6 +85,7 @@ def test_a_changed_asset_offers_an_update_that_keeps_local_data(page, editable_s
     # webassets compares whole-second mtimes; a real deploy is never within a second of the last build.
     later = time.time() + 5
     os.utime(css, (later, later))
+    deploy()
     page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
 
     banner = page.get_by_role("region", name="Update")
