@@ -1,5 +1,6 @@
 """Shared fixtures: an app with a fresh database per test, a live server, Chromium, PostgreSQL."""
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -18,8 +19,10 @@ os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="steady-xdg-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
-# Clips are content-hashed and built incrementally, so every test app can share one folder.
-MEDIA_DIR = Path(tempfile.gettempdir()) / "steady-test-media"
+# Clips are content-hashed and built incrementally, so every test app of one checkout shares
+# one folder. A load deletes its own stale clips, so other checkouts (other branches, other
+# renderers) get folders of their own.
+MEDIA_DIR = Path(tempfile.gettempdir()) / f"steady-test-media-{hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]}"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
