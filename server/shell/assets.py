@@ -3,9 +3,14 @@
 from flask import Flask
 from webassets import Bundle, Environment
 
-# Order matters: the namespace and data layer first, views before the app that routes to them.
+# Order matters: the namespace, then the pure rules (the data stores check records with them),
+# then the data layer, views before the app that routes to them.
+RULES_JS = [
+    "js/rules/session.js",
+    "js/rules/timeline.js",
+    "js/rules/streaks.js",
+]
 DATA_JS = [
-    "js/data/namespace.js",
     "js/vendor/idb.umd.js",
     "js/data/db.js",
     "js/data/cache-names.js",
@@ -13,9 +18,6 @@ DATA_JS = [
     "js/data/catalog-index.js",
     "js/data/downloads.js",
     "js/data/local-time.js",
-    "js/data/session-rules.js",
-    "js/data/timeline.js",
-    "js/rules/streaks.js",
     "js/data/outbox.js",
     "js/data/sessions.js",
     "js/data/custom-routines.js",
@@ -24,6 +26,8 @@ DATA_JS = [
     "js/data/data-export.js",
 ]
 PAGE_JS = [
+    "js/data/namespace.js",
+    *RULES_JS,
     *DATA_JS,
     "js/page/dom.js",
     "js/page/labels.js",

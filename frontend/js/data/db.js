@@ -10,7 +10,7 @@
     catalog: 'catalog', // the last catalogue payload seen, under the key 'current'
     downloads: 'downloads', // exercise and routine clips saved for offline: { key, kind, slug, urls, bytes, saved_at }
     settings: 'settings', // { key, value, updated_at }
-    sessions: 'sessions', // logged sessions, by id (UUID); see session-rules.js for the shape
+    sessions: 'sessions', // logged sessions, by id (UUID); see rules/session.js for the shape
     routines: 'routines', // the user's own routines, by id (UUID)
     workout: 'workout', // the guided player's in-progress workout, under the key 'current'
     outbox: 'outbox', // every change to sessions, routines and settings, in order, awaiting sync

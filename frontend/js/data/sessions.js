@@ -20,7 +20,7 @@
     const record = { ...draft, id: draft.id || newId(), created_at: draft.created_at || now, updated_at: now };
     // "The future" is judged on the runner's own calendar, in the zone the session was in.
     const zone = steady.localTime.isKnownTimeZone(record.time_zone) ? record.time_zone : 'UTC';
-    const errors = steady.sessionRules.validateSession(record, { today: steady.localTime.localDate(Date.now(), zone) });
+    const errors = steady.rules.session.validateSession(record, steady.localTime.localDate(Date.now(), zone));
     if (errors.length) throw new SessionInvalid(errors);
     return putWithChange(STORES.sessions, 'session', record, record.id);
   }

@@ -42,7 +42,7 @@
   }
 
   /** A routine item's target, falling back to the routine's work time (split between the sides
-   * of a per-side exercise, as the player runs it: see timeline.js). */
+   * of a per-side exercise, as the player runs it: see rules/timeline.js). */
   function itemTarget(item, routine, exercise) {
     const own = measure(item);
     const perSide = exercise && exercise.unilateral;
@@ -70,8 +70,8 @@
 
   /** The minutes a routine takes, roughly, for list badges. */
   function routineMinutes(routine, catalog) {
-    const steps = steady.timeline.buildTimeline(routine, catalog.exercise);
-    return Math.max(1, Math.round(steady.timeline.timelineSeconds(steps) / 60));
+    const steps = steady.rules.timeline.buildTimeline(routine, catalog.exercise);
+    return Math.max(1, Math.round(steady.rules.timeline.timelineSeconds(steps) / 60));
   }
 
   /** "1.2 MB", "840 KB". */

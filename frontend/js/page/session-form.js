@@ -49,7 +49,7 @@
     const dose = target || (exercise && exercise.prescription) || {};
     const seconds = dose.hold_seconds || dose.work_seconds || null;
     const reps = dose.reps || null;
-    return steady.timeline.sidesOf(exercise).map((side) => ({ side, reps, seconds }));
+    return steady.rules.timeline.sidesOf(exercise).map((side) => ({ side, reps, seconds }));
   }
 
   /** Build a session form. mode: 'finish' (from the player) or 'manual' (quick log and edit). */
@@ -98,7 +98,7 @@
             type: 'button', class: 'button button-quiet button-compact',
             onclick: () => {
               const last = list.lastElementChild;
-              const side = last ? last.querySelector('select').value : steady.timeline.sidesOf(catalog.exercise.get(slug))[0];
+              const side = last ? last.querySelector('select').value : steady.rules.timeline.sidesOf(catalog.exercise.get(slug))[0];
               list.append(boutRow(name, { side, reps: null, seconds: null }));
               list.lastElementChild.querySelector('input').focus();
             },
@@ -126,8 +126,8 @@
     let whenFields = null;
     let initialWhen = null;
     if (mode === 'manual') {
-      const start = steady.sessionRules.instantMillis(draft.started_at);
-      const end = steady.sessionRules.instantMillis(draft.ended_at);
+      const start = steady.rules.session.instantMillis(draft.started_at);
+      const end = steady.rules.session.instantMillis(draft.ended_at);
       const at = steady.localTime.zonedParts(start === null ? Date.now() : start, zone);
       controls.date = h('input', { id: 'log-date', type: 'date', value: draft.local_date || at.date, max: today, required: true });
       controls.time = h('input', { id: 'log-time', type: 'time', value: at.time });
@@ -174,7 +174,7 @@
       return h('label', { class: 'choice', for: radio.id }, radio, text);
     });
     controls.pain = h('fieldset', { class: 'choices', id: 'session-pain' }, h('legend', {}, 'Pain'), painRadios);
-    controls.notes = h('textarea', { id: 'session-notes', rows: 3, maxlength: steady.sessionRules.LIMITS.notes }, draft.notes || '');
+    controls.notes = h('textarea', { id: 'session-notes', rows: 3, maxlength: steady.rules.session.LIMITS.notes }, draft.notes || '');
 
     /** The record the form describes now, and where each of its fields is edited. */
     function collect() {
@@ -225,7 +225,7 @@
 
     function messageFor(error) {
       if (units === 'lb' && error.field.endsWith('.load_kg') && /more than/.test(error.message)) {
-        return `Load can't be more than ${Math.round(steady.sessionRules.LIMITS.load_kg * L.LB_PER_KG)} lb.`;
+        return `Load can't be more than ${Math.round(steady.rules.session.LIMITS.load_kg * L.LB_PER_KG)} lb.`;
       }
       if (mode === 'manual' && error.field === 'ended_at') return 'Minutes can\'t be negative.';
       return error.message;

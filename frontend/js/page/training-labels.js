@@ -36,15 +36,15 @@
     const day = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
       weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC',
     });
-    const instant = steady.sessionRules.instantMillis(session.started_at);
+    const instant = steady.rules.session.instantMillis(session.started_at);
     const time = instant === null ? '' : steady.localTime.zonedParts(instant, session.time_zone).time;
     return time ? `${day} · ${time}` : day;
   }
 
   /** "25 min", "1 h 5 min", or "under a minute". */
   function sessionLength(session) {
-    const start = steady.sessionRules.instantMillis(session.started_at);
-    const end = steady.sessionRules.instantMillis(session.ended_at);
+    const start = steady.rules.session.instantMillis(session.started_at);
+    const end = steady.rules.session.instantMillis(session.ended_at);
     const minutes = start === null || end === null ? 0 : Math.round((end - start) / 60000);
     if (minutes < 1) return 'under a minute';
     return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;

@@ -52,7 +52,7 @@
   }
 
   function timelineFor(routine, catalog, settings) {
-    return steady.timeline.buildTimeline(routine, catalog.exercise, {
+    return steady.rules.timeline.buildTimeline(routine, catalog.exercise, {
       switchSeconds: settings.switch_seconds, getReadySeconds: settings.get_ready_seconds,
     });
   }
@@ -66,7 +66,7 @@
     const { root, routine, settings, context } = screen;
     const { catalog } = context;
     const steps = timelineFor(routine, catalog, settings);
-    const seconds = steady.timeline.timelineSeconds(steps);
+    const seconds = steady.rules.timeline.timelineSeconds(steps);
     const start = h('button', { type: 'button', class: 'button button-big' }, other ? 'Discard it and start this one' : 'Start');
     start.addEventListener('click', async () => {
       cues.configure(settings);

@@ -1,7 +1,7 @@
-"""What a session record may hold: the server's copy of ``frontend/js/data/session-rules.js``.
+"""What a session record may hold: the server's copy of ``frontend/js/rules/session.js``.
 
-Pure (no database, no clock: ``today`` is passed in). Both implementations must pass
-``tests/vectors/session_validation.json``; change all three together.
+Pure (no database, no clock: ``today`` is passed in as 'YYYY-MM-DD'). Both implementations
+must pass ``tests/vectors/session.json``; change all three together.
 """
 
 import math
@@ -120,7 +120,7 @@ def _entry_errors(entry: Any, at: str) -> list[dict]:
     return errors
 
 
-def validate_session(record: Any, today: date) -> list[dict]:
+def validate_session(record: Any, today: str) -> list[dict]:
     """Every problem with a session record, as [{field, message}] in a fixed order; [] when it may be stored."""
     if not isinstance(record, dict):
         return [{"field": "record", "message": "This session is not readable."}]
@@ -143,7 +143,7 @@ def validate_session(record: Any, today: date) -> list[dict]:
     local_date = record.get("local_date")
     if not is_local_date(local_date):
         add("local_date", "Enter a real date.")
-    elif local_date > today.isoformat():
+    elif local_date > today:
         add("local_date", "The date can't be in the future.")
     routine = record.get("routine")
     if routine is not None and not (isinstance(routine, str) and routine.strip() and len(routine) <= LIMITS["text"]):

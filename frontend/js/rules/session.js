@@ -1,6 +1,6 @@
-// What a session record may hold. Pure: no storage, no DOM, no clock (`today` is passed in).
-// server/training/rules.py is the same rules in Python; tests/vectors/session_validation.json
-// is the one set of cases both must pass, so change all three together.
+// What a session record may hold. Pure: no storage, no DOM, no clock (`today`, 'YYYY-MM-DD',
+// is passed in). server/training/rules/session.py is the same rule in Python;
+// tests/vectors/session.json is the one set of cases both must pass, so change all three together.
 (function (steady) {
   'use strict';
 
@@ -94,7 +94,7 @@
   }
 
   /** Every problem with a session record, as [{field, message}] in a fixed order; [] when it may be stored. */
-  function validateSession(record, { today }) {
+  function validateSession(record, today) {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       return [{ field: 'record', message: 'This session is not readable.' }];
     }
@@ -137,5 +137,5 @@
     return errors;
   }
 
-  steady.sessionRules = { validateSession, instantMillis, isLocalDate, SIDES, SURFACES, EYES, FOOTWEAR, PAINS, LIMITS };
+  steady.rules.session = { validateSession, instantMillis, isLocalDate, SIDES, SURFACES, EYES, FOOTWEAR, PAINS, LIMITS };
 })(globalThis.steady);

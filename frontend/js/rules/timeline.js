@@ -1,4 +1,5 @@
 // A routine unrolled into the steps the guided player runs, one after another. Pure.
+// JavaScript only: the player runs only on the device. tests/vectors/timeline.json holds its cases.
 // Every step names the work it belongs to or leads into (exercise, side, round, item), so the
 // player can show "next up" during a rest and log results per exercise and side.
 (function (steady) {
@@ -72,5 +73,5 @@
     return steps.reduce((sum, step) => sum + (step.seconds || (step.target || 0) * 3), 0);
   }
 
-  steady.timeline = { buildTimeline, sidesOf, timelineSeconds };
+  steady.rules.timeline = { buildTimeline, sidesOf, timelineSeconds };
 })(globalThis.steady);
