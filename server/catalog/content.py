@@ -18,6 +18,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
+# One table of limits: a ready-made routine is held to the same bounds as a runner's own.
+from server.training.rules.limits import ROUTINE as LIMITS
+
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 Tag = Literal["core", "balance", "hips", "feet-ankles", "trail"]
@@ -34,7 +37,7 @@ EquipmentItem = Literal[
 ]
 Surface = Literal["floor", "towel", "foam_pad", "wobble_board"]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=600)]
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN.pattern, max_length=80)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN.pattern, max_length=LIMITS["name"])]
 
 
 class Strict(BaseModel):
@@ -62,11 +65,11 @@ class Equipment(Strict):
 class Prescription(Strict):
     """The default dose: exactly one of reps, a hold or a timed bout, per side when unilateral."""
 
-    sets: int = Field(1, ge=1, le=10)
-    reps: int | None = Field(None, ge=1, le=100)
-    reps_min: int | None = Field(None, ge=1, le=100)
-    hold_seconds: int | None = Field(None, ge=1, le=600)
-    work_seconds: int | None = Field(None, ge=1, le=600)
+    sets: int = Field(1, ge=1, le=LIMITS["rounds"])
+    reps: int | None = Field(None, ge=1, le=LIMITS["reps"])
+    reps_min: int | None = Field(None, ge=1, le=LIMITS["reps"])
+    hold_seconds: int | None = Field(None, ge=1, le=LIMITS["seconds"])
+    work_seconds: int | None = Field(None, ge=1, le=LIMITS["seconds"])
 
     @model_validator(mode="after")
     def _one_measure(self) -> Prescription:
@@ -117,10 +120,10 @@ class RoutineItem(Strict):
     """One exercise in a routine, with its target; timed items may inherit the routine's work time."""
 
     exercise: Slug
-    reps: int | None = Field(None, ge=1, le=100)
-    reps_min: int | None = Field(None, ge=1, le=100)
-    hold_seconds: int | None = Field(None, ge=1, le=600)
-    work_seconds: int | None = Field(None, ge=1, le=600)
+    reps: int | None = Field(None, ge=1, le=LIMITS["reps"])
+    reps_min: int | None = Field(None, ge=1, le=LIMITS["reps"])
+    hold_seconds: int | None = Field(None, ge=1, le=LIMITS["seconds"])
+    work_seconds: int | None = Field(None, ge=1, le=LIMITS["seconds"])
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -136,17 +139,17 @@ class RoutineItem(Strict):
 class RoutineFile(Strict):
     """A ready-made routine, as written in ``routines/<slug>.toml``."""
 
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=80)]
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=LIMITS["name"])]
     summary: Text
     format: Literal["circuit", "sets"]
-    rounds: int = Field(ge=1, le=10)
-    work_seconds: int | None = Field(None, ge=5, le=600)
-    rest_seconds: int = Field(ge=0, le=600)
-    round_rest_seconds: int = Field(0, ge=0, le=600)
+    rounds: int = Field(ge=1, le=LIMITS["rounds"])
+    work_seconds: int | None = Field(None, ge=LIMITS["work_seconds_min"], le=LIMITS["seconds"])
+    rest_seconds: int = Field(ge=0, le=LIMITS["seconds"])
+    round_rest_seconds: int = Field(0, ge=0, le=LIMITS["seconds"])
     sessions_per_week: list[Annotated[int, Field(ge=1, le=7)]] = Field(default=[], max_length=2)
     tags: list[Tag] = Field(min_length=1)
     sources: list[Slug] = Field(min_length=1)
-    items: list[RoutineItem] = Field(min_length=1, max_length=30)
+    items: list[RoutineItem] = Field(min_length=1, max_length=LIMITS["items"])
 
     @model_validator(mode="after")
     def _items_have_targets(self) -> RoutineFile:

@@ -1,12 +1,19 @@
 """The webassets bundles: one CSS and one page-JS bundle, fingerprinted by content hash."""
 
+import json
+from pathlib import PurePosixPath
+
 from flask import Flask
 from webassets import Bundle, Environment
+from webassets.filter import Filter
 
 # Order matters: the namespace, then the pure rules (the data stores check records with them),
 # then the data layer, views before the app that routes to them.
 RULES_JS = [
+    "js/rules/limits.json",
+    "js/rules/json-values.js",
     "js/rules/session.js",
+    "js/rules/routine.js",
     "js/rules/timeline.js",
     "js/rules/streaks.js",
 ]
@@ -70,6 +77,32 @@ SW_JS = [
 CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css", "css/training.css"]
 
 
+class RulesTable(Filter):
+    """Turns a JSON table in ``js/rules/`` into the script ``steady.rules.<name> = {...};``.
+
+    The Python rules read the same file, so a limit is written once for both languages.
+    """
+
+    name = "steady-rules-table"
+
+    def __init__(self, table: str):
+        super().__init__()
+        self.table = table
+
+    def unique(self):
+        """Tables with different names are different filters."""
+        return self.table
+
+    def input(self, _in, out, **kw):
+        """Wrap the parsed JSON (re-serialised, so a malformed file fails the build) as one assignment."""
+        out.write(f"globalThis.steady.rules.{self.table} = {json.dumps(json.loads(_in.read()))};\n")
+
+
+def bundle_sources(paths: list[str]) -> list:
+    """Sources for a Bundle: script paths as they are, each JSON table wrapped by RulesTable."""
+    return [Bundle(p, filters=RulesTable(PurePosixPath(p).stem)) if p.endswith(".json") else p for p in paths]
+
+
 def init_assets(app: Flask) -> Environment:
     """Create this app's webassets environment over ``frontend/`` and expose ``asset_urls`` to templates.
 
@@ -82,8 +115,8 @@ def init_assets(app: Flask) -> Environment:
     env.url_expire = False
     env.auto_build = app.debug
     env.cache = False
-    env.register("page_js", Bundle(*PAGE_JS, filters="rjsmin", output="gen/page.%(version)s.js"))
-    env.register("sw_js", Bundle(*SW_JS, filters="rjsmin", output="gen/sw.%(version)s.js"))
+    env.register("page_js", Bundle(*bundle_sources(PAGE_JS), filters="rjsmin", output="gen/page.%(version)s.js"))
+    env.register("sw_js", Bundle(*bundle_sources(SW_JS), filters="rjsmin", output="gen/sw.%(version)s.js"))
     env.register("css", Bundle(*CSS, filters="rcssmin", output="gen/app.%(version)s.css"))
     if not env.auto_build:
         for name in ("page_js", "sw_js", "css"):

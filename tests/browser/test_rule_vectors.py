@@ -1,12 +1,14 @@
 """Every rule's vectors (tests/vectors/<rule>.json) against its JavaScript implementation, in Chromium."""
 
 import copy
+import json
 import shutil
 
 import pytest
 
 from tests.conftest import make_app
 from tests.live_server import LiveServer
+from server.training.rules.limits import LIMITS_FILE
 from tests.rule_vectors import case_id, cases_in, mismatch, read_vectors, vector_files
 
 pytestmark = pytest.mark.browser
@@ -93,3 +95,7 @@ def test_an_implementation_that_throws_fails(page_bundle):
     vectors = {"rule": "timeline", "implementations": {"javascript": "steady.rules.timeline.buildTimeline"}, "cases": [case]}
     [outcome] = page_bundle.evaluate(RUN_IN_PAGE, [vectors])
     assert problem(outcome, 0, case).startswith("unreadable: threw TypeError")
+
+
+def test_the_page_bundle_carries_the_one_table_of_limits(page_bundle):
+    assert page_bundle.evaluate("steady.rules.limits") == json.loads(LIMITS_FILE.read_text())

@@ -4,33 +4,15 @@
 (function (steady) {
   'use strict';
 
+  const LIMITS = steady.rules.limits.session;
+  const { isNumber, isAbsent, validDate, isLocalDate, isUuid, isZoneName, characterCount } = steady.rules.jsonValues;
   const SIDES = ['left', 'right', 'both'];
   const SURFACES = ['floor', 'towel', 'foam_pad', 'wobble_board'];
   const EYES = ['open', 'closed'];
   const FOOTWEAR = ['shoes', 'barefoot'];
   const PAINS = ['none', 'mild', 'stop'];
-  const LIMITS = { reps: 1000, seconds: 3600, load_kg: 200, notes: 2000, entries: 200, text: 100 };
 
-  const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
   const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?Z$/;
-  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-  // The shape of an IANA name, not a lookup: browsers and servers ship different zone lists,
-  // and the rules must give the same answer everywhere.
-  const ZONE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
-
-  function isNumber(value) {
-    return typeof value === 'number' && Number.isFinite(value);
-  }
-
-  function isAbsent(value) {
-    return value === null || value === undefined;
-  }
-
-  function validDate(y, m, d) {
-    const date = new Date(0);
-    date.setUTCFullYear(y, m - 1, d); // unlike Date.UTC, keeps years 0–99 as written
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }
 
   /** Milliseconds since the epoch for a UTC instant string, or null if it is not one. */
   function instantMillis(value) {
@@ -43,12 +25,6 @@
     at.setUTCFullYear(y, mo - 1, d);
     at.setUTCHours(h, mi, s, Math.floor(fraction * 1000));
     return at.getTime();
-  }
-
-  /** Whether a value is a real calendar date written YYYY-MM-DD. */
-  function isLocalDate(value) {
-    const match = typeof value === 'string' ? DATE.exec(value) : null;
-    return Boolean(match) && validDate(Number(match[1]), Number(match[2]), Number(match[3]));
   }
 
   function wholeNumberError(value, { label, min, max, tooBig }) {
@@ -101,14 +77,13 @@
     const errors = [];
     const add = (field, message) => { if (message) errors.push({ field, message }); };
 
-    add('id', typeof record.id === 'string' && UUID.test(record.id) ? null : 'The session has no valid id.');
+    add('id', isUuid(record.id) ? null : 'The session has no valid id.');
     const started = instantMillis(record.started_at);
     const ended = instantMillis(record.ended_at);
     add('started_at', started === null ? 'Enter a valid start time.' : null);
     if (ended === null) add('ended_at', 'Enter a valid end time.');
     else if (started !== null && ended < started) add('ended_at', 'The end can\'t be before the start.');
-    add('time_zone', typeof record.time_zone === 'string' && record.time_zone.length <= 64 && ZONE.test(record.time_zone)
-      ? null : 'Choose a time zone.');
+    add('time_zone', isZoneName(record.time_zone) ? null : 'Choose a time zone.');
     if (!isLocalDate(record.local_date)) add('local_date', 'Enter a real date.');
     else if (record.local_date > today) add('local_date', 'The date can\'t be in the future.');
     if (!isAbsent(record.routine) && !(typeof record.routine === 'string' && record.routine.trim() && record.routine.length <= LIMITS.text)) {
@@ -131,8 +106,7 @@
     add('pain', choiceError(record.pain, PAINS, 'none, mild or stop for pain', { optional: false }));
     if (!isAbsent(record.notes)) {
       if (typeof record.notes !== 'string') add('notes', 'Notes must be text.');
-      // Counted in characters (code points), as Python counts them, not UTF-16 units.
-      else if (Array.from(record.notes).length > LIMITS.notes) add('notes', `Notes can be at most ${LIMITS.notes} characters.`);
+      else if (characterCount(record.notes) > LIMITS.notes) add('notes', `Notes can be at most ${LIMITS.notes} characters.`);
     }
     return errors;
   }

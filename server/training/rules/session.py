@@ -6,44 +6,19 @@ must pass ``tests/vectors/session.json``; change all three together.
 
 import math
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
+
+from server.training.rules.json_values import is_local_date, is_number, is_uuid, is_whole, is_zone_name, valid_date
+from server.training.rules.limits import SESSION as LIMITS
 
 SIDES = ("left", "right", "both")
 SURFACES = ("floor", "towel", "foam_pad", "wobble_board")
 EYES = ("open", "closed")
 FOOTWEAR = ("shoes", "barefoot")
 PAINS = ("none", "mild", "stop")
-LIMITS = {"reps": 1000, "seconds": 3600, "load_kg": 200, "notes": 2000, "entries": 200, "text": 100}
 
-UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 INSTANT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?Z$")
-DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-# The shape of an IANA name, not a lookup: browsers and servers ship different zone lists,
-# and the rules must give the same answer everywhere.
-ZONE = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")
-
-
-def _is_number(value: Any) -> bool:
-    # bool is an int in Python but never a number in JSON's (or JavaScript's) sense.
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
-        return False
-    try:
-        return math.isfinite(value)
-    except OverflowError:  # an int too big for a double: JavaScript reads it as Infinity
-        return False
-
-
-def _is_whole(value: Any) -> bool:
-    return isinstance(value, int) or float(value).is_integer()
-
-
-def _valid_date(y: int, m: int, d: int) -> bool:
-    try:
-        date(y, m, d)
-    except ValueError:
-        return False
-    return True
 
 
 def instant_millis(value: Any) -> int | None:
@@ -52,23 +27,17 @@ def instant_millis(value: Any) -> int | None:
     if not match:
         return None
     y, mo, d, h, mi, s = (int(g) for g in match.groups()[:6])
-    if not _valid_date(y, mo, d) or h > 23 or mi > 59 or s > 59:
+    if not valid_date(y, mo, d) or h > 23 or mi > 59 or s > 59:
         return None
     fraction = float("0" + match.group(7)) if match.group(7) else 0.0
     whole = datetime(y, mo, d, h, mi, s, tzinfo=UTC)
     return int(whole.timestamp()) * 1000 + math.floor(fraction * 1000)
 
 
-def is_local_date(value: Any) -> bool:
-    """Whether a value is a real calendar date written YYYY-MM-DD."""
-    match = DATE.match(value) if isinstance(value, str) else None
-    return bool(match) and _valid_date(*(int(g) for g in match.groups()))
-
-
 def _whole_number_error(value: Any, *, label: str, low: int, high: int, too_big: str) -> str | None:
-    if not _is_number(value):
+    if not is_number(value):
         return f"{label} must be a number."
-    if not _is_whole(value):
+    if not is_whole(value):
         return f"{label} must be a whole number."
     if value < low:
         return f"{label} can't be negative." if low == 0 else f"{label} must be at least {low}."
@@ -108,7 +77,7 @@ def _entry_errors(entry: Any, at: str) -> list[dict]:
     add("seconds", seconds_error)
     load = entry.get("load_kg")
     if load is not None:
-        if not _is_number(load):
+        if not is_number(load):
             add("load_kg", "Load must be a number.")
         elif load < 0:
             add("load_kg", "Load can't be negative.")
@@ -131,7 +100,7 @@ def validate_session(record: Any, today: str) -> list[dict]:
             errors.append({"field": field, "message": message})
 
     record_id = record.get("id")
-    add("id", None if isinstance(record_id, str) and UUID.match(record_id) else "The session has no valid id.")
+    add("id", None if is_uuid(record_id) else "The session has no valid id.")
     started, ended = instant_millis(record.get("started_at")), instant_millis(record.get("ended_at"))
     add("started_at", "Enter a valid start time." if started is None else None)
     if ended is None:
@@ -139,7 +108,7 @@ def validate_session(record: Any, today: str) -> list[dict]:
     elif started is not None and ended < started:
         add("ended_at", "The end can't be before the start.")
     zone = record.get("time_zone")
-    add("time_zone", None if isinstance(zone, str) and len(zone) <= 64 and ZONE.match(zone) else "Choose a time zone.")
+    add("time_zone", None if is_zone_name(zone) else "Choose a time zone.")
     local_date = record.get("local_date")
     if not is_local_date(local_date):
         add("local_date", "Enter a real date.")
