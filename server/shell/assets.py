@@ -14,6 +14,7 @@ RULES_JS = [
     "js/rules/json-values.js",
     "js/rules/session.js",
     "js/rules/routine.js",
+    "js/rules/settings.js",
     "js/rules/timeline.js",
     "js/rules/streaks.js",
 ]

@@ -11,13 +11,17 @@
     get_ready_seconds: 10,
     units: 'kg', // how loads are shown and typed; records always hold kilograms
     time_zone: 'auto', // 'auto' follows the device; else an IANA name
+    weekly_target: 3, // sessions a week that keep a streak going
+    week_start: 'monday', // the day a streak's week begins
+    pauses: [], // [{start, end, kind: 'rest'|'injury'}], dates YYYY-MM-DD: weeks a streak waits out
   };
+  // rules/settings.js checks the whole object; DEFAULTS must always pass it.
 
   /** Every setting, defaults filled in. */
   async function readSettings() {
     const db = await openDatabase();
     const stored = await db.getAll(STORES.settings);
-    const values = { ...DEFAULTS };
+    const values = structuredClone(DEFAULTS); // a copy: pauses is a list a caller may change
     for (const record of stored) if (record.key in DEFAULTS) values[record.key] = record.value;
     return values;
   }

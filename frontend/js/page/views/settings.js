@@ -4,9 +4,10 @@
   'use strict';
   const { h } = steady.dom;
 
+  const LIMITS = steady.rules.limits.settings;
   const NUMBERS = {
-    switch_seconds: { label: 'Switch sides pause (seconds)', min: 0, max: 30, hint: 'The break to change sides on per-side exercises. 0 goes straight on.' },
-    get_ready_seconds: { label: 'Get ready countdown (seconds)', min: 0, max: 60, hint: 'Before the first exercise.' },
+    switch_seconds: { label: 'Switch sides pause (seconds)', max: LIMITS.switch_seconds, hint: 'The break to change sides on per-side exercises. 0 goes straight on.' },
+    get_ready_seconds: { label: 'Get ready countdown (seconds)', max: LIMITS.get_ready_seconds, hint: 'Before the first exercise.' },
   };
 
   function zoneOptions(current) {
@@ -23,38 +24,41 @@
     const status = h('p', { class: 'hint save-state', role: 'status' });
     const formError = h('div', { class: 'form-error', role: 'alert', hidden: true });
 
-    async function save(key, value) {
+    /** Save one setting if the settings rule accepts the whole object with it; else show why on its field. */
+    async function save(key, value, control) {
+      const errors = steady.rules.settings.validateSettings({ ...settings, [key]: value })
+        .filter((e) => e.field === key || e.field.startsWith(`${key}.`));
+      if (errors.length) {
+        steady.fieldErrors.showFieldErrors(form, errors, { [key]: control }, { formError });
+        return;
+      }
+      // Errors are shown one control at a time, so this control's being fixed clears them.
+      if (control.getAttribute('aria-invalid') === 'true') steady.fieldErrors.clearFieldErrors(form, formError);
+      settings[key] = value;
       await steady.settings.saveSetting(key, value);
       status.textContent = 'Saved.';
     }
 
     const checkbox = (key, label) => h('label', { class: 'choice', for: `setting-${key}` },
-      h('input', { type: 'checkbox', id: `setting-${key}`, checked: settings[key], onchange: (e) => save(key, e.target.checked) }), label);
+      h('input', { type: 'checkbox', id: `setting-${key}`, checked: settings[key], onchange: (e) => save(key, e.target.checked, e.target) }), label);
 
     const numbers = Object.entries(NUMBERS).map(([key, spec]) => {
       const input = h('input', {
-        type: 'number', id: `setting-${key}`, inputmode: 'numeric', min: spec.min, max: spec.max, value: settings[key],
+        type: 'number', id: `setting-${key}`, inputmode: 'numeric', min: 0, max: spec.max, value: settings[key],
         'aria-describedby': `setting-${key}-hint`,
       });
-      input.addEventListener('change', () => {
-        const value = input.value.trim() === '' ? NaN : Number(input.value);
-        if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
-          steady.fieldErrors.showFieldErrors(form, [{ field: key, message: `Enter a whole number from ${spec.min} to ${spec.max}.` }], { [key]: input }, { formError });
-          return;
-        }
-        steady.fieldErrors.clearFieldErrors(form, formError);
-        save(key, value);
-      });
+      // An empty or unreadable box is passed on as text, so the rule names the problem.
+      input.addEventListener('change', () => save(key, input.value.trim() === '' || input.validity.badInput ? input.value : Number(input.value), input));
       return h('div', { class: 'field' },
         h('label', { for: input.id }, spec.label), h('p', { class: 'hint', id: `setting-${key}-hint` }, spec.hint), input);
     });
 
     const units = ['kg', 'lb'].map((unit) => h('label', { class: 'choice', for: `setting-units-${unit}` },
-      h('input', { type: 'radio', name: 'units', id: `setting-units-${unit}`, value: unit, checked: settings.units === unit, onchange: () => save('units', unit) }),
+      h('input', { type: 'radio', name: 'units', id: `setting-units-${unit}`, value: unit, checked: settings.units === unit, onchange: (e) => save('units', unit, e.target) }),
       unit === 'kg' ? 'Kilograms (kg)' : 'Pounds (lb)'));
 
     const zone = h('select', { id: 'setting-time-zone', 'aria-describedby': 'setting-time-zone-hint' }, zoneOptions(settings.time_zone));
-    zone.addEventListener('change', () => save('time_zone', zone.value));
+    zone.addEventListener('change', () => save('time_zone', zone.value, zone));
 
     const form = h('form', { class: 'settings-form', novalidate: true, onsubmit: (e) => e.preventDefault() },
       formError,
