@@ -118,3 +118,11 @@ def test_settings(page, live_server, screenshot):
     page.goto(f"{live_server.url}/settings")
     expect(page.get_by_label("Spoken cues")).to_be_checked()
     check(page, screenshot, "settings")
+
+
+def test_settings_with_a_value_the_rule_refuses(page, live_server, screenshot):
+    page.goto(f"{live_server.url}/settings")
+    page.get_by_label("Switch sides pause (seconds)").fill("45")
+    page.get_by_label("Switch sides pause (seconds)").press("Tab")
+    expect(page.locator(".field-error")).to_have_text("Enter a whole number from 0 to 30.")
+    check(page, screenshot, "settings-error")
