@@ -58,9 +58,14 @@ def catalog_version() -> str | None:
     return db.session.scalar(select(CatalogState.version).where(CatalogState.id == 1))
 
 
+def served_version() -> str:
+    """The version ``/api/catalog`` serves and tags: the loaded one, or "empty" before the first load."""
+    return catalog_version() or "empty"
+
+
 def catalog_payload() -> dict:
     """The whole catalogue as served by ``/api/catalog``, built once per version."""
-    version = catalog_version() or "empty"
+    version = served_version()
     if version not in _payload_cache:
         _payload_cache.clear()
         exercises = db.session.scalars(select(Exercise).order_by(Exercise.position)).all()

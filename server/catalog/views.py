@@ -1,7 +1,8 @@
 """The catalogue API."""
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, abort, jsonify
 
+from server import revalidation
 from server.catalog import service
 
 bp = Blueprint("catalog", __name__, url_prefix="/api/catalog")
@@ -9,19 +10,21 @@ bp = Blueprint("catalog", __name__, url_prefix="/api/catalog")
 
 @bp.get("")
 def catalog():
-    """The whole catalogue, with an ETag of its content version."""
+    """The whole catalogue, tagged with its content version; a client holding that version gets a bodiless 304."""
+    # Compared before anything is built or compressed: revalidation is the common request.
+    held = revalidation.held_etag(service.served_version())
+    if held:
+        return revalidation.not_modified(held)
     payload = service.catalog_payload()
-    response = jsonify(payload)
-    response.set_etag(payload["version"])
-    # Clients must revalidate, but a 304 costs a few bytes; the ETag does the work.
-    response.cache_control.no_cache = True
-    return response.make_conditional(request)
+    return revalidation.must_revalidate(jsonify(payload), payload["version"])
 
 
 @bp.get("/exercises/<slug>")
 def exercise(slug: str):
-    """One exercise card."""
+    """One exercise card, tagged with the catalogue version it comes from."""
+    version = service.served_version()
     card = service.find_exercise(slug)
     if card is None:
         abort(404, description=f"No exercise called '{slug}'.")
-    return jsonify(card)
+    held = revalidation.held_etag(version)
+    return revalidation.not_modified(held) if held else revalidation.must_revalidate(jsonify(card), version)

@@ -7,8 +7,9 @@ well-formed UUID may be one).
 
 from uuid import UUID
 
-from flask import abort, render_template
+from flask import abort, make_response, render_template
 
+from server import revalidation
 from server.catalog import service as catalog
 from server.shell.blueprint import bp
 
@@ -27,7 +28,7 @@ SCREENS = {
 
 def screen(title: str):
     """A screen that needs no server-side check."""
-    return render_template("shell.html", title=title)
+    return _shell(title)
 
 
 for path, title in SCREENS.items():
@@ -40,7 +41,7 @@ def exercise(slug: str):
     card = catalog.find_exercise(slug)
     if card is None:
         abort(404)
-    return render_template("shell.html", title=card["name"])
+    return _shell(card["name"])
 
 
 @bp.get("/routines/<slug>")
@@ -48,7 +49,7 @@ def routine(slug: str):
     """One ready-made routine; unknown slugs are a real 404."""
     if not catalog.routine_exists(slug):
         abort(404)
-    return render_template("shell.html", title="Routine")
+    return _shell("Routine")
 
 
 @bp.get("/routines/<slug>/play")
@@ -56,7 +57,7 @@ def play(slug: str):
     """The guided player, for a ready-made routine (slug) or one of the runner's own (UUID)."""
     if not catalog.routine_exists(slug) and not _is_uuid(slug):
         abort(404)
-    return render_template("shell.html", title="Routine")
+    return _shell("Routine")
 
 
 @bp.get("/routines/<routine_id>/edit")
@@ -80,7 +81,12 @@ def edit_session(session_id: str):
 def _on_device(title: str, record_id: str):
     if not _is_uuid(record_id):
         abort(404)
-    return render_template("shell.html", title=title)
+    return _shell(title)
+
+
+def _shell(title: str):
+    """The shell document with this title, revalidated on every use: a 304 when a deploy changed none of its bytes."""
+    return revalidation.revalidated(make_response(render_template("shell.html", title=title)))
 
 
 def _is_uuid(value: str) -> bool:

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from flask import Response, current_app, jsonify, request, send_from_directory
+from flask import Response, current_app, jsonify, send_from_directory
 
+from server import revalidation
 from server.shell.blueprint import bp
 from server.shell.manifest import web_manifest
 from server.shell.worker import worker_script
@@ -28,10 +29,7 @@ def static(filename: str):
 @bp.get("/sw.js")
 def service_worker():
     """The service worker, at the root so its scope is the whole app; always revalidated."""
-    response = Response(worker_script(current_app), mimetype="text/javascript")
-    response.cache_control.no_cache = True
-    response.add_etag()
-    return response.make_conditional(request)
+    return revalidation.revalidated(Response(worker_script(current_app), mimetype="text/javascript"))
 
 
 @bp.get("/manifest.webmanifest")
@@ -39,5 +37,4 @@ def manifest():
     """The web app manifest."""
     response = jsonify(web_manifest())
     response.mimetype = "application/manifest+json"
-    response.cache_control.no_cache = True
-    return response
+    return revalidation.revalidated(response)
