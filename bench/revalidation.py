@@ -1,0 +1,119 @@
+"""Revalidation cost under gunicorn -w 2: catalogue 304s against a trivial Flask JSON view (the floor).
+
+One run serves Steady (SQLite, catalogue loaded) and bench/floor_app.py side by side, each
+under the same gunicorn settings, and measures every target once per round in a rotating
+order, so machine noise hits all of them alike. The goal: catalogue 304s at >= 0.8x the
+floor's rate. Full gzip catalogue answers and the shell page are reported too.
+"""
+
+import argparse
+import statistics
+import sys
+import tempfile
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from flask_migrate import upgrade  # noqa: E402
+
+from bench.app_server import serve, steady_app  # noqa: E402
+from bench.load import wrk_rate  # noqa: E402
+from server import create_app  # noqa: E402
+from server.catalog.service import load_catalog  # noqa: E402
+from tests.conftest import CONTENT_DIR, MEDIA_DIR  # noqa: E402
+
+GOAL = 0.8
+GZIP = {"Accept-Encoding": "gzip"}
+FLOOR, CATALOG_304 = "floor {ok: true}", "catalogue 304"
+
+
+def loaded_database(folder: str) -> str:
+    """A migrated SQLite database with the catalogue loaded; returns its URI."""
+    uri = f"sqlite:///{folder}/bench.sqlite"
+    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": uri})
+    with app.app_context():
+        upgrade()
+        load_catalog(CONTENT_DIR, MEDIA_DIR)
+    return uri
+
+
+def probe(url: str, headers: dict[str, str]) -> tuple[int, dict[str, str]]:
+    """One request's status and headers, to check a target answers what it claims to measure."""
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers)
+    except urllib.error.HTTPError as answer:
+        return answer.code, dict(answer.headers)
+
+
+def targets(steady: str, floor: str) -> dict[str, tuple[str, dict[str, str]]]:
+    """Each measured request (URL and headers), checked once for the status it must get."""
+    _, catalogue = probe(steady + "/api/catalog", GZIP)
+    _, page = probe(steady + "/", GZIP)
+    chosen = {
+        FLOOR: (floor + "/", {}),
+        CATALOG_304: (steady + "/api/catalog", {**GZIP, "If-None-Match": catalogue["ETag"]}),
+        "catalogue 200 gzip": (steady + "/api/catalog", GZIP),
+        "page / 304": (steady + "/", {**GZIP, "If-None-Match": page["ETag"]}),
+        "page / 200 gzip": (steady + "/", GZIP),
+    }
+    for name, (url, headers) in chosen.items():
+        status, answered = probe(url, headers)
+        expected = 304 if "304" in name else 200
+        assert status == expected, f"{name}: {status}, expected {expected}"
+        assert expected == 304 or "gzip" not in name or answered.get("Content-Encoding") == "gzip", name
+    return chosen
+
+
+def main() -> None:
+    """Print each target's median rate and server CPU per request, and the 304 / floor ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--seconds", type=int, default=2, help="length of each measurement")
+    parser.add_argument("--max-requests", type=int, default=20_000, help="cap on each measurement")
+    parser.add_argument("--connections", type=int, default=4)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        database = loaded_database(folder)
+        with serve(steady_app(database, MEDIA_DIR=str(MEDIA_DIR))) as steady, serve("bench.floor_app:app") as floor:
+            chosen = targets(steady.url, floor.url)
+            rates: dict[str, list[float]] = {name: [] for name in chosen}
+            cpu: dict[str, list[float]] = {name: [] for name in chosen}
+
+            def measure(name: str, seconds: int, max_requests: int) -> None:
+                url, headers = chosen[name]
+                server = floor if name == FLOOR else steady
+                before = server.cpu_seconds()
+                rate = wrk_rate(url, headers, seconds=seconds, max_requests=max_requests, connections=args.connections)
+                rates[name].append(rate.requests_per_second)
+                cpu[name].append((server.cpu_seconds() - before) / rate.requests * 1e6)
+
+            for name in chosen:  # warm both workers of each server; not reported
+                measure(name, 1, 500)
+                rates[name].clear(), cpu[name].clear()
+            names = list(chosen)
+            for round_number in range(args.rounds):
+                shift = round_number % len(names)
+                for name in names[shift:] + names[:shift]:
+                    measure(name, args.seconds, args.max_requests)
+
+    print(f"gunicorn -w 2 (sync), wrk -t1 -c{args.connections}, {args.rounds} rounds x {args.seconds} s, rotating order")
+    print(f"  {'target':20} {'req/s median':>12} {'min':>7} {'max':>7}   {'server CPU us/request median':>28}")
+    for name in chosen:
+        values = rates[name]
+        print(f"  {name:20} {statistics.median(values):12.0f} {min(values):7.0f} {max(values):7.0f}   "
+              f"{statistics.median(cpu[name]):28.0f}")
+    by_rate = [r / f for r, f in zip(rates[CATALOG_304], rates[FLOOR])]
+    by_cpu = [f / c for c, f in zip(cpu[CATALOG_304], cpu[FLOOR])]
+    ratio = statistics.median(by_rate)
+    print(f"catalogue 304 / floor, req/s, median of per-round ratios: {ratio:.2f} "
+          f"(rounds: {', '.join(f'{r:.2f}' for r in by_rate)}); goal >= {GOAL}: {'met' if ratio >= GOAL else 'NOT met'}")
+    print(f"catalogue 304 / floor, by server CPU per request (floor CPU / 304 CPU): {statistics.median(by_cpu):.2f} "
+          f"(rounds: {', '.join(f'{r:.2f}' for r in by_cpu)})")
+
+
+if __name__ == "__main__":
+    main()
