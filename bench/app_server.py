@@ -22,6 +22,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from flask_migrate import upgrade
+
+from server import create_app
+from server.catalog.service import load_catalog
+# Clips are content-hashed and built incrementally: sharing the tests' folder means a bench never re-renders.
+from tests.conftest import CONTENT_DIR, MEDIA_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 LISTENING = re.compile(r"Listening at: http://127\.0\.0\.1:(\d+)")
@@ -30,8 +37,18 @@ START_SECONDS = 30
 
 def steady_app(database_uri: str, **config) -> str:
     """The gunicorn spec of a Steady app on ``database_uri`` (plus any config overrides)."""
-    settings = {"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": database_uri, **config}
+    settings = {"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": database_uri, "MEDIA_DIR": str(MEDIA_DIR), **config}
     return f"server:create_app({settings!r})"
+
+
+def loaded_database(folder: str | Path) -> str:
+    """A migrated SQLite database in ``folder`` with the catalogue loaded; returns its URI."""
+    uri = f"sqlite:///{Path(folder) / 'bench.sqlite'}"
+    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": uri, "MEDIA_DIR": str(MEDIA_DIR)})
+    with app.app_context():
+        upgrade()
+        load_catalog(CONTENT_DIR, MEDIA_DIR)
+    return uri
 
 
 class AppServer:

@@ -10,32 +10,18 @@ import argparse
 import statistics
 import sys
 import tempfile
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flask_migrate import upgrade  # noqa: E402
-
-from bench.app_server import serve, steady_app  # noqa: E402
+from bench.app_server import loaded_database, serve, steady_app  # noqa: E402
 from bench.load import wrk_rate  # noqa: E402
-from server import create_app  # noqa: E402
-from server.catalog.service import load_catalog  # noqa: E402
-from tests.conftest import CONTENT_DIR, MEDIA_DIR  # noqa: E402
 
 GOAL = 0.8
 GZIP = {"Accept-Encoding": "gzip"}
 FLOOR, CATALOG_304 = "floor {ok: true}", "catalogue 304"
-
-
-def loaded_database(folder: str) -> str:
-    """A migrated SQLite database with the catalogue loaded; returns its URI."""
-    uri = f"sqlite:///{folder}/bench.sqlite"
-    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": uri})
-    with app.app_context():
-        upgrade()
-        load_catalog(CONTENT_DIR, MEDIA_DIR)
-    return uri
 
 
 def probe(url: str, headers: dict[str, str]) -> tuple[int, dict[str, str]]:
@@ -78,27 +64,28 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         database = loaded_database(folder)
-        with serve(steady_app(database, MEDIA_DIR=str(MEDIA_DIR))) as steady, serve("bench.floor_app:app") as floor:
+        with serve(steady_app(database)) as steady, serve("bench.floor_app:app") as floor:
             chosen = targets(steady.url, floor.url)
             rates: dict[str, list[float]] = {name: [] for name in chosen}
             cpu: dict[str, list[float]] = {name: [] for name in chosen}
 
-            def measure(name: str, seconds: int, max_requests: int) -> None:
+            def measure(name: str, seconds: int, max_requests: int) -> tuple[float, float]:
+                """Requests per second, and server CPU microseconds per request."""
                 url, headers = chosen[name]
                 server = floor if name == FLOOR else steady
                 before = server.cpu_seconds()
                 rate = wrk_rate(url, headers, seconds=seconds, max_requests=max_requests, connections=args.connections)
-                rates[name].append(rate.requests_per_second)
-                cpu[name].append((server.cpu_seconds() - before) / rate.requests * 1e6)
+                return rate.requests_per_second, (server.cpu_seconds() - before) / rate.requests * 1e6
 
             for name in chosen:  # warm both workers of each server; not reported
                 measure(name, 1, 500)
-                rates[name].clear(), cpu[name].clear()
             names = list(chosen)
             for round_number in range(args.rounds):
                 shift = round_number % len(names)
                 for name in names[shift:] + names[:shift]:
-                    measure(name, args.seconds, args.max_requests)
+                    rate, cpu_us = measure(name, args.seconds, args.max_requests)
+                    rates[name].append(rate)
+                    cpu[name].append(cpu_us)
 
     print(f"gunicorn -w 2 (sync), wrk -t1 -c{args.connections}, {args.rounds} rounds x {args.seconds} s, rotating order")
     print(f"  {'target':20} {'req/s median':>12} {'min':>7} {'max':>7}   {'server CPU us/request median':>28}")

@@ -6,18 +6,18 @@ only its own plain tag never matches a compressed response.
 """
 
 from flask import Response, request
-from werkzeug.http import generate_etag, quote_etag
+from werkzeug.http import generate_etag, parse_etags, quote_etag
 
 # Every coding Flask-Compress can choose (COMPRESS_ALGORITHM); the suffix is ":" + the coding.
 CODINGS = ("zstd", "br", "gzip", "deflate")
 
 
-def held_etag(etag: str) -> str | None:
-    """The validator in If-None-Match that names ``etag`` (plain, coding-suffixed, weak or strong), or None.
+def held_etag(if_none_match: str | None, etag: str) -> str | None:
+    """The validator in an If-None-Match header that names ``etag`` (plain, coding-suffixed, weak or strong), or None.
 
     If-None-Match uses weak comparison (RFC 9110, 13.1.2), so W/"v:gzip" matches "v" too.
     """
-    sent = request.if_none_match
+    sent = parse_etags(if_none_match)
     if not sent:
         return None
     if sent.star_tag:
@@ -48,5 +48,5 @@ def must_revalidate(response: Response, etag: str) -> Response:
 def revalidated(response: Response) -> Response:
     """A built response tagged with a hash of its bytes, or a bodiless 304 if the client already holds them."""
     etag = generate_etag(response.get_data())
-    held = held_etag(etag)
+    held = held_etag(request.headers.get("If-None-Match"), etag)
     return not_modified(held) if held else must_revalidate(response, etag)

@@ -3,33 +3,47 @@
 import gzip
 import http.client
 import json
+import re
 import shutil
 
 import pytest
+from flask_migrate import upgrade
 from playwright.sync_api import Page
 from sqlalchemy import event
 
 from server.catalog import service
 from server.catalog.service import load_catalog
 from server.extensions import db
-from tests.conftest import CONTENT_DIR, MEDIA_DIR
+from server.revalidation import held_etag
+from tests.conftest import CONTENT_DIR, MEDIA_DIR, make_app
 
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
 
 
 @pytest.fixture
 def statements(app):
-    """Every SQL statement the app runs from here on, in order."""
+    """Every SQL statement SQLite runs for the app from here on, in order, however it was issued.
+
+    Traced by sqlite3 itself, so plain DB-API queries are seen as well as SQLAlchemy's.
+    """
     seen: list[str] = []
 
-    def record(_conn, _cursor, statement, *_args):
-        seen.append(statement)
+    def trace(dbapi_connection, _record):
+        dbapi_connection.set_trace_callback(seen.append)
 
     with app.app_context():
         engine = db.engine
-    event.listen(engine, "before_cursor_execute", record)
+    engine.dispose()  # every connection from here on is a new, traced one
+    event.listen(engine, "connect", trace)
     yield seen
-    event.remove(engine, "before_cursor_execute", record)
+    event.remove(engine, "connect", trace)
+    engine.dispose()
+
+
+def version_lookup_only(statements: list[str]) -> bool:
+    """Whether the statements are exactly one read of the catalogue version."""
+    return len(statements) == 1 and re.fullmatch(
+        r"SELECT catalog_state\.version\s+FROM catalog_state\s+WHERE catalog_state\.id = 1", statements[0]) is not None
 
 
 @pytest.fixture
@@ -79,10 +93,12 @@ def test_other_etags_get_the_full_catalogue(app, client, held):
 
 def test_a_304_runs_only_the_version_lookup(app, client, statements, cold_payload):
     held = f'"{version_of(app)}:gzip"'
+    client.get("/api/catalog/exercises/plank")  # opens (and traces) the pooled connection
+    service._payload_cache.clear()
     statements.clear()
     response = client.get("/api/catalog", headers={"Accept-Encoding": "gzip", "If-None-Match": held})
     assert response.status_code == 304
-    assert len(statements) == 1 and "FROM catalog_state" in statements[0]
+    assert version_lookup_only(statements), statements
     assert service._payload_cache == {}
 
 
@@ -91,6 +107,7 @@ def test_a_cold_full_answer_builds_the_payload(app, client, statements, cold_pay
     response = client.get("/api/catalog", headers={"Accept-Encoding": "gzip"})
     assert response.status_code == 200
     assert any("FROM exercise" in s for s in statements)
+    assert service._payload_cache
 
 
 def test_a_changed_catalogue_gives_200_with_its_new_etag(app, client, tmp_path):
@@ -137,7 +154,8 @@ def test_over_real_http_a_compressed_etag_comes_back_as_a_304(app, live_server, 
         assert again.read() == b""
         assert (again.status, again.getheader("ETag"), again.getheader("Cache-Control")) == (304, etag, "no-cache")
         assert again.getheader("Vary") == "Accept-Encoding"
-        assert len(statements) == 1 and "FROM catalog_state" in statements[0]
+        assert version_lookup_only(statements), statements
+        assert service._payload_cache == {}
     finally:
         connection.close()
 
@@ -189,3 +207,55 @@ def test_an_unknown_exercise_is_404_whatever_the_client_holds(app, client, held)
     response = client.get("/api/catalog/exercises/no-such-thing", headers={"If-None-Match": held.format(v=version_of(app))})
     assert response.status_code == 404
     assert response.get_json()["error"]["message"] == "No exercise called 'no-such-thing'."
+
+
+@pytest.mark.parametrize(("sent", "held"), [
+    (None, None),
+    ("", None),
+    ('"v"', '"v"'),
+    ('W/"v"', 'W/"v"'),
+    ('"v:br"', '"v:br"'),
+    ('W/"v:zstd"', 'W/"v:zstd"'),
+    ('"a", W/"v:gzip" , "b"', 'W/"v:gzip"'),
+    ("*", '"v"'),
+    ('"v:gzip:gzip"', None),
+    ('"v:"', None),
+    ('"V"', None),
+    ("v", '"v"'),  # unquoted: Werkzeug reads it as the tag, as browsers never send but proxies might
+    ("garbage, ,", None),
+])
+def test_held_etag_names_the_form_the_client_sent(sent, held):
+    assert held_etag(sent, "v") == held
+
+
+def test_head_revalidates_and_other_methods_pass_through(app, client):
+    held = f'"{version_of(app)}"'
+    head = client.head("/api/catalog", headers={"If-None-Match": held})
+    assert (head.status_code, head.headers["ETag"]) == (304, held)
+    post = client.post("/api/catalog", headers={"If-None-Match": held})
+    assert post.status_code == 405 and post.get_json()["error"]["status"] == 405
+
+
+def test_a_database_error_falls_through_to_the_apps_own_error(tmp_path):
+    # No migrations run: the version lookup fails, and the app (not a bare WSGI error) answers.
+    client = make_app(f"sqlite:///{tmp_path / 'unmigrated.sqlite'}", TESTING=False).test_client()
+    response = client.get("/api/catalog", headers={"If-None-Match": '"v"'})
+    assert response.status_code == 500
+    assert response.get_json()["error"]["status"] == 500
+
+
+@pytest.mark.postgres
+def test_revalidation_on_postgresql(pg_url):
+    app = make_app(pg_url)
+    client = app.test_client()
+    with app.app_context():
+        upgrade()
+        assert client.get("/api/catalog", headers={"If-None-Match": '"empty"'}).status_code == 304
+        version = load_catalog(CONTENT_DIR, MEDIA_DIR).version
+        db.session.remove()
+    first = client.get("/api/catalog", headers={"Accept-Encoding": "gzip"})
+    assert (first.status_code, first.headers["ETag"]) == (200, f'"{version}:gzip"')
+    again = client.get("/api/catalog", headers={"Accept-Encoding": "gzip", "If-None-Match": first.headers["ETag"]})
+    assert (again.status_code, again.headers["ETag"]) == (304, first.headers["ETag"])
+    with app.app_context():
+        db.engine.dispose()  # the database is dropped after the test
