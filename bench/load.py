@@ -51,6 +51,6 @@ def wrk_rate(url: str, headers: dict[str, str] | None = None, seconds: int = 2,
             command += ["-H", f"{name}: {value}"]
         env = {"BENCH_MAX_REQUESTS_PER_THREAD": str(max(1, max_requests // threads))}
         result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30, env=env, check=True)
-    if errors := ERRORS.search(result.stdout):
+    if ERRORS.search(result.stdout):
         raise RuntimeError(f"wrk saw failures against {url}:\n{result.stdout}")
     return Rate(float(RATE.search(result.stdout).group(1)), int(TOTAL.search(result.stdout).group(1)))
