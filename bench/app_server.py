@@ -52,10 +52,10 @@ def loaded_database(folder: str | Path) -> str:
 
 
 class AppServer:
-    """gunicorn serving ``app`` from the repository root; port 0, so the master picks a free one."""
+    """gunicorn serving ``app`` from a checkout (this one by default); port 0, so the master picks a free one."""
 
-    def __init__(self, app: str, workers: int = 2, env: dict[str, str] | None = None):
-        self.app, self.workers, self.env = app, workers, env or {}
+    def __init__(self, app: str, workers: int = 2, env: dict[str, str] | None = None, code: Path = ROOT):
+        self.app, self.workers, self.env, self.code = app, workers, env or {}, Path(code)
         self.port: int | None = None
         self._process: subprocess.Popen | None = None
         self._log = None
@@ -70,7 +70,7 @@ class AppServer:
         self._log = tempfile.TemporaryFile(mode="w+")
         command = [str(GUNICORN), "--workers", str(self.workers), "--bind", "127.0.0.1:0",
                    "--log-level", "info", "--error-logfile", "-", self.app]
-        self._process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **self.env},
+        self._process = subprocess.Popen(command, cwd=self.code, env={**os.environ, **self.env},
                                          stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + START_SECONDS
         while self.port is None or not self._answers():
@@ -122,9 +122,13 @@ class AppServer:
 
 
 @contextmanager
-def serve(app: str, workers: int = 2, env: dict[str, str] | None = None) -> Iterator[AppServer]:
-    """Serve ``app`` under gunicorn for the ``with`` block; yields the running server and always stops it."""
-    server = AppServer(app, workers, env)
+def serve(app: str, workers: int = 2, env: dict[str, str] | None = None, code: Path = ROOT) -> Iterator[AppServer]:
+    """Serve ``app`` under gunicorn for the ``with`` block; yields the running server and always stops it.
+
+    ``code`` is the checkout gunicorn imports the app from (this one by default; another,
+    such as ``git archive main | tar -x -C DIR``, measures before and after in one run).
+    """
+    server = AppServer(app, workers, env, code)
     server.start()
     try:
         yield server

@@ -12,22 +12,21 @@ from server.catalog.service import served_version
 from server.extensions import db
 from server.revalidation import held_etag
 
-PATH = "/api/catalog"
 # What the view's 200 carries besides its body: Flask-Compress adds the Vary to every response.
 HEADERS = [("Cache-Control", "no-cache"), ("Vary", "Accept-Encoding")]
 
 
 class CatalogFastPath:
-    """Wraps ``app.wsgi_app``: GET /api/catalog with an If-None-Match naming the current version gets its 304 here."""
+    """Wraps ``app.wsgi_app``: a GET of the catalogue with an If-None-Match naming the current version gets its 304 here."""
 
-    def __init__(self, app: Flask):
-        self.app = app
+    def __init__(self, app: Flask, path: str):
+        self.app, self.path = app, path
         self.wsgi_app = app.wsgi_app
 
     def __call__(self, environ, start_response):
         """Answer 304 if the client holds the current version; otherwise pass the request on."""
         sent = environ.get("HTTP_IF_NONE_MATCH")
-        if sent and environ.get("PATH_INFO") == PATH and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
+        if sent and environ.get("PATH_INFO") == self.path and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
             with self.app.app_context():
                 try:
                     held = held_etag(sent, served_version())
@@ -39,6 +38,6 @@ class CatalogFastPath:
         return self.wsgi_app(environ, start_response)
 
 
-def install(app: Flask) -> None:
-    """Put the fast path in front of ``app``."""
-    app.wsgi_app = CatalogFastPath(app)
+def install(app: Flask, path: str) -> None:
+    """Put the fast path for the catalogue at ``path`` in front of ``app``."""
+    app.wsgi_app = CatalogFastPath(app, path)

@@ -7,7 +7,7 @@ from server.catalog import fast_path, service
 
 bp = Blueprint("catalog", __name__, url_prefix="/api/catalog")
 # The route and its 304 fast path arrive together in any app that registers the blueprint.
-bp.record_once(lambda state: fast_path.install(state.app))
+bp.record_once(lambda state: fast_path.install(state.app, state.url_prefix))
 
 
 @bp.get("")
