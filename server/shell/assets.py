@@ -49,6 +49,13 @@ PAGE_JS = [
     "js/page/inline-confirm.js",
     "js/page/export-control.js",
     "js/page/session-form.js",
+    "js/page/labels/progress.js",
+    "js/page/progress-series.js",
+    "js/page/components/svg.js",
+    "js/page/components/line-chart.js",
+    "js/page/components/heat-map.js",
+    "js/page/components/streak-reader.js",
+    "js/page/components/streak-settings.js",
     "js/page/views/home.js",
     "js/page/views/exercise-list.js",
     "js/page/views/exercise-card.js",
@@ -60,6 +67,7 @@ PAGE_JS = [
     "js/page/views/history.js",
     "js/page/views/session-detail.js",
     "js/page/views/settings.js",
+    "js/page/views/progress.js",
     "js/page/player/engine.js",
     "js/page/player/cues.js",
     "js/page/player/wake-lock.js",
@@ -75,7 +83,7 @@ SW_JS = [
     "js/sw/handlers.js",
     "js/sw/worker.js",
 ]
-CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css", "css/training.css"]
+CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css", "css/training.css", "css/progress.css"]
 
 
 class RulesTable(Filter):

@@ -21,6 +21,7 @@ SCREENS = {
     "/routines/new": "New routine",
     "/log": "Log a session",
     "/history": "History",
+    "/progress": "Progress",
     "/settings": "Settings",
     "/storage": "Saved for offline",
 }

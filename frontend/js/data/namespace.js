@@ -2,3 +2,4 @@
 // bundles (page and service worker alike) need no module loader.
 globalThis.steady = globalThis.steady || {};
 globalThis.steady.rules = globalThis.steady.rules || {}; // the pure rules, twins of server/*/rules/
+globalThis.steady.components = globalThis.steady.components || {}; // pieces screens share: js/page/components/

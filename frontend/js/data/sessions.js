@@ -31,11 +31,44 @@
     return (await db.get(STORES.sessions, id)) || null;
   }
 
+  // Plain comparisons, not localeCompare: ISO dates and instants sort as text, and years of sessions sort fast.
+  function newestFirst(sessions) {
+    const newer = (a, b) => (a < b) - (a > b);
+    return sessions.sort((a, b) => newer(a.local_date, b.local_date) || newer(a.started_at, b.started_at));
+  }
+
   /** Every session, most recent first. */
   async function listSessions() {
     const db = await openDatabase();
-    const all = await db.getAllFromIndex(STORES.sessions, 'local_date');
-    return all.sort((a, b) => b.local_date.localeCompare(a.local_date) || b.started_at.localeCompare(a.started_at));
+    return newestFirst(await db.getAllFromIndex(STORES.sessions, 'local_date'));
+  }
+
+  /** Sessions dated on or after `date` ('YYYY-MM-DD'), most recent first. */
+  async function listSessionsSince(date) {
+    const db = await openDatabase();
+    return newestFirst(await db.getAllFromIndex(STORES.sessions, 'local_date', IDBKeyRange.lowerBound(date)));
+  }
+
+  /** The local date of every session, oldest first (a stored session always holds an exercise),
+   * read from the date index without reading whole records: years of sessions stay quick. */
+  async function listSessionDates() {
+    const db = await openDatabase();
+    const index = idb.unwrap(db.transaction(STORES.sessions).store.index('local_date'));
+    return new Promise((resolve, reject) => {
+      const dates = [];
+      const request = index.openKeyCursor();
+      // Plain callbacks, not a promise per step: thousands of steps.
+      request.onsuccess = () => {
+        const cursor = request.result;
+        if (!cursor) {
+          resolve(dates);
+          return;
+        }
+        dates.push(cursor.key);
+        cursor.continue();
+      };
+      request.onerror = () => reject(request.error);
+    });
   }
 
   /** Remove a session for good. */
@@ -43,5 +76,5 @@
     await deleteWithChange(STORES.sessions, 'session', id);
   }
 
-  steady.sessions = { SessionInvalid, saveSession, getSession, listSessions, deleteSession };
+  steady.sessions = { SessionInvalid, saveSession, getSession, listSessions, listSessionsSince, listSessionDates, deleteSession };
 })(globalThis.steady);

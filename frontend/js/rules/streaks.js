@@ -19,18 +19,25 @@
   const FREEZE_EVERY = 4; // met weeks per freeze earned
   const FREEZE_BANK = 2; // most freezes held at once
   const DAY_MS = 86400000;
-  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const DATE = /^\d{4}-\d{2}-\d{2}$/;
+  const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-  // Dates are whole days since 1970-01-01, so stepping through them is plain arithmetic.
+  // Dates are whole days since 1970-01-01, so stepping through them is plain arithmetic. Worked
+  // out without Date objects (days from the civil calendar): years of sessions parse quickly.
   function dayNumber(value) {
-    const match = typeof value === 'string' ? DATE.exec(value) : null;
-    if (!match) return null;
-    const [y, m, d] = match.slice(1).map(Number);
-    if (y < 1) return null; // Python's dates start at year 1
-    const at = new Date(0);
-    at.setUTCFullYear(y, m - 1, d); // unlike Date.UTC, keeps years 0–99 as written
-    if (at.getUTCFullYear() !== y || at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d) return null;
-    return Math.round(at.getTime() / DAY_MS);
+    if (typeof value !== 'string' || !DATE.test(value)) return null;
+    let y = +value.slice(0, 4);
+    const m = +value.slice(5, 7);
+    const d = +value.slice(8, 10);
+    const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    // Python's dates start at year 1.
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1])) return null;
+    if (m <= 2) y -= 1;
+    const era = Math.floor(y / 400);
+    const yearOfEra = y - era * 400;
+    const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+    const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+    return era * 146097 + dayOfEra - 719468;
   }
 
   function isoDate(day) {

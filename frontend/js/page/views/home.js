@@ -1,4 +1,5 @@
-// Home: what Steady is, the ready-made routines, and a way into the exercises by focus.
+// Home: what Steady is, this week's count against the target, the ready-made routines,
+// and a way into the exercises by focus.
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
@@ -26,6 +27,19 @@
     return slot;
   }
 
+  /** This week's sessions against the weekly target, a way into the progress screen. */
+  function weekSlot() {
+    const slot = h('div', { class: 'week-slot' });
+    steady.components.streakReader.readStreaks().then(({ streaks: { weekly } }) => {
+      slot.replaceChildren(h('section', { class: 'week-count', 'aria-labelledby': 'home-week' },
+        h('h2', { id: 'home-week' }, 'This week'),
+        h('p', {}, h('span', { class: 'stat-value' }, `${weekly.this_week} of ${weekly.target}`), ' sessions',
+          weekly.current ? ` · a ${weekly.current}-week streak` : ''),
+        h('a', { class: 'head-link', href: '/progress' }, 'Your progress')));
+    }).catch(() => undefined);
+    return slot;
+  }
+
   function home({ catalog }) {
     const counts = Object.keys(TAGS).map((tag) => [tag, catalog.exercises.filter((e) => e.tags.includes(tag)).length]);
     const node = h('div', { class: 'page' },
@@ -33,6 +47,7 @@
         h('h1', {}, 'Core & balance for runners'),
         h('p', {}, 'Short guided routines for a steadier stride: a stronger trunk, hips that hold, and ankles ready for any trail. Pick a routine or learn an exercise.')),
       resumeSlot(),
+      weekSlot(),
       h('section', { 'aria-labelledby': 'home-routines' },
         h('h2', { id: 'home-routines' }, 'Routines'),
         h('ul', { class: 'card-list' }, catalog.routines.map((r) => routineCard(r, catalog)))),

@@ -1,5 +1,6 @@
 // Settings: the player's cues and pauses, units for load, the time zone sessions are dated in,
-// and the runner's data. Every change is saved as it is made.
+// the streaks' weekly target, week start and pauses, and the runner's data. Every change is
+// saved as it is made.
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
@@ -75,6 +76,7 @@
       status);
 
     body.replaceChildren(form,
+      steady.components.streakSettings.streakSettings(settings, save),
       h('section', { 'aria-labelledby': 'settings-data' },
         h('h2', { id: 'settings-data' }, 'Your data'),
         h('p', {}, 'Download everything logged on this device. No account needed.'),
