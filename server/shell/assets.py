@@ -80,6 +80,7 @@ SW_JS = [
     "js/data/namespace.js",
     "js/data/cache-names.js",
     "js/sw/responses.js",
+    "js/sw/cache-writes.js",
     "js/sw/handlers.js",
     "js/sw/worker.js",
 ]

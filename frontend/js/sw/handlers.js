@@ -3,24 +3,21 @@
   'use strict';
   const { isStorable, rangeResponse } = steady.swResponses;
   const names = steady.cacheNames;
-  const NAVIGATION_TIMEOUT_MS = 3000;
+  const { storeQuietly } = steady.swCacheWrites;
 
-  function timeout(ms) {
-    return new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ms));
-  }
-
-  /** Pages: the network if it answers quickly, else the cached shell (which renders any route). */
+  /** Pages: the cached shell at once (it renders every route from local data), never waiting for
+   * the network; a slow connection is the common case. The browser checks for a new worker on
+   * each navigation in the background, and a deploy arrives through the update prompt. */
   async function handleNavigation(event, build) {
-    try {
-      const response = await Promise.race([fetch(event.request), timeout(NAVIGATION_TIMEOUT_MS)]);
-      if (response.status < 500) return response;
-    } catch (error) {
-      // Offline, server down, or too slow: the shell below renders the page from local data.
-    }
     const shell = await caches.match('/', { cacheName: names.shell(build.version) });
-    return shell || new Response('Steady is offline and this page has not been saved yet.', {
-      status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+    if (shell) return shell;
+    try {
+      return await fetch(event.request); // the shell was cleared: the network, as on a first visit
+    } catch (error) {
+      return new Response('Steady is offline and this page has not been saved yet.', {
+        status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
+    }
   }
 
   /** The catalogue: answer from the cache at once, refresh it behind, tell pages if it changed. */
@@ -30,8 +27,8 @@
     const refresh = fetch(event.request).then(async (response) => {
       if (isStorable(response)) {
         const changed = !cached || cached.headers.get('ETag') !== response.headers.get('ETag');
-        await cache.put('/api/catalog', response.clone());
-        if (changed && cached) await tellPages({ type: 'CATALOG_UPDATED' });
+        const kept = await storeQuietly(cache, '/api/catalog', response.clone());
+        if (kept && changed && cached) await tellPages({ type: 'CATALOG_UPDATED' });
       }
       return response;
     });
@@ -51,7 +48,7 @@
     if (stored) return range ? rangeResponse(stored, range) : stored;
     const response = await fetch(request);
     // Posters and whole-file fetches are kept; a video's partial 206 never is.
-    if (!range && isStorable(response)) event.waitUntil(cache.put(request.url, response.clone()));
+    if (!range && isStorable(response)) event.waitUntil(storeQuietly(cache, request.url, response.clone()));
     return response;
   }
 

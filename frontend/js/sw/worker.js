@@ -4,17 +4,19 @@
   const build = self.STEADY_BUILD;
   const names = steady.cacheNames;
   const { handleNavigation, handleCatalog, handleMedia, handlePrecached } = steady.swHandlers;
+  const { storeQuietly } = steady.swCacheWrites;
   const precached = new Set(build.precache);
+  const POSTER_FETCHES = 4;
 
   /** Which handler answers a request; null lets the browser go to the network untouched. */
   function route(request) {
     const url = new URL(request.url);
     if (request.method !== 'GET' || url.origin !== self.location.origin) return null;
-    if (request.mode === 'navigate') return handleNavigation;
     if (url.pathname === '/api/catalog') return handleCatalog;
     if (url.pathname.startsWith('/api/')) return null; // accounts and user data: never cached
     if (url.pathname.startsWith('/media/')) return handleMedia;
     if (precached.has(url.pathname)) return handlePrecached;
+    if (request.mode === 'navigate') return handleNavigation;
     return null;
   }
 
@@ -34,22 +36,30 @@
   async function warmCatalogAndPosters() {
     const response = await fetch('/api/catalog', { cache: 'no-cache' });
     if (!steady.swResponses.isStorable(response)) return;
-    await (await caches.open(names.data)).put('/api/catalog', response.clone());
+    await storeQuietly(await caches.open(names.data), '/api/catalog', response.clone());
     const media = await caches.open(names.media);
     const posters = (await response.json()).exercises.map((e) => e.video && e.video.poster).filter(Boolean);
-    for (const url of posters) {
-      if (!(await media.match(url))) {
-        const poster = await fetch(url);
-        if (steady.swResponses.isStorable(poster)) await media.put(url, poster);
+    // A few at a time: on a slow connection one after another would take minutes.
+    const queue = [...posters];
+    const fetchNext = async () => {
+      for (let url = queue.shift(); url; url = queue.shift()) {
+        if (await media.match(url)) continue;
+        const poster = await fetch(url).catch(() => null);
+        if (steady.swResponses.isStorable(poster)) await storeQuietly(media, url, poster);
       }
-    }
+    };
+    await Promise.all(Array.from({ length: POSTER_FETCHES }, fetchNext));
   }
 
-  self.addEventListener('install', (event) => event.waitUntil(precache()));
+  // Warming happens while installing, never while activating: fetch events wait for activation,
+  // so a slow connection would otherwise hold every page behind the last poster.
+  self.addEventListener('install', (event) => event.waitUntil((async () => {
+    await precache();
+    await warmCatalogAndPosters().catch(() => undefined); // offline or server down: posters come later
+  })()));
   self.addEventListener('activate', (event) => event.waitUntil((async () => {
     await dropOldCaches();
     await self.clients.claim();
-    await warmCatalogAndPosters().catch(() => undefined); // offline or server down: posters come later
   })()));
   self.addEventListener('message', (event) => {
     if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
