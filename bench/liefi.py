@@ -14,6 +14,7 @@ Goal: lie-fi within 1.5x of offline, and a first visit online no slower than bef
 """
 
 import argparse
+import logging
 import shutil
 import statistics
 import subprocess
@@ -80,7 +81,9 @@ class Variant:
         self.page = self.context.new_page()
         self.page.goto(self.proxy.url + "/")
         self.page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
-        first_card(self.page, self.proxy.url + CARD)  # warm every path once
+        first_card(self.page, self.proxy.url + CARD)  # warm every path once, at full speed and on lie-fi
+        self.proxy.delay = HOLD_SECONDS
+        first_card(self.page, self.proxy.url + CARD)
 
     def round(self, browser) -> None:
         """Measure lie-fi, offline and a first visit once each."""
@@ -112,6 +115,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--baseline", metavar="REF", help="also measure the worker files as they were at this git ref")
     args = parser.parse_args()
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request drowns the figures
     variants = [Variant("now", None)] + ([Variant(f"at {args.baseline}", args.baseline)] if args.baseline else [])
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -69,7 +69,10 @@ class LiefiProxy:
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
                 if self.command != "HEAD":
-                    self.wfile.write(payload)
+                    try:
+                        self.wfile.write(payload)
+                    except (BrokenPipeError, ConnectionResetError):
+                        pass  # the browser moved on (a new navigation) while the answer crawled
 
             do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _forward
 

@@ -29,6 +29,7 @@ DATA_JS = [
     "js/data/outbox.js",
     "js/data/sessions.js",
     "js/data/custom-routines.js",
+    "js/data/download-refresh.js",
     "js/data/settings.js",
     "js/data/workout-store.js",
     "js/data/data-export.js",

@@ -27,8 +27,11 @@
   async function refreshCatalog(current) {
     const payload = await fetchCatalog();
     if (payload.version !== current.version) {
-      steady.router.update({ catalog: indexCatalog(payload) });
+      const catalog = indexCatalog(payload);
+      steady.router.update({ catalog });
       announce('The exercise catalogue was updated.');
+      // Clips saved for offline follow the catalogue, so "Saved for offline" stays true.
+      if ('caches' in window) await steady.downloadRefresh.refreshDownloads(catalog);
     }
   }
 

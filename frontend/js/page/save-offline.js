@@ -4,11 +4,6 @@
   const { h, announce } = steady.dom;
   const { formatBytes } = steady.labels;
 
-  /** Clip and poster URLs for a list of exercises. */
-  function clipUrls(exercises) {
-    return exercises.filter((e) => e && e.video).flatMap((e) => [e.video.src, e.video.poster]);
-  }
-
   /** A button that saves `urls` under `key`, showing what is saved and any failure. */
   function saveOfflineControl({ key, kind, slug, title, urls }) {
     const status = h('span', { class: 'save-status', role: 'status' });
@@ -22,7 +17,7 @@
       status.textContent = record ? formatBytes(record.bytes) : '';
     }
 
-    steady.downloads.isSaved(key).then((yes) => { if (yes) saved(null); }).catch(() => undefined);
+    steady.downloads.isSaved(key, urls).then((yes) => { if (yes) saved(null); }).catch(() => undefined);
     button.addEventListener('click', async () => {
       button.disabled = true;
       button.textContent = 'Saving…';
@@ -34,12 +29,13 @@
       } catch (error) {
         button.disabled = false;
         button.textContent = 'Save for offline';
-        status.textContent = navigator.onLine ? `Saving failed: ${error.message}` : 'You are offline: connect to save clips.';
+        if (error instanceof steady.downloads.OutOfSpace) status.textContent = error.message;
+        else status.textContent = navigator.onLine ? `Saving failed: ${error.message}` : 'You are offline: connect to save clips.';
         announce(status.textContent);
       }
     });
     return wrap;
   }
 
-  steady.saveOffline = { saveOfflineControl, clipUrls };
+  steady.saveOffline = { saveOfflineControl, clipUrls: steady.downloads.clipUrls };
 })(globalThis.steady);

@@ -48,7 +48,23 @@
     list.replaceChildren(...downloads.map((d) => h('li', { class: 'download' },
       h('div', {},
         h('a', { href: d.kind === 'routine' ? `/routines/${d.slug}` : d.kind === 'custom-routine' ? `/routines/${d.slug}/edit` : d.kind === 'exercise' ? `/exercises/${d.slug}` : '/exercises' }, d.title),
-        h('span', { class: 'card-meta' }, ` · ${formatBytes(d.bytes)} · saved ${new Date(d.saved_at).toLocaleDateString()}`)),
+        h('span', { class: 'card-meta' }, d.stale
+          ? ' · needs update: its clips changed and the new ones are not saved yet'
+          : ` · ${formatBytes(d.bytes)} · saved ${new Date(d.saved_at).toLocaleDateString()}`)),
+      d.stale ? h('button', {
+        type: 'button', class: 'button button-quiet', 'aria-label': `Update ${d.title}`,
+        onclick: async (event) => {
+          event.target.disabled = true;
+          try {
+            await steady.downloads.saveDownload(d);
+            announce(`${d.title} saved for offline use.`);
+          } catch (error) {
+            announce(error.message);
+          }
+          fillDownloads(list, catalog, usage);
+          fillUsage(usage);
+        },
+      }, 'Update') : null,
       h('button', {
         type: 'button', class: 'button button-quiet', 'aria-label': `Remove ${d.title}`,
         onclick: async () => {
