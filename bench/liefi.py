@@ -115,8 +115,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--baseline", metavar="REF", help="also measure the worker files as they were at this git ref")
     args = parser.parse_args()
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request drowns the figures
     variants = [Variant("now", None)] + ([Variant(f"at {args.baseline}", args.baseline)] if args.baseline else [])
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request drowns the figures
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for variant in variants:
