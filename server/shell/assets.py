@@ -41,6 +41,8 @@ PAGE_JS = [
     "js/page/dom.js",
     "js/page/labels.js",
     "js/page/router.js",
+    "js/page/components/schema-notice.js",
+    "js/page/components/form-drafts.js",
     "js/page/connection.js",
     "js/page/install.js",
     "js/page/worker-client.js",

@@ -34,19 +34,73 @@
     }
   }
 
-  let opening = null;
+  /** Raised by every read and write once another tab has moved the database to a newer schema. */
+  class SchemaSuperseded extends Error {
+    constructor() {
+      super('Steady was updated in another tab — reload to continue.');
+      this.name = 'SchemaSuperseded';
+    }
+  }
 
-  /** The open database (opened once per page or worker). */
+  let opening = null;
+  let superseded = null;
+  let waitingOnOtherTab = false;
+  const listeners = new Set();
+
+  function tell(state) {
+    for (const listener of listeners) listener(state);
+  }
+
+  /** Hear about the database's state as other tabs change it: 'superseded' (a newer schema is open
+   * elsewhere: this page must reload), 'blocked' (our upgrade waits for an older tab to close) and
+   * 'ready' (the wait is over). Returns a function that stops listening. */
+  function watchSchema(listener) {
+    listeners.add(listener);
+    if (superseded) listener('superseded');
+    else if (waitingOnOtherTab) listener('blocked');
+    return () => listeners.delete(listener);
+  }
+
+  function supersede() {
+    if (superseded) return;
+    superseded = new SchemaSuperseded();
+    tell('superseded');
+  }
+
+  /** The open database (opened once per page or worker); rejects with SchemaSuperseded once another
+   * tab runs a newer schema, so no write can be lost silently. */
   function openDatabase() {
+    if (superseded) return Promise.reject(superseded);
     if (!opening) {
-      opening = idb.openDB(NAME, VERSION, {
+      const attempt = idb.openDB(NAME, VERSION, {
         upgrade,
-        // Another tab or an updated worker wants a newer schema: let it, and reopen next time.
-        blocking() { opening.then((db) => db.close()); opening = null; },
+        blocked() {
+          waitingOnOtherTab = true;
+          tell('blocked');
+        },
+        // Another tab or an updated worker wants a newer schema: let it (closing at once), and stop writing.
+        blocking() {
+          attempt.then((db) => db.close());
+          supersede();
+        },
+        // The browser closed the connection (storage cleared, a crash): open again on the next call.
+        terminated() { if (opening === attempt) opening = null; },
+      });
+      opening = attempt.then((db) => {
+        if (waitingOnOtherTab) {
+          waitingOnOtherTab = false;
+          tell('ready');
+        }
+        return db;
+      }, (error) => {
+        opening = null;
+        // The database on disk is newer than this page's code: another tab has updated Steady.
+        if (error && error.name === 'VersionError') supersede();
+        throw superseded || error;
       });
     }
     return opening;
   }
 
-  steady.db = { NAME, VERSION, STORES, upgrade, openDatabase };
+  steady.db = { NAME, VERSION, STORES, upgrade, openDatabase, watchSchema, SchemaSuperseded };
 })(globalThis.steady);

@@ -36,6 +36,8 @@
   }
 
   async function boot() {
+    steady.schemaNotice.watchSchemaNotice();
+    steady.formDrafts.watchDrafts(document.getElementById('main'));
     steady.connection.watchConnection();
     steady.install.offerInstall();
     let payload = await readStoredCatalog().catch(() => null);

@@ -236,7 +236,7 @@
     }
 
     const saveButton = h('button', { type: 'submit', class: 'button button-wide' }, submitLabel);
-    const form = h('form', { class: 'session-form', novalidate: true },
+    const form = h('form', { class: 'session-form', novalidate: true, 'data-draft': true },
       formError,
       whenFields,
       h('section', { class: 'form-section', 'aria-labelledby': 'session-exercises' },

@@ -118,6 +118,7 @@
       type: 'button', class: 'button button-quiet button-compact player-end',
       onclick: () => apply(engine.finishNow(screen.state, Date.now())),
     }, 'End and log what I did');
+    const saveError = h('p', { class: 'form-error', role: 'alert', hidden: true });
     let shown = null;
     let timerText = null;
     let repsOutput = null;
@@ -126,7 +127,13 @@
 
     function persist() {
       const snapshot = screen.state;
-      saving = saving.then(() => steady.workoutStore.writeWorkout(snapshot)).catch(() => undefined);
+      saving = saving.then(() => steady.workoutStore.writeWorkout(snapshot)).then(
+        () => { saveError.hidden = true; },
+        (error) => {
+          // Never silent: the runner must know a reload would lose this progress.
+          saveError.textContent = `Your progress is not being saved: ${error.message}`;
+          saveError.hidden = false;
+        });
       return saving;
     }
 
@@ -247,7 +254,7 @@
 
     render(root, [
       h('header', { class: 'player-head' }, counter, h('h1', { class: 'player-title' }, routine.name)),
-      progress, stage, controls, next, end, live,
+      saveError, progress, stage, controls, next, end, live,
     ]);
     tick();
     if (!screen.state.paused_ms) steady.wakeLock.hold();

@@ -123,7 +123,7 @@
       return { record, where };
     }
 
-    const form = h('form', { class: 'routine-form', novalidate: true },
+    const form = h('form', { class: 'routine-form', novalidate: true, 'data-draft': true },
       formError,
       field('Name', name),
       h('fieldset', { class: 'choices' }, h('legend', {}, 'Format'), formats),
