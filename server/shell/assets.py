@@ -32,6 +32,7 @@ DATA_JS = [
     "js/data/download-refresh.js",
     "js/data/settings.js",
     "js/data/workout-store.js",
+    "js/data/workout-lock.js",
     "js/data/data-export.js",
 ]
 PAGE_JS = [

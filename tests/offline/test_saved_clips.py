@@ -82,6 +82,10 @@ def test_after_a_catalogue_update_saved_clips_follow_it(controlled_page, live_se
 
     page.reload()
     expect(page.locator("#announcer")).to_have_text("The exercise catalogue was updated.", timeout=15_000)
+    # The page saves the new clip behind the announcement; wait for that, not for a fixed time.
+    page.wait_for_function("""(poster) => Promise.all([steady.downloads.listDownloads(), caches.open('steady-media-v1').then((c) => c.match(poster))])
+        .then(([all, kept]) => !kept && all.some((d) => d.key === 'exercise:plank' && d.urls.some((url) => url.includes('coach-'))))""",
+                           arg=step_up_poster, polling=200, timeout=15_000)
     page.goto(live_server.url + "/exercises/plank")
     expect(page.get_by_role("button", name="Saved for offline")).to_be_disabled()
     new_plank = saved_urls(page, "exercise:plank")

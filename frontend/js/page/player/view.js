@@ -62,24 +62,31 @@
     return on.length ? `Cues: ${on.join(', ')}. Switch sides pause: ${settings.switch_seconds} s.` : 'Cues are off.';
   }
 
-  function showIntro(screen, other) {
+  function showIntro(screen, other, elsewhere) {
     const { root, routine, settings, context } = screen;
     const { catalog } = context;
     const steps = timelineFor(routine, catalog, settings);
     const seconds = steady.rules.timeline.timelineSeconds(steps);
     const start = h('button', { type: 'button', class: 'button button-big' }, other ? 'Discard it and start this one' : 'Start');
+    const startError = h('p', { class: 'form-error', role: 'alert', hidden: true });
     start.addEventListener('click', async () => {
       cues.configure(settings);
       cues.unlock(); // inside the tap, or iOS stays silent
-      if (other) await steady.workoutStore.clearWorkout();
-      const now = Date.now();
-      screen.state = engine.startWorkout({
-        id: steady.outbox.newId(), routine: { ref: routine.ref, slug: routine.slug, name: routine.name },
-        steps: timelineFor(routine, catalog, settings), now, timeZone: steady.settings.sessionTimeZone(settings),
-      });
-      await steady.workoutStore.writeWorkout(screen.state);
+      try {
+        if (other) await steady.workoutStore.clearWorkout();
+        const now = Date.now();
+        screen.state = engine.startWorkout({
+          id: steady.outbox.newId(), routine: { ref: routine.ref, slug: routine.slug, name: routine.name },
+          steps: timelineFor(routine, catalog, settings), now, timeZone: steady.settings.sessionTimeZone(settings),
+        });
+        await steady.workoutStore.writeWorkout(screen.state);
+      } catch (error) {
+        startError.textContent = `The routine could not start: ${error.message}`;
+        startError.hidden = false;
+        return;
+      }
       saveClipsForOffline(routine, catalog);
-      showRunning(screen);
+      runHere(screen);
     });
     render(root, [
       h('header', { class: 'player-head' },
@@ -87,8 +94,9 @@
         h('h1', {}, routine.name),
         h('p', { class: 'dose' }, `About ${Math.max(1, Math.round(seconds / 60))} min · ${steady.labels.routineFormat(routine)}`)),
       other ? h('div', { class: 'notice' },
-        h('p', {}, `“${other.routine_name}” is still in progress.`),
-        h('a', { class: 'button button-quiet', href: `/routines/${other.ref}/play` }, `Resume ${other.routine_name}`)) : null,
+        h('p', {}, elsewhere ? `“${other.routine_name}” is running in another tab.` : `“${other.routine_name}” is still in progress.`),
+        h('a', { class: 'button button-quiet', href: `/routines/${other.ref}/play` },
+          elsewhere ? `Take over ${other.routine_name} here` : `Resume ${other.routine_name}`)) : null,
       h('ol', { class: 'intro-items' }, routine.items.map((item) => {
         const exercise = catalog.exercise.get(item.exercise);
         return h('li', {}, h('span', { class: 'card-title' }, exerciseName(item.exercise, catalog)),
@@ -96,7 +104,9 @@
       })),
       h('p', { class: 'hint' }, cueSummary(settings), ' ', h('a', { href: '/settings' }, 'Change in settings'), '.'),
       h('p', { class: 'hint' }, 'The screen stays on while the routine runs. Leave at any time: it picks up where you were.'),
-      start,
+      startError,
+      // Starting here would overwrite the workout another tab is running.
+      elsewhere ? null : start,
     ]);
   }
 
@@ -126,6 +136,7 @@
     let interval = null;
 
     function persist() {
+      if (screen.lost) return saving; // another tab runs the workout now: its writes win
       const snapshot = screen.state;
       saving = saving.then(() => steady.workoutStore.writeWorkout(snapshot)).then(
         () => { saveError.hidden = true; },
@@ -228,7 +239,15 @@
       clearInterval(interval);
       document.removeEventListener('visibilitychange', onVisible);
       steady.wakeLock.release();
+      if (screen.claim) screen.claim.release();
+      screen.claim = null;
     }
+
+    screen.onLost = () => {
+      screen.lost = true;
+      stop();
+      showElsewhere(screen, { taken: true });
+    };
 
     function tick() {
       if (!root.isConnected) { stop(); return; } // the runner navigated away; the store keeps the workout
@@ -264,6 +283,45 @@
     screen.root.dataset.state = 'running';
   }
 
+  /** Run the workout in this tab if no other tab does (or, with `steal`, take it over). */
+  async function runHere(screen, { steal = false } = {}) {
+    const claim = await steady.workoutLock.claimWorkout({ steal, onLost: () => screen.onLost && screen.onLost() });
+    if (!claim) {
+      showElsewhere(screen, { taken: false });
+      return;
+    }
+    screen.claim = claim;
+    screen.lost = false;
+    if (steal) {
+      // The other tab stopped where it was: carry on from its last saved second.
+      const latest = await steady.workoutStore.readWorkout();
+      if (latest && latest.ref === screen.routine.ref) screen.state = engine.restore(latest, Date.now());
+    }
+    if (screen.state.finished_ms !== null) {
+      claim.release();
+      showFinish(screen);
+    } else {
+      showRunning(screen);
+    }
+  }
+
+  /** Another tab runs this workout: say so, and offer to take it over rather than run it twice. */
+  function showElsewhere(screen, { taken }) {
+    const take = h('button', { type: 'button', class: 'button button-big' }, 'Take it over here');
+    take.addEventListener('click', () => runHere(screen, { steal: true }));
+    render(screen.root, [
+      h('header', { class: 'player-head' },
+        h('p', { class: 'eyebrow' }, 'Guided routine'),
+        h('h1', {}, screen.routine.name)),
+      h('p', { class: 'lead', role: 'status' }, taken
+        ? 'This workout continued in another tab.'
+        : 'This workout is running in another tab.'),
+      h('p', {}, 'Only one tab runs a workout at a time, so nothing is counted twice. Take it over to carry on here: the other tab stops where it is.'),
+      take,
+    ]);
+    screen.root.dataset.state = 'elsewhere';
+  }
+
   function showFinish(screen) {
     const { root, settings, context } = screen;
     steady.wakeLock.release();
@@ -293,9 +351,9 @@
     if (workout && workout.ref === routine.ref) {
       screen.state = engine.restore(workout, Date.now());
       if (screen.state.finished_ms !== null) showFinish(screen);
-      else showRunning(screen);
+      else await runHere(screen);
     } else {
-      showIntro(screen, workout);
+      showIntro(screen, workout, Boolean(workout) && await steady.workoutLock.workoutRunsElsewhere());
     }
   }
 
