@@ -22,7 +22,9 @@
     const zone = steady.localTime.isKnownTimeZone(record.time_zone) ? record.time_zone : 'UTC';
     const errors = steady.rules.session.validateSession(record, steady.localTime.localDate(Date.now(), zone));
     if (errors.length) throw new SessionInvalid(errors);
-    return putWithChange(STORES.sessions, 'session', record, record.id);
+    const stored = await putWithChange(STORES.sessions, 'session', record, record.id);
+    steady.storagePersistence.sessionLogged(); // there is now something worth keeping
+    return stored;
   }
 
   /** One session, or null. */

@@ -38,6 +38,7 @@
   async function boot() {
     steady.schemaNotice.watchSchemaNotice();
     steady.formDrafts.watchDrafts(document.getElementById('main'));
+    steady.keepDataNotice.watchKeepDataNotice();
     steady.connection.watchConnection();
     steady.install.offerInstall();
     let payload = await readStoredCatalog().catch(() => null);

@@ -14,26 +14,31 @@
   }
 
   async function fillPersistence(target) {
-    target.replaceChildren();
-    if (!navigator.storage || !navigator.storage.persisted) {
-      target.append(h('p', {}, 'This browser may clear saved data when space runs low.'));
+    const state = await steady.storagePersistence.persistenceState();
+    const warning = steady.storagePersistence.clearsUnusedSites() ? steady.keepDataNotice.keepDataText() : [];
+    if (state === 'unknown') {
+      target.replaceChildren(h('p', {}, 'This browser does not say whether it keeps saved data: it may clear it when space runs low.'), ...warning);
       return;
     }
-    if (await navigator.storage.persisted()) {
-      target.append(h('p', {}, 'Storage is persistent: the browser will not clear your saved sessions and clips to free space.'));
+    if (state === 'granted') {
+      target.replaceChildren(h('p', {}, h('strong', {}, 'Persistent storage: granted. '),
+        'The browser will not clear your saved sessions and clips to free space.'), ...warning);
       return;
     }
     const message = h('p', { role: 'status' });
-    target.append(
-      h('p', {}, 'The browser may clear saved data when the device runs low on space.'),
+    target.replaceChildren(
+      h('p', {}, h('strong', {}, 'Persistent storage: not granted. '), 'The browser may clear saved data when the device runs low on space.'),
+      ...warning,
       h('button', {
         type: 'button', class: 'button',
         onclick: async () => {
-          const granted = await navigator.storage.persist();
-          message.textContent = granted
-            ? 'Done: your data is now kept safe from automatic clean-up.'
-            : 'The browser declined for now. Installing Steady to your home screen usually allows it.';
-          if (granted) fillPersistence(target);
+          const granted = await steady.storagePersistence.askToKeepData();
+          if (granted) {
+            await fillPersistence(target);
+            announce('Persistent storage granted: your data is kept safe from automatic clean-up.');
+          } else {
+            message.textContent = 'The browser declined for now. Installing Steady to your home screen usually allows it.';
+          }
         },
       }, 'Keep my data safe'),
       message);

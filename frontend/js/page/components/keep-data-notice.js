@@ -1,0 +1,37 @@
+// Saying plainly, once, where the browser will delete the training log of a site left unopened
+// (Safari and every iOS browser, unless Steady is installed), and what to do about it.
+(function (steady) {
+  'use strict';
+  const { h } = steady.dom;
+  const SHOWN_KEY = 'steady.keepDataNoticeShown';
+  // The sign-up screen, once accounts are on main ('/register'); until then the notice offers installing only.
+  const ACCOUNT_PATH = null;
+
+  /** The explanation and what to do, as paragraphs (the Storage screen shows them too). */
+  function keepDataText() {
+    return [
+      h('p', {}, 'This browser deletes a website’s data when you have not opened it for 7 days — your training log with it. '
+        + 'An injury break is exactly when that happens.'),
+      h('p', {}, 'To keep it, install Steady: tap Share, then “Add to Home Screen” (on a Mac: File, then “Add to Dock”). '
+        + 'Installed, Steady keeps your data for as long as it stays on the device.'),
+      ACCOUNT_PATH ? h('p', {}, h('a', { href: ACCOUNT_PATH }, 'Create an account'), ' to back it up as well.') : null,
+    ];
+  }
+
+  function show() {
+    localStorage.setItem(SHOWN_KEY, new Date().toISOString());
+    const banner = h('div', { class: 'banner banner-stacked', role: 'region', 'aria-label': 'Keep your training log' },
+      h('div', {}, ...keepDataText()),
+      h('button', { type: 'button', class: 'button button-quiet', onclick: () => banner.remove() }, 'Got it'));
+    document.body.append(banner);
+  }
+
+  /** After a session is logged, tell runners whose browser clears unused sites — once per device. */
+  function watchKeepDataNotice() {
+    globalThis.addEventListener('steady:session-logged', () => {
+      if (steady.storagePersistence.clearsUnusedSites() && !localStorage.getItem(SHOWN_KEY)) show();
+    });
+  }
+
+  steady.keepDataNotice = { watchKeepDataNotice, keepDataText };
+})(globalThis.steady);
