@@ -77,6 +77,7 @@ def test_safari_is_told_once_that_it_deletes_unused_sites(browser, live_server, 
     page.goto(live_server.url + "/storage")
     expect(page.locator("main")).to_contain_text("deletes a website’s data when you have not opened it for 7 days")
     expect(page.get_by_role("region", name=NOTICE)).to_have_count(0)
+    expect(page.get_by_role("region", name="Keeping your data")).not_to_contain_text("null")
     page.screenshot(path=f"test-artifacts/storage-safari-{scheme}.png", full_page=True)
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()

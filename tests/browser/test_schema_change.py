@@ -46,9 +46,11 @@ def test_a_newer_schema_in_another_tab_keeps_the_form_and_says_reload(page, cont
     expect(page.locator(".session-form .form-error")).to_contain_text(f"Could not save: {UPDATED}")
     expect(notes).to_have_value("Left ankle felt wobbly on the foam pad")
     assert page.evaluate("steady.db.openDatabase().then(() => 'open', (e) => e.name)") == "SchemaSuperseded"
-    screenshot("schema-superseded-light")
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        screenshot(f"schema-superseded-{scheme}")
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
 
 
 def test_what_was_typed_comes_back_after_a_reload(page, live_server):

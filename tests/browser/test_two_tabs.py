@@ -39,7 +39,11 @@ def test_a_second_tab_offers_to_take_the_workout_over_instead_of_running_it_twic
     expect(player).to_have_attribute("data-state", "running")
     expect(first).to_have_attribute("data-state", "elsewhere")
     expect(first.get_by_role("status")).to_have_text("This workout continued in another tab.")
-    screenshot("player-taken-over-light")
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        screenshot(f"player-taken-over-{scheme}")
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
     # The same workout carries on: nothing restarted, and the tab that lost it stopped writing.
     second.get_by_role("button", name="Pause").click()
     expect(second.get_by_role("button", name="Resume")).to_be_visible()

@@ -4,6 +4,7 @@ and clips that must follow a catalogue update."""
 import shutil
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from server.catalog.service import load_catalog
@@ -49,7 +50,11 @@ def test_saving_every_clip_without_room_keeps_nothing_and_says_so(controlled_pag
     assert page.evaluate(MEDIA_KEYS) == before
     assert page.evaluate("steady.downloads.listDownloads()") == []
     expect(page.get_by_text("Nothing saved yet")).to_be_visible()
-    screenshot("storage-out-of-space-light")
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        screenshot(f"storage-out-of-space-{scheme}")
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
 
 
 @pytest.fixture

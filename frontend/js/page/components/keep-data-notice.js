@@ -15,7 +15,7 @@
       h('p', {}, 'To keep it, install Steady: tap Share, then “Add to Home Screen” (on a Mac: File, then “Add to Dock”). '
         + 'Installed, Steady keeps your data for as long as it stays on the device.'),
       ACCOUNT_PATH ? h('p', {}, h('a', { href: ACCOUNT_PATH }, 'Create an account'), ' to back it up as well.') : null,
-    ];
+    ].filter(Boolean);
   }
 
   function show() {
