@@ -2,12 +2,11 @@
 silently, nothing stays on "Loading…", and what the runner typed is kept."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from server.catalog.content import read_catalog
+from tests.browser.test_training_a11y import check
 from tests.browser.test_training_log import add_exercise
-from tests.browser.training_steps import sessions
 from tests.conftest import CONTENT_DIR
 
 pytestmark = pytest.mark.browser
@@ -46,11 +45,7 @@ def test_a_newer_schema_in_another_tab_keeps_the_form_and_says_reload(page, cont
     expect(page.locator(".session-form .form-error")).to_contain_text(f"Could not save: {UPDATED}")
     expect(notes).to_have_value("Left ankle felt wobbly on the foam pad")
     assert page.evaluate("steady.db.openDatabase().then(() => 'open', (e) => e.name)") == "SchemaSuperseded"
-    for scheme in ("light", "dark"):
-        page.emulate_media(color_scheme=scheme)
-        screenshot(f"schema-superseded-{scheme}")
-        results = Axe().run(page)
-        assert results.violations_count == 0, results.generate_report()
+    check(page, screenshot, "schema-superseded")
 
 
 def test_what_was_typed_comes_back_after_a_reload(page, live_server):

@@ -5,6 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from server.catalog.content import read_catalog
+from tests.browser.test_training_a11y import check
 from tests.conftest import CONTENT_DIR
 
 pytestmark = pytest.mark.browser
@@ -39,11 +40,7 @@ def test_a_second_tab_offers_to_take_the_workout_over_instead_of_running_it_twic
     expect(player).to_have_attribute("data-state", "running")
     expect(first).to_have_attribute("data-state", "elsewhere")
     expect(first.get_by_role("status")).to_have_text("This workout continued in another tab.")
-    for scheme in ("light", "dark"):
-        page.emulate_media(color_scheme=scheme)
-        screenshot(f"player-taken-over-{scheme}")
-        results = Axe().run(page)
-        assert results.violations_count == 0, results.generate_report()
+    check(page, screenshot, "player-taken-over")
     # The same workout carries on: nothing restarted, and the tab that lost it stopped writing.
     second.get_by_role("button", name="Pause").click()
     expect(second.get_by_role("button", name="Resume")).to_be_visible()

@@ -4,11 +4,12 @@ and clips that must follow a catalogue update."""
 import shutil
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from server.catalog.service import load_catalog
-from tests.conftest import CONTENT_DIR, MEDIA_DIR
+from tests.browser.test_training_a11y import check
+from tests.clips.test_coach_clips import content  # noqa: F401  (fixture: a private copy of the content)
+from tests.conftest import MEDIA_DIR
 from tests.offline.test_offline_media import save_card_for_offline
 
 pytestmark = pytest.mark.browser
@@ -50,27 +51,14 @@ def test_saving_every_clip_without_room_keeps_nothing_and_says_so(controlled_pag
     assert page.evaluate(MEDIA_KEYS) == before
     assert page.evaluate("steady.downloads.listDownloads()") == []
     expect(page.get_by_text("Nothing saved yet")).to_be_visible()
-    for scheme in ("light", "dark"):
-        page.emulate_media(color_scheme=scheme)
-        screenshot(f"storage-out-of-space-{scheme}")
-        results = Axe().run(page)
-        assert results.violations_count == 0, results.generate_report()
-
-
-@pytest.fixture
-def content(tmp_path):
-    """A private copy of the catalogue content that a test may change and load."""
-    folder = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, folder)
-    (folder / "clips").mkdir(exist_ok=True)
-    return folder
+    check(page, screenshot, "storage-out-of-space")
 
 
 def saved_urls(page, key):
     return page.evaluate(f"steady.downloads.listDownloads().then((all) => (all.find((d) => d.key === '{key}') || {{}}).urls || null)")
 
 
-def test_after_a_catalogue_update_saved_clips_follow_it(controlled_page, live_server, app, content):
+def test_after_a_catalogue_update_saved_clips_follow_it(controlled_page, live_server, app, content):  # noqa: F811
     page = controlled_page
     save_card_for_offline(page, live_server.url, "plank")
     save_card_for_offline(page, live_server.url, "step-up")
