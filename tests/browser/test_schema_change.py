@@ -89,3 +89,20 @@ def test_an_upgrade_blocked_by_an_older_tab_says_so_then_carries_on(page, contex
     older.evaluate("window.__older.close()")
     expect(page.get_by_role("heading", level=1)).to_have_text("Core & balance for runners")
     expect(page.get_by_role("alert").filter(has_text=BLOCKED)).to_have_count(0)
+
+
+def test_a_discarded_session_leaves_no_draft_for_the_next_one(page, live_server):
+    def finish_now():
+        page.goto(f"{live_server.url}/routines/{TIMED_ROUTINE}/play")
+        page.get_by_role("button", name="Start").click()
+        page.get_by_role("button", name="End and log what I did").click()
+        expect(page.locator(".player")).to_have_attribute("data-state", "finished")
+
+    page.clock.install()
+    finish_now()
+    page.get_by_label("Notes").fill("Stopped early: calf niggle")
+    page.get_by_role("button", name="Discard this session").click()
+    page.get_by_role("button", name="Discard", exact=True).click()
+    expect(page).to_have_url(f"{live_server.url}/routines/{TIMED_ROUTINE}")
+    finish_now()
+    expect(page.get_by_label("Notes")).to_have_value("")

@@ -73,7 +73,10 @@
       cues.configure(settings);
       cues.unlock(); // inside the tap, or iOS stays silent
       try {
-        if (other) await steady.workoutStore.clearWorkout();
+        if (other) {
+          await steady.workoutStore.clearWorkout();
+          steady.formDrafts.clearDraft(`/routines/${other.ref}/play`); // its finish form is gone with it
+        }
         const now = Date.now();
         screen.state = engine.startWorkout({
           id: steady.outbox.newId(), routine: { ref: routine.ref, slug: routine.slug, name: routine.name },
@@ -329,6 +332,7 @@
       state: screen.state, catalog: context.catalog, settings, navigate: context.navigate,
       onDiscard: async () => {
         await steady.workoutStore.clearWorkout();
+        steady.formDrafts.clearDraft();
         announce('Session discarded.');
         context.navigate(screen.routine.slug ? `/routines/${screen.routine.slug}` : '/routines');
       },
