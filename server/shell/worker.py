@@ -28,14 +28,16 @@ def worker_script(app: Flask) -> str:
     and its own code, so any deploy that changes a precached byte changes the worker."""
     env = app.extensions["assets"]
     (bundle_url,) = env["sw_js"].urls()
-    # Every page load asks for /sw.js; rebuild the script only when a bundle hash changes.
+    # Every page load asks for /sw.js; rebuild the script only when a bundle hash or the shell page changes.
     precache = precache_urls(app)
-    key = (bundle_url, *precache)
+    # Navigations are answered from the precached page, so a change to its template alone is a new version too.
+    shell_page = app.jinja_env.loader.get_source(app.jinja_env, "shell.html")[0].encode()
+    key = (bundle_url, *precache, hashlib.sha256(shell_page).hexdigest())
     cached = app.extensions.get("worker_script")
     if cached and cached[0] == key:
         return cached[1]
     body = (Path(env.directory) / bundle_url.removeprefix(env.url + "/")).read_text()
-    digest = hashlib.sha256(json.dumps(precache).encode() + body.encode())
+    digest = hashlib.sha256(json.dumps(precache).encode() + body.encode() + shell_page)
     for url in ICON_URLS:
         digest.update((Path(env.directory) / url.removeprefix("/static/")).read_bytes())
     build = {"version": digest.hexdigest()[:12], "precache": precache}

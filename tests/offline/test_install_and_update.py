@@ -6,6 +6,7 @@ import shutil
 import time
 
 import pytest
+from jinja2 import DictLoader
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -137,3 +138,14 @@ def test_caches_never_hold_auth_redirects_or_errors(page, app):
         assert entry["type"] == "basic", entry
         assert "/api/auth" not in entry["url"], entry
         assert "/old-home" not in entry["url"], entry
+
+
+def test_a_changed_shell_page_is_a_new_worker_version(app):
+    # Navigations are answered from the precached page, so a deploy that only edits it must still reach devices.
+    def version():
+        return app.test_client().get("/sw.js").get_data(as_text=True).split('"version": "')[1].split('"')[0]
+
+    before = version()
+    source = app.jinja_env.loader.get_source(app.jinja_env, "shell.html")[0]
+    app.jinja_loader = DictLoader({"shell.html": source.replace("</body>", "<!-- a deploy --></body>")})
+    assert version() != before
