@@ -44,7 +44,7 @@ def test_a_page_opens_from_the_cached_shell_without_waiting_for_a_slow_network(p
 
 
 def test_a_deploy_still_arrives_through_the_update_prompt(page, editable_server):  # noqa: F811
-    server, frontend = editable_server
+    server, frontend, deploy = editable_server
     proxy = LiefiProxy(server.port).start()
     try:
         first_visit(page, proxy.url)
@@ -52,6 +52,7 @@ def test_a_deploy_still_arrives_through_the_update_prompt(page, editable_server)
         css.write_text(css.read_text() + "\n/* a deploy */ .deploy-marker { color: inherit; }\n")
         later = time.time() + 5  # webassets compares whole-second mtimes
         os.utime(css, (later, later))
+        deploy()  # a restart on the same port, behind the same proxy
         proxy.delay = 1
         # A plain navigation: the shell comes from the cache, the new worker from the slow network behind it.
         page.goto(proxy.url + "/routines", wait_until="commit")
