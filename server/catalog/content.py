@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
+from server.problems import Problem, ProblemsFound
 # One table of limits: a ready-made routine is held to the same bounds as a runner's own.
 from server.training.rules.limits import ROUTINE as LIMITS
 
@@ -160,25 +161,8 @@ class RoutineFile(Strict):
         return self
 
 
-@dataclass(frozen=True)
-class ContentError:
-    """One problem in one file, precise enough to fix without hunting."""
-
-    file: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"field '{self.field}'" if self.field else "file"
-        return f"{self.file}: {where}: {self.message}"
-
-
-class CatalogInvalid(Exception):
-    """Raised with every error found, so one run shows everything to fix."""
-
-    def __init__(self, errors: list[ContentError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
+class CatalogInvalid(ProblemsFound):
+    """The content cannot be loaded: every problem found, in files, clips or pose scripts."""
 
 
 @dataclass
@@ -193,7 +177,7 @@ class Catalog:
 
 def read_catalog(root: Path) -> Catalog:
     """Read and validate every content file under ``root``; raise CatalogInvalid on any error."""
-    errors: list[ContentError] = []
+    errors: list[Problem] = []
     catalog = Catalog(version=content_version(root))
 
     sources_path = root / "sources.toml"
@@ -208,10 +192,10 @@ def read_catalog(root: Path) -> Catalog:
     ):
         paths = sorted((root / kind).glob("*.toml"))
         if not paths:
-            errors.append(ContentError(_rel(root / kind, root), "", f"no {kind} found"))
+            errors.append(Problem(_rel(root / kind, root), "", f"no {kind} found"))
         for path in paths:
             if not SLUG_PATTERN.match(path.stem):
-                errors.append(ContentError(_rel(path, root), "", "file name must be a slug like 'side-plank'"))
+                errors.append(Problem(_rel(path, root), "", "file name must be a slug like 'side-plank'"))
                 continue
             parsed = _parse(model, _read_toml(path, root, errors), path, root, errors)
             if parsed:
@@ -235,7 +219,7 @@ def content_version(root: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def _broken_references(catalog: Catalog, present: set[str]) -> list[ContentError]:
+def _broken_references(catalog: Catalog, present: set[str]) -> list[Problem]:
     """Every slug a card or routine names must have a file."""
     errors = []
     for slug, card in catalog.exercises.items():
@@ -243,46 +227,46 @@ def _broken_references(catalog: Catalog, present: set[str]) -> list[ContentError
         for direction in ("easier", "harder"):
             for index, variation in enumerate(getattr(card, direction)):
                 if variation.exercise and variation.exercise not in present:
-                    errors.append(ContentError(where, f"{direction}.{index}.exercise", f"no exercise '{variation.exercise}'"))
+                    errors.append(Problem(where, f"{direction}.{index}.exercise", f"no exercise '{variation.exercise}'"))
                 if variation.exercise == slug:
-                    errors.append(ContentError(where, f"{direction}.{index}.exercise", "an exercise cannot vary into itself"))
+                    errors.append(Problem(where, f"{direction}.{index}.exercise", "an exercise cannot vary into itself"))
         errors.extend(_unknown_sources(card.sources, catalog, where))
     for slug, routine in catalog.routines.items():
         where = f"routines/{slug}.toml"
         for index, item in enumerate(routine.items):
             if item.exercise not in present:
-                errors.append(ContentError(where, f"items.{index}.exercise", f"no exercise '{item.exercise}'"))
+                errors.append(Problem(where, f"items.{index}.exercise", f"no exercise '{item.exercise}'"))
         errors.extend(_unknown_sources(routine.sources, catalog, where))
     return errors
 
 
-def _unknown_sources(keys: list[str], catalog: Catalog, where: str) -> list[ContentError]:
+def _unknown_sources(keys: list[str], catalog: Catalog, where: str) -> list[Problem]:
     return [
-        ContentError(where, f"sources.{index}", f"no source '{key}' in sources.toml")
+        Problem(where, f"sources.{index}", f"no source '{key}' in sources.toml")
         for index, key in enumerate(keys)
         if key not in catalog.sources
     ]
 
 
-def _read_toml(path: Path, root: Path, errors: list[ContentError]) -> dict:
+def _read_toml(path: Path, root: Path, errors: list[Problem]) -> dict:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        errors.append(ContentError(_rel(path, root), "", "file is missing"))
+        errors.append(Problem(_rel(path, root), "", "file is missing"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        errors.append(ContentError(_rel(path, root), "", f"not valid TOML: {error}"))
+        errors.append(Problem(_rel(path, root), "", f"not valid TOML: {error}"))
     return {}
 
 
-def _parse(model, raw: dict, path: Path, root: Path, errors: list[ContentError], prefix: str = ""):
+def _parse(model, raw: dict, path: Path, root: Path, errors: list[Problem], prefix: str = ""):
     try:
         return model.model_validate(raw)
     except ValidationError as error:
         for problem in error.errors():
             location = ".".join(str(part) for part in ((prefix,) if prefix else ()) + problem["loc"])
             message = problem["msg"].removeprefix("Value error, ")
-            errors.append(ContentError(_rel(path, root), location, message))
+            errors.append(Problem(_rel(path, root), location, message))
         return None
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Dialect, select
 
-from server.catalog.content import Catalog, CatalogInvalid, ContentError, read_catalog
+from server.catalog.content import Catalog, CatalogInvalid, read_catalog
 from server.catalog.models import CatalogState, Exercise, Routine, RoutineItem, Source
 from server.clips import ClipsInvalid, build_clips
 from server.extensions import db
@@ -35,7 +35,7 @@ def load_catalog(content_dir: Path, media_dir: Path) -> LoadResult:
     try:
         videos = build_clips(content_dir, media_dir, list(catalog.exercises))
     except ClipsInvalid as invalid:
-        raise CatalogInvalid([ContentError(e.file, e.field, e.message) for e in invalid.errors]) from invalid
+        raise CatalogInvalid(invalid.errors) from invalid
     version = _version_with_clips(catalog.version, videos)
     result = LoadResult(version, len(catalog.exercises), len(catalog.routines), changed=True)
     state = db.session.get(CatalogState, 1)

@@ -14,25 +14,13 @@ from pathlib import Path
 import imageio_ffmpeg
 
 from server.media import Clip, ClipInvalid, PoseScriptError, probe_clip, render_all
+from server.problems import Problem, ProblemsFound
 
 COACH_CLIP_MAX_BYTES = 8 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class ClipError:
-    """One problem with one clip or pose script, named by file and field."""
-
-    file: str
-    field: str
-    message: str
-
-
-class ClipsInvalid(Exception):
+class ClipsInvalid(ProblemsFound):
     """Raised with every clip problem found; nothing is built into the catalogue."""
-
-    def __init__(self, errors: list[ClipError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
 
 
 @dataclass(frozen=True)
@@ -56,12 +44,12 @@ class Video:
 def build_clips(content_dir: Path, media_dir: Path, slugs: list[str], *, workers: int = 2) -> dict[str, Video]:
     """A clip for every slug: coach footage where present, else rendered (incrementally) from poses."""
     media_dir.mkdir(parents=True, exist_ok=True)
-    errors: list[ClipError] = []
+    errors: list[Problem] = []
     coach = _coach_clips(content_dir / "clips", media_dir, set(slugs), errors)
     try:
         rendered = render_all(content_dir / "poses", media_dir, workers=workers)
     except PoseScriptError as invalid:
-        errors.extend(ClipError(e.file, e.field, e.message) for e in invalid.errors)
+        errors.extend(invalid.errors)
         rendered = {}
     videos = {}
     for slug in slugs:
@@ -70,7 +58,7 @@ def build_clips(content_dir: Path, media_dir: Path, slugs: list[str], *, workers
         elif slug in rendered:
             videos[slug] = _video(rendered[slug], origin="rendered")
         elif not errors:
-            errors.append(ClipError(f"exercises/{slug}.toml", "", f"no clip: add poses/{slug}.toml or clips/{slug}.mp4"))
+            errors.append(Problem(f"exercises/{slug}.toml", "", f"no clip: add poses/{slug}.toml or clips/{slug}.mp4"))
     if errors:
         raise ClipsInvalid(errors)
     return videos
@@ -81,24 +69,24 @@ def _video(clip: Clip, origin: str) -> Video:
                  bytes=clip.bytes, width=clip.width, height=clip.height, side=clip.side, origin=origin)
 
 
-def _coach_clips(folder: Path, media_dir: Path, slugs: set[str], errors: list[ClipError]) -> dict[str, Video]:
+def _coach_clips(folder: Path, media_dir: Path, slugs: set[str], errors: list[Problem]) -> dict[str, Video]:
     """Validate and publish every MP4 a coach dropped into ``content/clips``."""
     videos = {}
     for path in sorted(folder.glob("*")) if folder.is_dir() else []:
         where = f"clips/{path.name}"
         if path.suffix != ".mp4":
-            errors.append(ClipError(where, "", "only .mp4 files belong in clips/"))
+            errors.append(Problem(where, "", "only .mp4 files belong in clips/"))
             continue
         if path.stem not in slugs:
-            errors.append(ClipError(where, "", f"no exercise '{path.stem}' to attach this clip to"))
+            errors.append(Problem(where, "", f"no exercise '{path.stem}' to attach this clip to"))
             continue
         if path.stat().st_size > COACH_CLIP_MAX_BYTES:
-            errors.append(ClipError(where, "", f"clip is over {COACH_CLIP_MAX_BYTES // 1024 // 1024} MB; trim or re-encode it"))
+            errors.append(Problem(where, "", f"clip is over {COACH_CLIP_MAX_BYTES // 1024 // 1024} MB; trim or re-encode it"))
             continue
         try:
             probed = probe_clip(path)
         except ClipInvalid as invalid:
-            errors.append(ClipError(where, "", f"not a playable H.264 MP4: {invalid}"))
+            errors.append(Problem(where, "", f"not a playable H.264 MP4: {invalid}"))
             continue
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
         mp4 = media_dir / f"{path.stem}.coach-{digest}.mp4"

@@ -10,8 +10,8 @@ imageio-ffmpeg ships, plus a JPEG poster of the most telling keyframe.
     render_all(poses_dir, out_dir, workers=2) -> {slug: Clip}   # incremental
     probe_clip(path) -> Clip                                    # facts read from the file
     ClipInvalid                                                 # not a playable H.264 MP4
-    PoseScriptError (alias PoseScriptInvalid)                   # one "<file>: <field>: <problem>" line each;
-                                                                #   .errors: [PoseProblem(file, field, message)]
+    PoseScriptError (alias PoseScriptInvalid)                   # one line per problem;
+                                                                #   .errors: [server.problems.Problem]
 
 Command line: ``python -m server.media render <poses_dir> <out_dir>``.
 """
@@ -19,14 +19,13 @@ Command line: ``python -m server.media render <poses_dir> <out_dir>``.
 from server.media.build import RENDERER_VERSION, render_all, render_clip
 from server.media.probe import Clip, ClipInvalid, probe_clip
 from server.media.script import (
-    PoseProblem, PoseScript, PoseScriptError, PoseScriptInvalid, load_pose_script, load_pose_scripts,
+    PoseScript, PoseScriptError, PoseScriptInvalid, load_pose_script, load_pose_scripts,
 )
 
 __all__ = [
     "Clip",
     "ClipInvalid",
     "PoseScript",
-    "PoseProblem",
     "PoseScriptError",
     "PoseScriptInvalid",
     "RENDERER_VERSION",

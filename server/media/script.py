@@ -91,9 +91,9 @@ Props (``kind`` and its fields; lengths in metres, ``dx`` shifts along x):
   offsets in metres from ``under``'s first position.
 
 Every problem is reported as ``PoseScriptError`` (alias ``PoseScriptInvalid``):
-one "<file>: <field>: <problem>" line per problem, and ``errors`` giving each as
-``file`` ("poses/<slug>.toml"), ``field`` (e.g. "keyframes[2].left_knee") and
-``message``.
+one line per problem, and ``errors`` giving each as a ``server.problems.Problem``:
+``file`` ("poses/<slug>.toml"), ``field`` (e.g. "keyframes[2].left_knee", empty for
+the file as a whole) and ``message``.
 """
 
 from __future__ import annotations
@@ -104,6 +104,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from server.problems import Problem, ProblemsFound
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SIDES = ("left", "right")
@@ -181,29 +183,12 @@ KEYFRAME_KEYS = ("t", "hold", "ease", "anchor", "pins")
 CAMERA_KEYS = ("yaw", "pitch", "zoom", "focus")
 
 
-@dataclass(frozen=True)
-class PoseProblem:
-    """One problem in one pose script: the file (``poses/<slug>.toml``), the field, what is wrong."""
+class PoseScriptError(ProblemsFound, ValueError):
+    """Pose scripts that cannot be rendered: ``errors`` holds every Problem found."""
 
-    file: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.field}: {self.message}"
-
-
-class PoseScriptError(ValueError):
-    """Pose scripts that cannot be rendered.
-
-    ``str()`` is one "<file>: <field>: <problem>" line per problem; ``errors``
-    holds the same problems as PoseProblem records.
-    """
-
-    def __init__(self, errors: list[PoseProblem], path: Path | None = None):
-        self.errors = list(errors)
+    def __init__(self, errors: list[Problem], path: Path | None = None):
+        super().__init__(errors)
         self.path = path
-        super().__init__("\n".join(str(e) for e in self.errors))
 
     @property
     def file(self) -> str:
@@ -224,7 +209,7 @@ PoseScriptInvalid = PoseScriptError
 def invalid(path: Path | str, where: str, problem: str) -> PoseScriptError:
     """The exception for one problem in the pose script at ``path``."""
     path = Path(path)
-    return PoseScriptError([PoseProblem(f"{path.parent.name}/{path.name}", where, problem)], path)
+    return PoseScriptError([Problem(f"{path.parent.name}/{path.name}", where, problem)], path)
 
 
 @dataclass(frozen=True)
@@ -273,17 +258,17 @@ def load_pose_script(path: Path | str) -> PoseScript:
     path = Path(path)
     slug = path.stem
     if path.suffix != ".toml":
-        raise invalid(path, "file name", "a pose script is a .toml file named after its exercise slug")
+        raise invalid(path, "", "file name must end in .toml: a pose script is named after its exercise slug")
     if not SLUG_PATTERN.match(slug):
-        raise invalid(path, "file name", f"{slug!r} is not a slug (lowercase words joined by hyphens)")
+        raise invalid(path, "", f"file name must be a slug like 'side-plank', not {slug!r}")
     try:
         source = path.read_bytes()
     except OSError as exc:
-        raise invalid(path, "file", f"cannot be read ({exc.strerror})") from exc
+        raise invalid(path, "", f"cannot be read ({exc.strerror})") from exc
     try:
         data = tomllib.loads(source.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise invalid(path, "file", f"is not valid TOML ({exc})") from exc
+        raise invalid(path, "", f"not valid TOML ({exc})") from exc
     script = _parse(path, slug, source, data)
     from server.media.figure import check_motion  # the kinematics need a parsed script first
 
@@ -295,9 +280,9 @@ def load_pose_scripts(poses_dir: Path | str) -> dict[str, PoseScript]:
     """Every ``*.toml`` in a folder, all validated; one PoseScriptError lists every problem."""
     poses_dir = Path(poses_dir)
     if not poses_dir.is_dir():
-        raise invalid(poses_dir, "folder", "does not exist")
+        raise invalid(poses_dir, "", "folder does not exist")
     scripts: dict[str, PoseScript] = {}
-    problems: list[PoseProblem] = []
+    problems: list[Problem] = []
     for path in sorted(poses_dir.glob("*.toml")):
         try:
             scripts[path.stem] = load_pose_script(path)

@@ -2,11 +2,14 @@
 
 import shutil
 
+import pytest
 from sqlalchemy import func, select
 
+from server.catalog.content import CatalogInvalid
 from server.catalog.models import Exercise, Routine, RoutineItem
 from server.catalog.service import catalog_payload, catalog_version, load_catalog
 from server.extensions import db
+from server.problems import Problem
 from tests.conftest import CONTENT_DIR, MEDIA_DIR
 
 
@@ -79,3 +82,25 @@ def test_cli_load_names_the_bad_file_and_fails(bare_app, tmp_path):
     assert "nothing was loaded" in result.output
     with bare_app.app_context():
         assert counts() == (0, 0, 0)
+
+
+@pytest.mark.parametrize(("path", "old", "new", "line"), [
+    ("poses/side-plank.toml", 'view = "side"', 'view = "top"',
+     "error: poses/side-plank.toml: field 'view': 'top' is not one of 'side', 'front', 'back'"),
+    ("poses/side-plank.toml", 'view = "side"', 'view = = "side"',
+     "error: poses/side-plank.toml: file: not valid TOML (Invalid value (at line 4, column 8))"),
+    ("clips/plank.mov", None, "not a film", "error: clips/plank.mov: file: only .mp4 files belong in clips/"),
+])
+def test_pose_and_clip_problems_reach_the_cli_as_they_were_found(bare_app, tmp_path, path, old, new, line):
+    """Content, clip and pose problems are one type, printed one way."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, content)
+    target = content / path
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(target.read_text().replace(old, new, 1) if old else new)
+    result = bare_app.test_cli_runner().invoke(args=["catalog", "load", "--content", str(content)])
+    assert result.exit_code == 1
+    assert line in result.output.splitlines()
+    with bare_app.app_context(), pytest.raises(CatalogInvalid) as caught:
+        load_catalog(content, MEDIA_DIR)
+    assert {type(problem) for problem in caught.value.errors} == {Problem}

@@ -44,7 +44,7 @@ CASES = [
     ("too-long", ("duration_s = 4.0", "duration_s = 12"), "duration_s", "out of range"),
     ("unknown-anchor", ('anchor = "left_foot"', 'anchor = "left_nose"'), "anchor", "not one of"),
     ("not-a-number", ("knee = 5", 'knee = "soft"'), "keyframes[0].knee", "must be a number"),
-    ("not-toml", ("knee = 5", "knee = = 5"), "file", "not valid TOML"),
+    ("not-toml", ("knee = 5", "knee = = 5"), "", "not valid TOML"),
     ("through-the-floor", ("knee = 5", "knee = 5\nbody_pitch = 100"), "keyframes", "through the floor"),
     ("loop-jumps", ("right_knee = 60", 'right_knee = 0\nright_hip_abd = 40\nanchor = "right_foot"'),
      "keyframes[0]", "loop does not close"),
@@ -63,7 +63,8 @@ def test_bad_script_names_file_and_field(tmp_path, name, edit, field, words):
     with pytest.raises(PoseScriptError) as caught:
         load_pose_script(path)
     message = str(caught.value)
-    assert message.startswith(f"poses/{name}.toml: {field}: "), message
+    where = f"field '{field}'" if field else "file"
+    assert message.startswith(f"poses/{name}.toml: {where}: "), message
     assert words in message
     assert caught.value.errors[0].field == field
     assert caught.value.errors[0].file == f"poses/{name}.toml"
