@@ -17,18 +17,21 @@ Command line: ``python -m server.media render <poses_dir> <out_dir>``.
 """
 
 from server.media.build import RENDERER_VERSION, render_all, render_clip
+from server.media.load import load_motion, load_motions, load_pose_script, load_pose_scripts
+from server.media.motion import Motion
 from server.media.probe import Clip, ClipInvalid, probe_clip
-from server.media.script import (
-    PoseScript, PoseScriptError, PoseScriptInvalid, load_pose_script, load_pose_scripts,
-)
+from server.media.script import PoseScript, PoseScriptError, PoseScriptInvalid
 
 __all__ = [
     "Clip",
     "ClipInvalid",
+    "Motion",
     "PoseScript",
     "PoseScriptError",
     "PoseScriptInvalid",
     "RENDERER_VERSION",
+    "load_motion",
+    "load_motions",
     "load_pose_script",
     "load_pose_scripts",
     "probe_clip",

@@ -44,11 +44,11 @@ def _preview(args) -> int:
     from PIL import Image, ImageDraw
 
     from server.media.draw import Renderer
-    from server.media.figure import check_motion
-    from server.media.script import load_pose_script
+    from server.media.load import load_motion
 
-    script = load_pose_script(args.script)
-    renderer = Renderer(script, check_motion(script))
+    motion = load_motion(args.script)
+    script = motion.script
+    renderer = Renderer(script, motion)
     times = [kf.t for kf in script.keyframes]
     extra = [(times[i] + (times[i + 1] if i + 1 < len(times) else 1.0)) / 2 for i in range(len(times))]
     moments = sorted(times + extra) if args.between else times

@@ -11,9 +11,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from server.media.draw import Renderer
-from server.media.figure import check_motion
+from server.media.load import load_motions
+from server.media.motion import Motion
 from server.media.probe import SIDE_TAG, Clip, ClipInvalid, ffmpeg_exe, probe_clip
-from server.media.script import PoseScript, load_pose_script, load_pose_scripts
+from server.media.script import PoseScript
 
 # Bump when a change to the renderer should re-render every clip. The hash of the
 # modules that decide the pixels is folded in as well, so a forgotten bump cannot
@@ -23,7 +24,7 @@ FPS = 24
 CRF = 26
 PRESET = "medium"
 POSTER_QUALITY = 84
-_PIXEL_MODULES = ("draw.py", "figure.py", "build.py", "script.py")
+_PIXEL_MODULES = ("draw.py", "vector.py", "figure.py", "props.py", "motion.py", "load.py", "build.py", "script.py")
 
 
 def renderer_digest() -> str:
@@ -49,13 +50,13 @@ def frame_count(script: PoseScript) -> int:
     return max(1, round(script.duration_s * FPS))
 
 
-def render_clip(script: PoseScript, out_dir: Path, digest: str | None = None) -> Clip:
-    """Render one pose script to ``<slug>.<hash>.mp4`` and ``.jpg`` in ``out_dir``."""
+def render_clip(motion: Motion, out_dir: Path, digest: str | None = None) -> Clip:
+    """Render one checked motion (from ``load_motion``) to ``<slug>.<hash>.mp4`` and ``.jpg`` in ``out_dir``."""
+    script = motion.script
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     name = render_hash(script, digest)
     mp4_name, jpg_name = output_names(script.slug, name)
-    motion = check_motion(script)
     renderer = Renderer(script, motion)
     frames = frame_count(script)
     tmp_mp4 = out_dir / f".{mp4_name}.{os.getpid()}.tmp.mp4"
@@ -90,10 +91,6 @@ def render_clip(script: PoseScript, out_dir: Path, digest: str | None = None) ->
     return probe_clip(out_dir / mp4_name, decode=False)
 
 
-def _render_path(path: str, out_dir: str, digest: str) -> Clip:
-    return render_clip(load_pose_script(path), Path(out_dir), digest)
-
-
 def _stale(out_dir: Path, slug: str, keep: set[str]) -> list[Path]:
     pattern = re.compile(rf"^\.?{re.escape(slug)}\.[0-9a-f]{{12}}\.(mp4|jpg)(\.\d+\.tmp\.(mp4|jpg))?$")
     return [p for p in out_dir.iterdir() if pattern.match(p.name) and p.name not in keep]
@@ -109,29 +106,30 @@ def render_all(poses_dir: Path, out_dir: Path, *, workers: int = 2) -> dict[str,
     (PoseScriptError names the file and field).
     """
     poses_dir, out_dir = Path(poses_dir), Path(out_dir)
-    scripts = load_pose_scripts(poses_dir)  # validates every script, kinematics included
+    motions = load_motions(poses_dir)  # validates every script, kinematics included, once
     out_dir.mkdir(parents=True, exist_ok=True)
     digest = renderer_digest()
     clips: dict[str, Clip] = {}
-    todo: list[PoseScript] = []
-    for slug, script in scripts.items():
-        mp4_name, jpg_name = output_names(slug, render_hash(script, digest))
+    todo: list[Motion] = []
+    for slug, motion in motions.items():
+        mp4_name, jpg_name = output_names(slug, render_hash(motion.script, digest))
         if (out_dir / mp4_name).is_file() and (out_dir / jpg_name).is_file():
             try:
                 clips[slug] = probe_clip(out_dir / mp4_name, decode=False)
                 continue
             except ClipInvalid:
                 pass
-        todo.append(script)
-    todo.sort(key=lambda s: -frame_count(s))  # longest first keeps both workers busy to the end
+        todo.append(motion)
+    todo.sort(key=lambda m: -frame_count(m.script))  # longest first keeps both workers busy to the end
     if todo:
         if workers <= 1 or len(todo) == 1:
-            for script in todo:
-                clips[script.slug] = render_clip(script, out_dir, digest)
+            for motion in todo:
+                clips[motion.script.slug] = render_clip(motion, out_dir, digest)
         else:
+            # Workers get the checked motion itself (pickled), so none of them loads or checks it again.
             ctx = multiprocessing.get_context("spawn")
             with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-                futures = {s.slug: pool.submit(_render_path, str(s.path), str(out_dir), digest) for s in todo}
+                futures = {m.script.slug: pool.submit(render_clip, m, out_dir, digest) for m in todo}
                 for slug, future in futures.items():
                     clips[slug] = future.result()
     for slug, clip in clips.items():

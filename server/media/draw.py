@@ -10,10 +10,11 @@ import math
 
 from PIL import Image, ImageDraw
 
-from server.media.figure import (
-    Frame, Motion, Vec, add, apply, chain, dot, drawn_points, mid, point, rot_x, rot_y, sub,
-)
-from server.media.script import WOBBLE_BOARD_HEIGHT, PoseScript
+from server.media.figure import drawn_points, point
+from server.media.motion import Frame, Motion
+from server.media.props import WOBBLE_BOARD_HEIGHT
+from server.media.script import PoseScript
+from server.media.vector import Vec, add, apply, chain, dot, mid, rot_x, rot_y, sub
 
 WIDTH, HEIGHT = 480, 360
 SUPERSAMPLE = 2

@@ -47,7 +47,7 @@ feet are then held still by two-bone IK (a pinned foot keeps its orientation),
 and a free foot that would sink into the floor, a step or a foam pad is set on
 top of it the same way. Segment lengths never change.
 
-Loading also checks the motion: the loop must close and no keyframe may start
+Loading (``server/media/load.py``) also checks the motion: the loop must close and no keyframe may start
 with a jump (> 1 cm), a pinned limb must reach its planted position, and no body
 part may go more than 2.5 cm through the floor.
 
@@ -172,10 +172,6 @@ PROP_FIELDS: dict[str, dict[str, tuple[str, Any, Any]]] = {
     "marks": {"under": _UNDER, "spots": ("spots", None, None)},
 }
 PROP_KINDS = tuple(PROP_FIELDS)
-WOBBLE_BOARD_HEIGHT = 0.11  # a 3 cm board on an 8 cm half-dome
-MAT_HEIGHT = 0.012
-TOWEL_HEIGHT = 0.01
-TOWEL_ROLL_RADIUS = 0.04
 
 TOP_LEVEL = ("title", "note", "view", "side", "near", "duration_s", "anchor", "anchor_height", "pins",
              "poster", "camera", "props", "keyframes")
@@ -244,7 +240,7 @@ class PoseScript:
     side: str
     near: str
     duration_s: float
-    anchor_height: float
+    anchor_height: float | None  # None until the load puts it on the prop under the anchor (props.py)
     poster: int
     camera: Camera
     props: tuple[Prop, ...]
@@ -253,8 +249,11 @@ class PoseScript:
     title: str = ""
 
 
-def load_pose_script(path: Path | str) -> PoseScript:
-    """Read and validate one pose script; raise PoseScriptError naming the file and field."""
+def parse_pose_script(path: Path | str) -> PoseScript:
+    """Read and parse one pose script (no kinematics); raise PoseScriptError naming the file and field.
+
+    ``server.media.load`` is the load that also checks the motion.
+    """
     path = Path(path)
     slug = path.stem
     if path.suffix != ".toml":
@@ -269,28 +268,7 @@ def load_pose_script(path: Path | str) -> PoseScript:
         data = tomllib.loads(source.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise invalid(path, "", f"not valid TOML ({exc})") from exc
-    script = _parse(path, slug, source, data)
-    from server.media.figure import check_motion  # the kinematics need a parsed script first
-
-    check_motion(script)
-    return script
-
-
-def load_pose_scripts(poses_dir: Path | str) -> dict[str, PoseScript]:
-    """Every ``*.toml`` in a folder, all validated; one PoseScriptError lists every problem."""
-    poses_dir = Path(poses_dir)
-    if not poses_dir.is_dir():
-        raise invalid(poses_dir, "", "folder does not exist")
-    scripts: dict[str, PoseScript] = {}
-    problems: list[Problem] = []
-    for path in sorted(poses_dir.glob("*.toml")):
-        try:
-            scripts[path.stem] = load_pose_script(path)
-        except PoseScriptError as exc:
-            problems.extend(exc.errors)
-    if problems:
-        raise PoseScriptError(problems)
-    return scripts
+    return _parse(path, slug, source, data)
 
 
 # --- parsing ---------------------------------------------------------------------------------------
@@ -404,9 +382,7 @@ def _parse(path: Path, slug: str, source: bytes, data: dict) -> PoseScript:
         raise invalid(path, "poster", f"must be a keyframe index 0..{len(keyframes) - 1}, not {poster!r}")
 
     anchor_height = data.get("anchor_height")
-    if anchor_height is None:
-        anchor_height = default_anchor_height(anchor, props)
-    else:
+    if anchor_height is not None:
         anchor_height = _number(path, "anchor_height", anchor_height, 0, 1.2, " m")
 
     return PoseScript(slug=slug, path=path, view=view, side=side, near=near, duration_s=duration,
@@ -460,40 +436,3 @@ def _parse_prop(path: Path, where: str, raw: Any) -> Prop:
     if kind == "band" and params.get("post") is None:
         params["post"] = isinstance(params["to"], tuple)
     return Prop(kind=kind, params=params)
-
-
-def prop_top(prop: Prop) -> float:
-    """Height (m) of the top surface of a support prop."""
-    p = prop.params
-    if prop.kind in ("step", "foam_pad", "chair"):
-        return p["height"]
-    if prop.kind == "wobble_board":
-        return WOBBLE_BOARD_HEIGHT
-    if prop.kind == "stability_ball":
-        return 2 * p["radius"]
-    if prop.kind == "mat":
-        return MAT_HEIGHT
-    if prop.kind == "towel":
-        return 2 * TOWEL_ROLL_RADIUS if prop.params.get("rolled") else TOWEL_HEIGHT
-    return 0.0
-
-
-def _anchor_sides(name: str) -> set[str]:
-    if name in PAIRS:
-        return {f"{s}_{PAIRS[name]}" for s in SIDES}
-    return {name}
-
-
-def default_anchor_height(anchor: str, props: tuple[Prop, ...]) -> float:
-    """The top of the support prop the anchor stands (sits, lies) on, else the floor."""
-    wanted = _anchor_sides(anchor) | {anchor}
-    wanted |= {w.replace("_foot", "_ankle") for w in wanted} | {w.replace("_ankle", "_foot") for w in wanted}
-    for prop in props:
-        under = prop.params.get("under")
-        if under is None:
-            continue
-        if under in wanted or _anchor_sides(under) & wanted:
-            return prop_top(prop)
-    if any(prop.kind == "mat" for prop in props):
-        return MAT_HEIGHT
-    return 0.0

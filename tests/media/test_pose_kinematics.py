@@ -6,10 +6,10 @@ import pytest
 
 from server.media import load_pose_script, load_pose_scripts
 from server.media.build import frame_count
-from server.media.figure import (
-    FLOOR_TOLERANCE, HAND, LIMBS, RADIUS, SEGMENTS, SHIN, SOLE, THIGH, UPPER_ARM, Motion, contact_low, dist,
-    drawn_points, ease, ground_at, point, pose_at,
-)
+from server.media.figure import HAND, LIMBS, RADIUS, SEGMENTS, SHIN, SOLE, THIGH, UPPER_ARM, contact_low, drawn_points, point
+from server.media.motion import FLOOR_TOLERANCE, Motion, ease, pose_at
+from server.media.props import ground_at
+from server.media.vector import dist
 from tests.media.helpers import POSES_DIR, SLUGS
 
 

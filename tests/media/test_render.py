@@ -7,9 +7,8 @@ import sys
 import pytest
 from PIL import Image
 
-from server.media import probe_clip, render_all
+from server.media import load_pose_scripts, probe_clip, render_all
 from server.media.build import FPS, frame_count, render_hash
-from server.media.script import load_pose_scripts
 from tests.media.helpers import MAX_CLIP_BYTES, MAX_TOTAL_BYTES, POSES_DIR, ROOT, SLUGS, top_level_boxes
 
 
