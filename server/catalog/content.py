@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
+from server.content_files import NOT_A_FILE, content_files, listed_files
 from server.problems import Problem, ProblemsFound
 # One table of limits: a ready-made routine is held to the same bounds as a runner's own.
 from server.training.rules.limits import ROUTINE as LIMITS
@@ -190,7 +191,7 @@ def read_catalog(root: Path) -> Catalog:
         ("exercises", ExerciseCard, catalog.exercises),
         ("routines", RoutineFile, catalog.routines),
     ):
-        paths = sorted((root / kind).glob("*.toml"))
+        paths = listed_files(root / kind, ".toml", errors)
         if not paths:
             errors.append(Problem(_rel(root / kind, root), "", f"no {kind} found"))
         for path in paths:
@@ -202,17 +203,18 @@ def read_catalog(root: Path) -> Catalog:
                 target[path.stem] = parsed
 
     # A file that exists but failed validation is reported once, not again by everything naming it.
-    present = {path.stem for path in (root / "exercises").glob("*.toml")}
+    present = {path.stem for path in listed_files(root / "exercises", ".toml", [])}
     errors.extend(_broken_references(catalog, present))
+    errors.extend(_shared_names(catalog))
     if errors:
         raise CatalogInvalid(errors)
     return catalog
 
 
 def content_version(root: Path) -> str:
-    """Hash every file under ``root`` (names and bytes), so any edit gives a new version."""
+    """Hash every file a load reads (names and bytes), so any edit gives a new version."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in content_files(root):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
@@ -240,6 +242,16 @@ def _broken_references(catalog: Catalog, present: set[str]) -> list[Problem]:
     return errors
 
 
+def _shared_names(catalog: Catalog) -> list[Problem]:
+    """Two exercises with one name would be indistinguishable in every list."""
+    errors, first = [], {}
+    for slug, card in catalog.exercises.items():
+        other = first.setdefault(card.name.casefold(), slug)
+        if other != slug:
+            errors.append(Problem(f"exercises/{slug}.toml", "name", f"'{card.name}' is already the name of exercises/{other}.toml"))
+    return errors
+
+
 def _unknown_sources(keys: list[str], catalog: Catalog, where: str) -> list[Problem]:
     return [
         Problem(where, f"sources.{index}", f"no source '{key}' in sources.toml")
@@ -254,8 +266,14 @@ def _read_toml(path: Path, root: Path, errors: list[Problem]) -> dict:
             return tomllib.load(handle)
     except FileNotFoundError:
         errors.append(Problem(_rel(path, root), "", "file is missing"))
+    except IsADirectoryError:
+        errors.append(Problem(_rel(path, root), "", NOT_A_FILE))
+    except OSError as error:
+        errors.append(Problem(_rel(path, root), "", f"cannot be read ({error.strerror})"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         errors.append(Problem(_rel(path, root), "", f"not valid TOML: {error}"))
+    except RecursionError:
+        errors.append(Problem(_rel(path, root), "", "not valid TOML: nested too deeply"))
     return {}
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Dialect, select
 
 from server.catalog.content import Catalog, CatalogInvalid, read_catalog
+from server.catalog.lock import load_lock
 from server.catalog.models import CatalogState, Exercise, Routine, RoutineItem, Source
 from server.clips import ClipsInvalid, build_clips
 from server.extensions import db
@@ -28,16 +29,27 @@ class LoadResult:
 def load_catalog(content_dir: Path, media_dir: Path) -> LoadResult:
     """Validate every content file and build every clip, then replace the stored catalogue in one transaction.
 
-    Raises CatalogInvalid (and stores nothing) if any file or clip is wrong. Loading the
-    same content twice changes nothing.
+    Raises CatalogInvalid (and stores nothing, and deletes no file) if any file or clip is
+    wrong. Loading the same content twice changes nothing. Loads run one at a time.
     """
-    catalog = read_catalog(content_dir)
-    try:
-        videos = build_clips(content_dir, media_dir, list(catalog.exercises))
-    except ClipsInvalid as invalid:
-        raise CatalogInvalid(invalid.errors) from invalid
+    with load_lock(media_dir):
+        catalog = read_catalog(content_dir)
+        try:
+            built = build_clips(content_dir, media_dir, list(catalog.exercises))
+        except ClipsInvalid as invalid:
+            raise CatalogInvalid(invalid.errors) from invalid
+        result = _commit(catalog, built.videos)
+        # Only now does no stored catalogue name the older renders.
+        for path in built.stale:
+            path.unlink(missing_ok=True)
+        return result
+
+
+def _commit(catalog: Catalog, videos: dict) -> LoadResult:
+    """Store the catalogue and its version in one transaction, unless that version is already stored."""
     version = _version_with_clips(catalog.version, videos)
     result = LoadResult(version, len(catalog.exercises), len(catalog.routines), changed=True)
+    db.session.rollback()  # read the state as the previous load left it, not an older snapshot
     state = db.session.get(CatalogState, 1)
     if state and state.version == version:
         return replace(result, changed=False)

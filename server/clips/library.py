@@ -2,10 +2,15 @@
 
 A coach replaces a rendered clip by adding ``content/clips/<slug>.mp4``. It is checked by
 reading the file (it must be a playable H.264 MP4), copied under a content-hashed name, and
-given a poster taken from its first second.
+given a poster taken from its first second. Both are published under a temporary name and
+renamed, so a reader never sees half a file; a poster that is missing or truncated is made again.
+
+Building never deletes a file the live catalogue may name: ``stale`` lists older renders
+for the loader to delete once the new catalogue is committed.
 """
 
 import hashlib
+import os
 import shutil
 import subprocess
 from dataclasses import asdict, dataclass
@@ -13,7 +18,8 @@ from pathlib import Path
 
 import imageio_ffmpeg
 
-from server.media import Clip, ClipInvalid, PoseScriptError, probe_clip, render_all
+from server.content_files import listed_files
+from server.media import Clip, ClipInvalid, PoseScriptError, poster_is_whole, probe_clip, render_all, stale_renders
 from server.problems import Problem, ProblemsFound
 
 COACH_CLIP_MAX_BYTES = 8 * 1024 * 1024
@@ -41,13 +47,21 @@ class Video:
         return asdict(self)
 
 
-def build_clips(content_dir: Path, media_dir: Path, slugs: list[str], *, workers: int = 2) -> dict[str, Video]:
+@dataclass(frozen=True)
+class BuiltClips:
+    """Every exercise's clip, and the older renders to delete once a catalogue naming these is committed."""
+
+    videos: dict[str, Video]
+    stale: list[Path]
+
+
+def build_clips(content_dir: Path, media_dir: Path, slugs: list[str], *, workers: int = 2) -> BuiltClips:
     """A clip for every slug: coach footage where present, else rendered (incrementally) from poses."""
     media_dir.mkdir(parents=True, exist_ok=True)
     errors: list[Problem] = []
     coach = _coach_clips(content_dir / "clips", media_dir, set(slugs), errors)
     try:
-        rendered = render_all(content_dir / "poses", media_dir, workers=workers)
+        rendered = render_all(content_dir / "poses", media_dir, workers=workers, prune=False)
     except PoseScriptError as invalid:
         errors.extend(invalid.errors)
         rendered = {}
@@ -61,7 +75,7 @@ def build_clips(content_dir: Path, media_dir: Path, slugs: list[str], *, workers
             errors.append(Problem(f"exercises/{slug}.toml", "", f"no clip: add poses/{slug}.toml or clips/{slug}.mp4"))
     if errors:
         raise ClipsInvalid(errors)
-    return videos
+    return BuiltClips(videos, stale_renders(media_dir, rendered))
 
 
 def _video(clip: Clip, origin: str) -> Video:
@@ -72,11 +86,8 @@ def _video(clip: Clip, origin: str) -> Video:
 def _coach_clips(folder: Path, media_dir: Path, slugs: set[str], errors: list[Problem]) -> dict[str, Video]:
     """Validate and publish every MP4 a coach dropped into ``content/clips``."""
     videos = {}
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+    for path in listed_files(folder, ".mp4", errors):
         where = f"clips/{path.name}"
-        if path.suffix != ".mp4":
-            errors.append(Problem(where, "", "only .mp4 files belong in clips/"))
-            continue
         if path.stem not in slugs:
             errors.append(Problem(where, "", f"no exercise '{path.stem}' to attach this clip to"))
             continue
@@ -91,14 +102,24 @@ def _coach_clips(folder: Path, media_dir: Path, slugs: set[str], errors: list[Pr
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
         mp4 = media_dir / f"{path.stem}.coach-{digest}.mp4"
         poster = mp4.with_suffix(".jpg")
-        if not mp4.exists():
-            shutil.copyfile(path, mp4)
-        if not poster.exists():
-            _extract_poster(mp4, poster, at=min(1.0, probed.duration_s / 2))
+        if not mp4.is_file() or mp4.stat().st_size != path.stat().st_size:
+            _publish(mp4, lambda temp: shutil.copyfile(path, temp))
+        if not poster_is_whole(poster):
+            _publish(poster, lambda temp: _extract_poster(mp4, temp, at=min(1.0, probed.duration_s / 2)))
         videos[path.stem] = Video(src=f"/media/{mp4.name}", poster=f"/media/{poster.name}",
                                   duration_s=round(probed.duration_s, 2), bytes=mp4.stat().st_size,
                                   width=probed.width, height=probed.height, side="both", origin="coach")
     return videos
+
+
+def _publish(target: Path, write) -> None:
+    """Write through ``write(temp)`` beside ``target``, then rename: readers see the old file or the whole new one."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp{target.suffix}")
+    try:
+        write(temp)
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def _extract_poster(mp4: Path, poster: Path, at: float) -> None:

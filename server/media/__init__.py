@@ -16,10 +16,10 @@ imageio-ffmpeg ships, plus a JPEG poster of the most telling keyframe.
 Command line: ``python -m server.media render <poses_dir> <out_dir>``.
 """
 
-from server.media.build import RENDERER_VERSION, render_all, render_clip
+from server.media.build import RENDERER_VERSION, render_all, render_clip, stale_renders
 from server.media.load import load_motion, load_motions, load_pose_script, load_pose_scripts
 from server.media.motion import Motion
-from server.media.probe import Clip, ClipInvalid, probe_clip
+from server.media.probe import Clip, ClipInvalid, poster_is_whole, probe_clip
 from server.media.script import PoseScript, PoseScriptError, PoseScriptInvalid
 
 __all__ = [
@@ -34,7 +34,9 @@ __all__ = [
     "load_motions",
     "load_pose_script",
     "load_pose_scripts",
+    "poster_is_whole",
     "probe_clip",
     "render_all",
     "render_clip",
+    "stale_renders",
 ]

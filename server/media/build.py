@@ -13,7 +13,7 @@ from pathlib import Path
 from server.media.draw import Renderer
 from server.media.load import load_motions
 from server.media.motion import Motion
-from server.media.probe import SIDE_TAG, Clip, ClipInvalid, ffmpeg_exe, probe_clip
+from server.media.probe import SIDE_TAG, Clip, ClipInvalid, ffmpeg_exe, poster_is_whole, probe_clip
 from server.media.script import PoseScript
 
 # Bump when a change to the renderer should re-render every clip. The hash of the
@@ -91,19 +91,24 @@ def render_clip(motion: Motion, out_dir: Path, digest: str | None = None) -> Cli
     return probe_clip(out_dir / mp4_name, decode=False)
 
 
-def _stale(out_dir: Path, slug: str, keep: set[str]) -> list[Path]:
-    pattern = re.compile(rf"^\.?{re.escape(slug)}\.[0-9a-f]{{12}}\.(mp4|jpg)(\.\d+\.tmp\.(mp4|jpg))?$")
-    return [p for p in out_dir.iterdir() if pattern.match(p.name) and p.name not in keep]
+def stale_renders(out_dir: Path, clips: dict[str, Clip]) -> list[Path]:
+    """Older renders (another hash) of every slug in ``clips``; files of other slugs are left alone."""
+    stale = []
+    for slug, clip in clips.items():
+        keep = {clip.mp4.name, clip.poster.name if clip.poster else ""}
+        pattern = re.compile(rf"^\.?{re.escape(slug)}\.[0-9a-f]{{12}}\.(mp4|jpg)(\.\d+\.tmp\.(mp4|jpg))?$")
+        stale.extend(p for p in out_dir.iterdir() if pattern.match(p.name) and p.name not in keep)
+    return stale
 
 
-def render_all(poses_dir: Path, out_dir: Path, *, workers: int = 2) -> dict[str, Clip]:
+def render_all(poses_dir: Path, out_dir: Path, *, workers: int = 2, prune: bool = True) -> dict[str, Clip]:
     """Render every pose script in ``poses_dir`` into ``out_dir``; return {slug: Clip}.
 
-    Incremental: a clip whose ``<slug>.<hash>.mp4`` and ``.jpg`` already exist is
-    only read back, not rendered again. Older renders of the same slug (another
-    hash) are deleted; files for slugs with no pose script are left alone.
-    Every pose script is validated before anything is rendered
-    (PoseScriptError names the file and field).
+    Incremental: a clip whose ``<slug>.<hash>.mp4`` and a whole ``.jpg`` already exist is
+    only read back, not rendered again. With ``prune``, older renders of the same slug
+    are deleted (the catalogue loader passes False and deletes them only once the
+    catalogue naming the new ones is committed). Every pose script is validated
+    before anything is rendered (PoseScriptError names the file and field).
     """
     poses_dir, out_dir = Path(poses_dir), Path(out_dir)
     motions = load_motions(poses_dir)  # validates every script, kinematics included, once
@@ -113,7 +118,7 @@ def render_all(poses_dir: Path, out_dir: Path, *, workers: int = 2) -> dict[str,
     todo: list[Motion] = []
     for slug, motion in motions.items():
         mp4_name, jpg_name = output_names(slug, render_hash(motion.script, digest))
-        if (out_dir / mp4_name).is_file() and (out_dir / jpg_name).is_file():
+        if (out_dir / mp4_name).is_file() and poster_is_whole(out_dir / jpg_name):
             try:
                 clips[slug] = probe_clip(out_dir / mp4_name, decode=False)
                 continue
@@ -132,8 +137,7 @@ def render_all(poses_dir: Path, out_dir: Path, *, workers: int = 2) -> dict[str,
                 futures = {m.script.slug: pool.submit(render_clip, m, out_dir, digest) for m in todo}
                 for slug, future in futures.items():
                     clips[slug] = future.result()
-    for slug, clip in clips.items():
-        keep = {clip.mp4.name, clip.poster.name if clip.poster else ""}
-        for path in _stale(out_dir, slug, keep):
+    if prune:
+        for path in stale_renders(out_dir, clips):
             path.unlink(missing_ok=True)
     return dict(sorted(clips.items()))

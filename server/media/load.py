@@ -12,6 +12,7 @@ from pathlib import Path
 from server.media.motion import Motion, check_motion
 from server.media.props import default_anchor_height
 from server.media.script import PoseScript, PoseScriptError, invalid, parse_pose_script
+from server.content_files import listed_files
 from server.problems import Problem
 
 
@@ -30,7 +31,7 @@ def load_motions(poses_dir: Path | str) -> dict[str, Motion]:
         raise invalid(poses_dir, "", "folder does not exist")
     motions: dict[str, Motion] = {}
     problems: list[Problem] = []
-    for path in sorted(poses_dir.glob("*.toml")):
+    for path in listed_files(poses_dir, ".toml", problems):
         try:
             motions[path.stem] = load_motion(path)
         except PoseScriptError as exc:

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import imageio_ffmpeg
+from PIL import Image
 
 PLAYABLE_PIX_FMTS = ("yuv420p", "yuvj420p")
 SIDE_TAG = "steady side="
@@ -181,3 +182,13 @@ def probe_clip(path: Path, *, decode: bool = True) -> Clip:
         pix_fmt=facts["pix_fmt"],
         fps=facts["fps"],
     )
+
+
+def poster_is_whole(path: Path) -> bool:
+    """Whether a poster exists and decodes to its last byte (a truncated JPEG does not)."""
+    try:
+        with Image.open(path) as image:
+            image.load()
+    except (OSError, SyntaxError, ValueError):
+        return False
+    return True

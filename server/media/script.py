@@ -105,6 +105,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from server.content_files import NOT_A_FILE
 from server.problems import Problem, ProblemsFound
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -262,12 +263,16 @@ def parse_pose_script(path: Path | str) -> PoseScript:
         raise invalid(path, "", f"file name must be a slug like 'side-plank', not {slug!r}")
     try:
         source = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise invalid(path, "", NOT_A_FILE) from exc
     except OSError as exc:
         raise invalid(path, "", f"cannot be read ({exc.strerror})") from exc
     try:
         data = tomllib.loads(source.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise invalid(path, "", f"not valid TOML ({exc})") from exc
+    except RecursionError as exc:
+        raise invalid(path, "", "not valid TOML (nested too deeply)") from exc
     return _parse(path, slug, source, data)
 
 
