@@ -2,7 +2,7 @@
 (function (steady) {
   'use strict';
   const { h, announce } = steady.dom;
-  const L = steady.trainingLabels;
+  const L = steady.labels.training;
 
   function entryGroup(group, catalog, units) {
     const conditions = L.conditionsText(group.conditions, units);
@@ -38,10 +38,10 @@
       h('dl', { class: 'facts' }, facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
       h('section', { 'aria-labelledby': 'session-sets' },
         h('h2', { id: 'session-sets' }, 'Sets'),
-        h('ul', { class: 'card-list' }, steady.sessionForm.groupEntries(session.entries).map((g) => entryGroup(g, catalog, settings.units)))),
+        h('ul', { class: 'card-list' }, steady.components.sessionForm.groupEntries(session.entries).map((g) => entryGroup(g, catalog, settings.units)))),
       h('div', { class: 'button-row actions' },
         h('a', { class: 'button', href: `/history/${session.id}/edit` }, 'Edit'),
-        steady.inlineConfirm({
+        steady.components.inlineConfirm({
           label: 'Delete',
           question: 'Delete this session for good? It is removed from this device.',
           confirmLabel: 'Delete session',
@@ -63,5 +63,4 @@
   }
 
   steady.views.sessionDetail = sessionDetail;
-  steady.router.route('/history/:id', sessionDetail, 'history');
 })(globalThis.steady);

@@ -25,7 +25,7 @@
       id: steady.outbox.newId(), time_zone: steady.settings.sessionTimeZone(settings),
       routine: null, entries: [], effort: null, pain: 'none', notes: '',
     };
-    const form = steady.sessionForm.sessionForm({
+    const form = steady.components.sessionForm.sessionForm({
       draft, catalog, settings, mode: 'manual', routineChoices: routineChoices(catalog, custom),
       submitLabel: editing ? 'Save changes' : 'Save session',
       onSave: async (record) => {
@@ -53,6 +53,4 @@
   }
 
   steady.views.sessionLog = sessionLog;
-  steady.router.route('/log', sessionLog, 'log');
-  steady.router.route('/history/:id/edit', sessionLog, 'history');
 })(globalThis.steady);

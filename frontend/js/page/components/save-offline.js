@@ -2,7 +2,7 @@
 (function (steady) {
   'use strict';
   const { h, announce } = steady.dom;
-  const { formatBytes } = steady.labels;
+  const { formatBytes } = steady.labels.storage;
 
   /** Clip and poster URLs for a list of exercises. */
   function clipUrls(exercises) {
@@ -41,5 +41,5 @@
     return wrap;
   }
 
-  steady.saveOffline = { saveOfflineControl, clipUrls };
+  steady.components.saveOffline = { saveOfflineControl, clipUrls };
 })(globalThis.steady);
