@@ -29,6 +29,7 @@ DATA_JS = [
     "js/data/downloads.js",
     "js/data/local-time.js",
     "js/data/outbox.js",
+    "js/data/records.js",
     "js/data/sessions.js",
     "js/data/custom-routines.js",
     "js/data/settings.js",
