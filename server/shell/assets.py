@@ -63,6 +63,7 @@ PAGE_JS = [
     "js/page/components/heat-map.js",
     "js/page/components/streak-reader.js",
     "js/page/components/streak-settings.js",
+    "js/page/components/device-page.js",
     "js/page/views/not-found.js",
     "js/page/views/home.js",
     "js/page/views/exercise-list.js",

@@ -156,10 +156,7 @@
   /** The routine editor: new when the URL has no id, else that routine. */
   function routineEditor(context) {
     const title = context.params.id ? 'Edit routine' : 'New routine';
-    const heading = h('h1', {}, title);
-    const body = h('div', {}, h('p', { class: 'status-message' }, 'Loading…'));
-    fill(heading, body, context).catch((error) => body.replaceChildren(h('p', { role: 'alert' }, `Could not open the editor: ${error.message}`)));
-    return { title, node: h('div', { class: 'page routine-editor' }, heading, body) };
+    return steady.components.devicePage(context, { title, className: 'routine-editor', failure: 'Could not open the editor', fill });
   }
 
   steady.views.routineEditor = routineEditor;

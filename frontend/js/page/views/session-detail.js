@@ -56,10 +56,9 @@
 
   /** One session: when, how it went, each set, and edit or delete. */
   function sessionDetail(context) {
-    const heading = h('h1', {}, 'Session');
-    const body = h('div', {}, h('p', { class: 'status-message' }, 'Loading…'));
-    fillDetail(heading, body, context).catch((error) => body.replaceChildren(h('p', { role: 'alert' }, `Could not read this session: ${error.message}`)));
-    return { title: 'Session', node: h('article', { class: 'page session-detail' }, heading, body) };
+    return steady.components.devicePage(context, {
+      title: 'Session', tag: 'article', className: 'session-detail', failure: 'Could not read this session', fill: fillDetail,
+    });
   }
 
   steady.views.sessionDetail = sessionDetail;

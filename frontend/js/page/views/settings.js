@@ -21,7 +21,7 @@
     ];
   }
 
-  async function fill(body) {
+  async function fill(heading, body) {
     const settings = await steady.settings.readSettings();
     const status = h('p', { class: 'hint save-state', role: 'status' });
     const formError = h('div', { class: 'form-error', role: 'alert', hidden: true });
@@ -79,10 +79,8 @@
   }
 
   /** The settings screen; every control saves on change. */
-  function settingsView() {
-    const body = h('div', {}, h('p', { class: 'status-message' }, 'Loading…'));
-    fill(body).catch((error) => body.replaceChildren(h('p', { role: 'alert' }, `Could not read your settings: ${error.message}`)));
-    return { title: 'Settings', node: h('div', { class: 'page settings' }, h('h1', {}, 'Settings'), body) };
+  function settingsView(context) {
+    return steady.components.devicePage(context, { title: 'Settings', className: 'settings', failure: 'Could not read your settings', fill });
   }
 
   steady.views.settings = settingsView;
