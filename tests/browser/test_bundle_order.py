@@ -6,14 +6,15 @@ defining a namespace twice. The page bundle runs in the real shell and boots to 
 screen; the worker bundle runs in a worker, behind the same prefix /sw.js gives it.
 """
 
+import io
 import json
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from playwright.sync_api import expect
 
-from server.shell.assets import PAGE_JS, SW_JS
+from server.shell.assets import PAGE_JS, SW_JS, RulesTable
 from server.shell.worker import worker_script
 
 pytestmark = pytest.mark.browser
@@ -64,9 +65,19 @@ def code_of(source: str) -> str:
     return re.sub(r"//[^\n]*", "", re.sub(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"", "''", source))
 
 
+def script(name: str) -> str:
+    """A bundle file as the bundle holds it: a script as it is, a JSON table wrapped as the build wraps it."""
+    text = (FRONTEND / name).read_text()
+    if not name.endswith(".json"):
+        return text
+    out = io.StringIO()
+    RulesTable(PurePosixPath(name).stem).input(io.StringIO(text), out)
+    return out.getvalue()
+
+
 def sources(bundle: list[str]) -> list[list[str]]:
     """[name, source] for each file of a bundle, in order."""
-    return [[name, (FRONTEND / name).read_text()] for name in bundle]
+    return [[name, script(name)] for name in bundle]
 
 
 def test_page_bundle_reads_each_namespace_after_the_file_that_defines_it(page, live_server):
@@ -99,7 +110,7 @@ def test_worker_bundle_reads_each_namespace_after_the_file_that_defines_it(page,
 def test_every_namespace_a_bundle_reads_is_defined_in_that_bundle(bundle):
     # Reads inside functions run later, so the load test cannot see them: each must at least be
     # defined by some file of the same bundle (the worker has no page code to lean on).
-    texts = {name: code_of((FRONTEND / name).read_text()) for name in bundle}
+    texts = {name: code_of(script(name)) for name in bundle}
     defined = set()
     for text in texts.values():
         defined |= set(re.findall(r"\bsteady\.((?:\w+\.)?\w+) = ", text))
