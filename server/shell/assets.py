@@ -7,8 +7,10 @@ from flask import Flask
 from webassets import Bundle, Environment
 from webassets.filter import Filter
 
-# Order matters: the namespace, then the pure rules (the data stores check records with them),
-# then the data layer, views before the app that routes to them.
+# Order matters: a file runs after every file whose namespace it reads as it loads
+# (tests/browser/test_bundle_order.py proves it): the namespaces, then the pure rules (the data
+# stores check records with them), the data layer, shared page pieces, the views, the table of
+# screens that names them, and the boot.
 RULES_JS = [
     "js/rules/limits.json",
     "js/rules/json-values.js",
@@ -27,6 +29,7 @@ DATA_JS = [
     "js/data/downloads.js",
     "js/data/local-time.js",
     "js/data/outbox.js",
+    "js/data/records.js",
     "js/data/storage-persistence.js",
     "js/data/sessions.js",
     "js/data/custom-routines.js",
@@ -41,7 +44,6 @@ PAGE_JS = [
     *RULES_JS,
     *DATA_JS,
     "js/page/dom.js",
-    "js/page/labels.js",
     "js/page/router.js",
     "js/page/components/schema-notice.js",
     "js/page/components/form-drafts.js",
@@ -49,12 +51,17 @@ PAGE_JS = [
     "js/page/connection.js",
     "js/page/install.js",
     "js/page/worker-client.js",
-    "js/page/save-offline.js",
-    "js/page/training-labels.js",
-    "js/page/field-errors.js",
-    "js/page/inline-confirm.js",
-    "js/page/export-control.js",
-    "js/page/session-form.js",
+    "js/page/components/form-fields.js",
+    "js/page/labels/catalog.js",
+    "js/page/labels/routines.js",
+    "js/page/labels/storage.js",
+    "js/page/labels/training.js",
+    "js/page/components/field-errors.js",
+    "js/page/components/inline-confirm.js",
+    "js/page/components/export-control.js",
+    "js/page/components/save-offline.js",
+    "js/page/components/routine-cards.js",
+    "js/page/components/session-form.js",
     "js/page/labels/progress.js",
     "js/page/progress-series.js",
     "js/page/components/svg.js",
@@ -62,6 +69,8 @@ PAGE_JS = [
     "js/page/components/heat-map.js",
     "js/page/components/streak-reader.js",
     "js/page/components/streak-settings.js",
+    "js/page/components/device-page.js",
+    "js/page/views/not-found.js",
     "js/page/views/home.js",
     "js/page/views/exercise-list.js",
     "js/page/views/exercise-card.js",
@@ -80,6 +89,7 @@ PAGE_JS = [
     "js/page/player/step-words.js",
     "js/page/player/finish.js",
     "js/page/player/view.js",
+    "js/page/screens.js",
     "js/page/app.js",
 ]
 SW_JS = [

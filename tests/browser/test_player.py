@@ -234,6 +234,8 @@ def test_a_custom_routine_built_edited_played_and_deleted_offline(page, context,
     page.get_by_role("button", name="Delete routine").click()
     page.get_by_role("group", name="Delete routine").get_by_role("button", name="Delete routine").click()
     expect(page).to_have_url(f"{live_server.url}/routines")
+    # The list of your routines is read from the device after the page renders: wait until it is.
+    expect(page.get_by_text("None yet: build one from the exercises you like.")).to_be_visible()
     expect(page.locator(".custom-routine")).to_have_count(0)
     assert [(c["entity"], c["op"]) for c in outbox(page)] == [
         ("routine", "put"), ("routine", "put"), ("session", "put"), ("routine", "delete")]

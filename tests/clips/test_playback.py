@@ -28,9 +28,13 @@ def test_one_sided_clip_says_which_side(page, live_server):
 
 def test_reduced_motion_shows_the_poster_and_a_play_button(page, live_server):
     page.emulate_media(reduced_motion="reduce")
+    page.add_init_script("window.__plays = 0; document.addEventListener('play', () => { window.__plays += 1; }, true);")
     page.goto(f"{live_server.url}/exercises/glute-bridge")
     video = page.locator("video.clip-video")
-    page.wait_for_timeout(500)
-    assert video.evaluate("v => v.paused && v.currentTime === 0")
-    page.get_by_role("button", name="Play the Glute bridge demonstration").click()
+    play = page.get_by_role("button", name="Play the Glute bridge demonstration")
+    expect(play).to_be_visible()
+    # Nothing can start it but the button: no autoplay, nothing preloaded, and no play so far.
+    assert video.evaluate("v => !v.autoplay && v.preload === 'none' && v.paused && v.currentTime === 0")
+    assert page.evaluate("window.__plays") == 0
+    play.click()
     assert video.evaluate(PLAYING)

@@ -117,7 +117,11 @@ def test_caches_never_hold_auth_redirects_or_errors(page, app):
             fetch('/api/auth/session'), fetch('/api/catalog'), fetch('/api/catalog'),
             fetch('/media/no-such-clip.mp4'), fetch('/static/icons/nothing.png'), fetch('/old-home'),
         ])""")
-        page.wait_for_timeout(300)
+        # A good clip fetched after them is stored on the same path a bad answer would have
+        # been: once it is in the cache, any write those answers caused has landed too.
+        clip = page.evaluate("fetch('/api/catalog').then((r) => r.json()).then((c) => c.exercises.find((e) => e.video).video.src)")
+        page.evaluate("(url) => fetch(url)", clip)
+        page.wait_for_function("(url) => caches.open(steady.cacheNames.media).then((c) => c.match(url)).then(Boolean)", arg=clip)
         entries = page.evaluate("""(async () => {
             const out = [];
             for (const name of await caches.keys()) {

@@ -3,38 +3,29 @@
 // before they are stored.
 (function (steady) {
   'use strict';
-  const { STORES, openDatabase } = steady.db;
-  const { putWithChange, deleteWithChange, newId } = steady.outbox;
+  const { recordStore, stamped, RecordInvalid } = steady.records;
+  const store = recordStore({ store: steady.db.STORES.routines, entity: 'routine' });
 
   /** Raised with [{field, message}] when a routine may not be stored. */
-  class RoutineInvalid extends Error {
-    constructor(errors) {
-      super(errors.map((e) => e.message).join(' '));
-      this.name = 'RoutineInvalid';
-      this.errors = errors;
-    }
-  }
+  class RoutineInvalid extends RecordInvalid {}
 
   /** Check and store a routine (new or edited); throws RoutineInvalid and stores nothing if it is wrong. */
   async function saveRoutine(draft) {
-    const now = steady.localTime.isoInstant(Date.now());
     const name = typeof draft.name === 'string' ? draft.name.trim() : draft.name;
-    const record = { ...draft, name, id: draft.id || newId(), created_at: draft.created_at || now, updated_at: now };
+    const record = stamped({ ...draft, name });
     const errors = steady.rules.routine.validateRoutine(record);
     if (errors.length) throw new RoutineInvalid(errors);
-    return putWithChange(STORES.routines, 'routine', record, record.id);
+    return store.put(record);
   }
 
   /** One routine, or null. */
-  async function getRoutine(id) {
-    const db = await openDatabase();
-    return (await db.get(STORES.routines, id)) || null;
+  function getRoutine(id) {
+    return store.get(id);
   }
 
   /** Every routine, by name. */
   async function listRoutines() {
-    const db = await openDatabase();
-    return (await db.getAll(STORES.routines)).sort((a, b) => a.name.localeCompare(b.name));
+    return (await store.list()).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Every routine, by id (to name the routine a session was logged with). */
@@ -44,7 +35,7 @@
 
   /** Remove a routine for good (sessions logged with it keep its id). */
   async function deleteRoutine(id) {
-    await deleteWithChange(STORES.routines, 'routine', id);
+    await store.delete(id);
   }
 
   steady.customRoutines = { RoutineInvalid, saveRoutine, getRoutine, listRoutines, routinesById, deleteRoutine };

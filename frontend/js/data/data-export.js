@@ -10,9 +10,8 @@
 
   /** All sessions, custom routines and settings in one object. */
   async function exportAll() {
-    const db = await steady.db.openDatabase();
     const [sessions, routines, settings] = await Promise.all([
-      steady.sessions.listSessions(), steady.customRoutines.listRoutines(), db.getAll(steady.db.STORES.settings),
+      steady.sessions.listSessions(), steady.customRoutines.listRoutines(), steady.settings.storedSettings(),
     ]);
     return { format: 'steady-export', format_version: 1, exported_at: steady.localTime.isoInstant(Date.now()), sessions, routines, settings };
   }

@@ -1,7 +1,7 @@
 // The runner's settings, one record per key, each change queued for sync like any other.
 (function (steady) {
   'use strict';
-  const { STORES, openDatabase } = steady.db;
+  const store = steady.records.recordStore({ store: steady.db.STORES.settings, entity: 'settings', keyPath: 'key' });
 
   const DEFAULTS = {
     cue_speech: true, // spoken cues ("Switch sides")
@@ -17,19 +17,21 @@
   };
   // rules/settings.js checks the whole object; DEFAULTS must always pass it.
 
+  /** Every setting as stored: [{ key, value, updated_at }], only those the runner has changed. */
+  function storedSettings() {
+    return store.list();
+  }
+
   /** Every setting, defaults filled in. */
   async function readSettings() {
-    const db = await openDatabase();
-    const stored = await db.getAll(STORES.settings);
     const values = structuredClone(DEFAULTS); // a copy: pauses is a list a caller may change
-    for (const record of stored) if (record.key in DEFAULTS) values[record.key] = record.value;
+    for (const record of await storedSettings()) if (record.key in DEFAULTS) values[record.key] = record.value;
     return values;
   }
 
   /** Store one setting. */
-  async function saveSetting(key, value) {
-    const record = { key, value, updated_at: steady.localTime.isoInstant(Date.now()) };
-    return steady.outbox.putWithChange(STORES.settings, 'settings', record, key);
+  function saveSetting(key, value) {
+    return store.put({ key, value, updated_at: steady.localTime.isoInstant(Date.now()) });
   }
 
   /** The zone new sessions are logged in. */
@@ -38,5 +40,5 @@
     return chosen && chosen !== 'auto' && steady.localTime.isKnownTimeZone(chosen) ? chosen : steady.localTime.deviceTimeZone();
   }
 
-  steady.settings = { DEFAULTS, readSettings, saveSetting, sessionTimeZone };
+  steady.settings = { DEFAULTS, storedSettings, readSettings, saveSetting, sessionTimeZone };
 })(globalThis.steady);

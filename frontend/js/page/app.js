@@ -6,14 +6,6 @@
   const { readStoredCatalog, fetchCatalog } = steady.catalogStore;
   const { indexCatalog } = steady.catalogIndex;
 
-  steady.views.notFound = function notFound() {
-    const node = h('div', { class: 'page' },
-      h('h1', {}, 'Page not found'),
-      h('p', {}, 'There is nothing at this address. It may have been renamed or removed.'),
-      h('p', {}, h('a', { href: '/exercises' }, 'Browse exercises'), ' or ', h('a', { href: '/routines' }, 'see the routines'), '.'));
-    return { title: 'Not found', node };
-  };
-
   function showLoadError(error) {
     const offline = !navigator.onLine;
     document.getElementById('main').replaceChildren(h('div', { class: 'page', role: 'alert' },
@@ -47,7 +39,7 @@
     } else {
       payload = await fetchCatalog();
     }
-    steady.router.start({ catalog: indexCatalog(payload) });
+    steady.router.start(steady.screens, { catalog: indexCatalog(payload) });
     steady.workerClient.registerWorker({
       onCatalogUpdated: () => readStoredCatalog().then((p) => refreshCatalog(p || payload)).catch(() => undefined),
     }).catch((error) => console.warn('Service worker registration failed:', error));

@@ -3,14 +3,14 @@
 (function (steady) {
   'use strict';
 
-  const routes = [];
+  let routes = [];
   let context = null;
 
-  /** Register a view for a path pattern such as '/exercises/:slug'. */
-  function route(pattern, view, nav) {
+  /** A screen ({ path: '/exercises/:slug', view, nav }) as a route that matches addresses. */
+  function compile({ path, view, nav }) {
     const keys = [];
-    const source = pattern.replace(/:(\w+)/g, (_, key) => { keys.push(key); return '([^/]+)'; });
-    routes.push({ regex: new RegExp(`^${source}/?$`), keys, view, nav });
+    const source = path.replace(/:(\w+)/g, (_, key) => { keys.push(key); return '([^/]+)'; });
+    return { regex: new RegExp(`^${source}/?$`), keys, view, nav };
   }
 
   function match(pathname) {
@@ -68,8 +68,9 @@
     navigate(url.href);
   }
 
-  /** Start routing with the shared context (catalogue and friends) every view receives. */
-  function start(shared) {
+  /** Start routing `screens` (see screens.js), with the shared context (catalogue and friends) every view receives. */
+  function start(screens, shared) {
+    routes = screens.map(compile);
     context = { ...shared, navigate };
     document.addEventListener('click', onClick);
     window.addEventListener('popstate', () => render(new URL(location.href), { moveFocus: true }));
@@ -83,5 +84,5 @@
     context = { ...context, ...shared };
   }
 
-  steady.router = { route, start, navigate, update };
+  steady.router = { start, navigate, update };
 })(globalThis.steady);

@@ -22,7 +22,7 @@
 
   /** The section, given the current settings and the screen's save(key, value, control). */
   function streakSettings(settings, save) {
-    const { showFieldErrors, clearFieldErrors } = steady.fieldErrors;
+    const { showFieldErrors, clearFieldErrors } = steady.components.fieldErrors;
     const targets = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((n) => [String(n), `${P.count(n, 'session')} a week`]));
     const target = select('setting-weekly-target', targets, String(settings.weekly_target));
     target.addEventListener('change', () => save('weekly_target', Number(target.value), target));

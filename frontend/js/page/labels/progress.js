@@ -23,7 +23,7 @@
   /** "30 s", "120 s", "10:00" for holds; "12" for reps. */
   function valueText(value, measure) {
     if (measure !== 'seconds') return String(value);
-    return value >= 600 ? steady.trainingLabels.clock(Math.round(value)) : `${value} s`;
+    return value >= 600 ? steady.labels.training.clock(Math.round(value)) : `${value} s`;
   }
 
   steady.labels.progress = { WEEK_DAYS, PAUSE_KINDS, GROUPING, count, dateText, valueText };

@@ -25,7 +25,7 @@
   function finishScreen({ state, catalog, settings, navigate, onDiscard }) {
     const draft = draftFromWorkout(state);
     const minutes = Math.max(1, Math.round((state.finished_ms - state.started_ms) / 60000));
-    const form = steady.sessionForm.sessionForm({
+    const form = steady.components.sessionForm.sessionForm({
       draft, catalog, settings, mode: 'finish', submitLabel: 'Save session',
       onSave: async (record) => {
         const saved = await steady.sessions.saveSession(record);
@@ -40,7 +40,7 @@
         h('h1', {}, state.routine_name),
         h('p', { class: 'lead' }, `Well done: about ${minutes} min, ${draft.entries.length} set${draft.entries.length === 1 ? '' : 's'} recorded. Check the numbers, add how it went, and save.`)),
       form.node,
-      steady.inlineConfirm({
+      steady.components.inlineConfirm({
         label: 'Discard this session',
         question: 'Discard this session? Nothing from it will be logged.',
         confirmLabel: 'Discard',

@@ -2,7 +2,7 @@
 // screen-reader line for the current step.
 (function (steady) {
   'use strict';
-  const { exerciseName } = steady.trainingLabels;
+  const { exerciseName } = steady.labels.training;
 
   const KIND = { ready: 'Get ready', work: 'Work', reps: 'Reps', switch: 'Switch sides', rest: 'Rest' };
   const SIDE = { left: 'left side', right: 'right side', both: '' };

@@ -6,7 +6,7 @@
   const engine = steady.playerEngine;
   const words = steady.stepWords;
   const cues = steady.playerCues;
-  const { clock, exerciseName } = steady.trainingLabels;
+  const { clock, exerciseName } = steady.labels.training;
   const TICK_MS = 250;
   const HEARTBEAT_MS = 5000;
 
@@ -44,7 +44,7 @@
   }
 
   function saveClipsForOffline(routine, catalog) {
-    const urls = steady.saveOffline.clipUrls(routine.items.map((item) => catalog.exercise.get(item.exercise)));
+    const urls = steady.components.saveOffline.clipUrls(routine.items.map((item) => catalog.exercise.get(item.exercise)));
     if (!urls.length || !('caches' in window)) return;
     steady.downloads.saveDownload({
       key: `routine:${routine.ref}`, kind: routine.slug ? 'routine' : 'custom-routine', slug: routine.ref, title: routine.name, urls,
@@ -95,7 +95,7 @@
       h('header', { class: 'player-head' },
         h('p', { class: 'eyebrow' }, 'Guided routine'),
         h('h1', {}, routine.name),
-        h('p', { class: 'dose' }, `About ${Math.max(1, Math.round(seconds / 60))} min · ${steady.labels.routineFormat(routine)}`)),
+        h('p', { class: 'dose' }, `About ${Math.max(1, Math.round(seconds / 60))} min · ${steady.labels.routines.routineFormat(routine)}`)),
       other ? h('div', { class: 'notice' },
         h('p', {}, elsewhere ? `“${other.routine_name}” is running in another tab.` : `“${other.routine_name}” is still in progress.`),
         h('a', { class: 'button button-quiet', href: `/routines/${other.ref}/play` },
@@ -103,7 +103,7 @@
       h('ol', { class: 'intro-items' }, routine.items.map((item) => {
         const exercise = catalog.exercise.get(item.exercise);
         return h('li', {}, h('span', { class: 'card-title' }, exerciseName(item.exercise, catalog)),
-          h('span', { class: 'card-meta' }, steady.labels.itemTarget(item, routine, exercise)));
+          h('span', { class: 'card-meta' }, steady.labels.routines.itemTarget(item, routine, exercise)));
       })),
       h('p', { class: 'hint' }, cueSummary(settings), ' ', h('a', { href: '/settings' }, 'Change in settings'), '.'),
       h('p', { class: 'hint' }, 'The screen stays on while the routine runs. Leave at any time: it picks up where you were.'),
@@ -372,5 +372,4 @@
   }
 
   steady.views.player = player;
-  steady.router.route('/routines/:ref/play', player, 'routines');
 })(globalThis.steady);

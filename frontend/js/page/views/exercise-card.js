@@ -2,7 +2,7 @@
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
-  const { TAGS, EQUIPMENT, SURFACES, prescription } = steady.labels;
+  const { TAGS, EQUIPMENT, SURFACES, prescription } = steady.labels.catalog;
 
   function variationItem(variation, catalog) {
     const target = variation.exercise && catalog.exercise.get(variation.exercise);
@@ -55,9 +55,9 @@
         h('p', { class: 'dose' }, h('span', { class: 'visually-hidden' }, 'Default dose: '), prescription(exercise)),
         h('p', { class: 'lead' }, exercise.summary)),
       demonstration(exercise),
-      steady.saveOffline.saveOfflineControl({
+      steady.components.saveOffline.saveOfflineControl({
         key: `exercise:${exercise.slug}`, kind: 'exercise', slug: exercise.slug, title: exercise.name,
-        urls: steady.saveOffline.clipUrls([exercise]),
+        urls: steady.components.saveOffline.clipUrls([exercise]),
       }),
       section('card-steps', 'How to do it', h('ol', { class: 'steps' }, exercise.steps.map((s) => h('li', {}, s)))),
       h('aside', { class: 'tip', 'aria-label': 'Top tip' }, h('p', {}, h('strong', {}, 'Top tip: '), exercise.top_tip)),
@@ -71,5 +71,4 @@
   }
 
   steady.views.exerciseCard = exerciseCard;
-  steady.router.route('/exercises/:slug', exerciseCard, 'exercises');
 })(globalThis.steady);

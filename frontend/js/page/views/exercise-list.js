@@ -2,7 +2,7 @@
 (function (steady) {
   'use strict';
   const { h, announce } = steady.dom;
-  const { TAGS, EQUIPMENT, prescription } = steady.labels;
+  const { TAGS, EQUIPMENT, prescription } = steady.labels.catalog;
 
   /** Exercises matching a name search, a focus tag and an equipment choice ('none' = no kit). */
   function filterExercises(exercises, { q = '', tag = '', equipment = '' }) {
@@ -66,5 +66,4 @@
   }
 
   steady.views.exerciseList = exerciseList;
-  steady.router.route('/exercises', exerciseList, 'exercises');
 })(globalThis.steady);

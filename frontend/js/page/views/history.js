@@ -2,7 +2,7 @@
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
-  const L = steady.trainingLabels;
+  const L = steady.labels.training;
 
   function sessionItem(session, catalog, custom) {
     const facts = [`${session.entries.length} set${session.entries.length === 1 ? '' : 's'}`];
@@ -34,11 +34,10 @@
       h('section', { 'aria-labelledby': 'history-export' },
         h('h2', { id: 'history-export' }, 'Your data'),
         h('p', {}, 'Everything logged on this device, with or without an account: JSON for a full copy, CSV for a spreadsheet.'),
-        steady.exportControl.exportControls()));
+        steady.components.exportControl.exportControls()));
     fillList(list, context).catch((error) => list.replaceChildren(h('li', { role: 'alert' }, `Could not read your history: ${error.message}`)));
     return { title: 'History', node };
   }
 
   steady.views.historyList = historyList;
-  steady.router.route('/history', historyList, 'history');
 })(globalThis.steady);

@@ -3,16 +3,8 @@
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
-  const { TAGS, routineMinutes, routineFormat } = steady.labels;
-
-  /** A routine as a tappable card, shared by the home and routine list pages. */
-  function routineCard(routine, catalog) {
-    return h('li', {},
-      h('a', { class: 'card', href: `/routines/${routine.slug}` },
-        h('span', { class: 'card-title' }, routine.name),
-        h('span', { class: 'card-meta' }, `About ${routineMinutes(routine, catalog)} min · ${routine.items.length} exercises · ${routineFormat(routine)}`),
-        h('span', { class: 'card-text' }, routine.summary)));
-  }
+  const { TAGS } = steady.labels.catalog;
+  const { routineCard } = steady.components.routineCards;
 
   /** A way back into a workout left mid-routine (it is kept on the device until saved or discarded). */
   function resumeSlot() {
@@ -63,8 +55,5 @@
     return { title: 'Core & balance for runners', node };
   }
 
-  steady.views = steady.views || {};
   steady.views.home = home;
-  steady.views.routineCard = routineCard;
-  steady.router.route('/', home, 'home');
 })(globalThis.steady);

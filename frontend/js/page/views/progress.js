@@ -98,7 +98,7 @@
   }
 
   function exerciseChart(series, catalog, index) {
-    const name = steady.trainingLabels.exerciseName(series.exercise, catalog);
+    const name = steady.labels.training.exerciseName(series.exercise, catalog);
     const what = series.measure === 'seconds' ? 'hold' : 'reps';
     const per = P.GROUPING[series.grouping];
     const points = series.points.map((p) => ({
@@ -159,5 +159,4 @@
   }
 
   steady.views.progress = progress;
-  steady.router.route('/progress', progress, 'progress');
 })(globalThis.steady);

@@ -2,7 +2,8 @@
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
-  const { TAGS, itemTarget, routineFormat, perWeek, routineMinutes } = steady.labels;
+  const { TAGS } = steady.labels.catalog;
+  const { itemTarget, routineFormat, perWeek, routineMinutes } = steady.labels.routines;
 
   function routineDetail({ catalog, params }) {
     const routine = catalog.routine.get(params.slug);
@@ -19,9 +20,9 @@
         h('p', { class: 'lead' }, routine.summary),
         often || rest ? h('p', {}, [often ? `Aim for ${often}.` : '', rest].filter(Boolean).join(' ')) : null,
         h('p', { class: 'start-row' }, h('a', { class: 'button button-big', href: `/routines/${routine.slug}/play` }, 'Start')),
-        steady.saveOffline.saveOfflineControl({
+        steady.components.saveOffline.saveOfflineControl({
           key: `routine:${routine.slug}`, kind: 'routine', slug: routine.slug, title: routine.name,
-          urls: steady.saveOffline.clipUrls(routine.items.map((item) => catalog.exercise.get(item.exercise))),
+          urls: steady.components.saveOffline.clipUrls(routine.items.map((item) => catalog.exercise.get(item.exercise))),
         })),
       h('section', { 'aria-labelledby': 'routine-items' },
         h('h2', { id: 'routine-items' }, routine.format === 'circuit' ? `Each round, in order` : 'Exercises'),
@@ -37,5 +38,4 @@
   }
 
   steady.views.routineDetail = routineDetail;
-  steady.router.route('/routines/:slug', routineDetail, 'routines');
 })(globalThis.steady);

@@ -3,25 +3,14 @@
 (function (steady) {
   'use strict';
   const { h, announce } = steady.dom;
-  const { exerciseName } = steady.trainingLabels;
+  const { exerciseName } = steady.labels.training;
+  const { field, numberInput, numberOf, exercisePicker } = steady.components.formFields;
 
   const TARGET_KINDS = { reps: 'Reps', seconds: 'Seconds', station: 'Work time' };
   let counter = 0;
 
-  function numberOf(input) {
-    if (input.validity && input.validity.badInput) return NaN;
-    const raw = input.value.trim();
-    return raw === '' ? null : Number(raw);
-  }
-
-  function field(label, control, hint) {
-    if (hint) control.setAttribute('aria-describedby', `${control.id}-hint`);
-    return h('div', { class: 'field' }, h('label', { for: control.id }, label),
-      hint ? h('p', { class: 'hint', id: `${control.id}-hint` }, hint) : null, control);
-  }
-
   function numberField(id, label, value, hint, attrs = {}) {
-    return field(label, h('input', { id, type: 'number', inputmode: 'numeric', min: 0, value: value === null ? '' : value, ...attrs }), hint);
+    return field(label, numberInput(id, value, { min: 0, ...attrs }), hint);
   }
 
   /** The target an item starts with: its own, else the exercise's usual dose. */
@@ -43,10 +32,7 @@
     const exercise = catalog.exercise.get(slug);
     const kind = h('select', { id: `${id}-kind`, 'aria-label': `${name}: target` },
       Object.entries(TARGET_KINDS).map(([key, text]) => h('option', { value: key, selected: key === target.kind }, text)));
-    const value = h('input', {
-      id: `${id}-value`, type: 'number', inputmode: 'numeric', min: 1, 'aria-label': `${name}: amount`,
-      value: target.value === null ? '' : target.value, hidden: target.kind === 'station',
-    });
+    const value = numberInput(`${id}-value`, target.value, { min: 1, 'aria-label': `${name}: amount`, hidden: target.kind === 'station' });
     kind.addEventListener('change', () => { value.hidden = kind.value === 'station'; });
     const row = h('li', { class: 'editor-item', 'data-exercise': slug, 'data-error-slot': '' });
     const move = (direction) => {
@@ -93,14 +79,16 @@
     const roundRest = numberField('routine-round-rest', 'Rest between rounds (seconds)', draft.round_rest_seconds, 'Circuits only.');
     const items = h('ol', { class: 'editor-items' },
       draft.items.map((item) => itemRow(item.exercise, itemTarget(item, catalog.exercise.get(item.exercise)), catalog)));
-    const addSelect = h('select', { id: 'routine-add-exercise' },
-      h('option', { value: '' }, 'Choose an exercise…'),
-      [...catalog.exercises].sort((a, b) => a.name.localeCompare(b.name)).map((e) => h('option', { value: e.slug }, e.name)));
+    const picker = exercisePicker({
+      id: 'routine-add-exercise',
+      catalog,
+      onPick: (slug) => items.append(itemRow(slug, itemTarget({ fromCatalogue: true }, catalog.exercise.get(slug)), catalog)),
+    });
 
     function collect() {
       const where = {
         name, format: formats[0].querySelector('input'), rounds: rounds.querySelector('input'), work_seconds: work.querySelector('input'),
-        rest_seconds: rest.querySelector('input'), round_rest_seconds: roundRest.querySelector('input'), items: addSelect,
+        rest_seconds: rest.querySelector('input'), round_rest_seconds: roundRest.querySelector('input'), items: picker.select,
       };
       const record = {
         ...(existing || {}),
@@ -132,18 +120,7 @@
       h('section', { class: 'form-section', 'aria-labelledby': 'routine-exercises' },
         h('h2', { id: 'routine-exercises' }, 'Exercises, in order'),
         items,
-        h('div', { class: 'add-row' },
-          field('Add an exercise', addSelect),
-          h('button', {
-            type: 'button', class: 'button',
-            onclick: () => {
-              const slug = addSelect.value;
-              if (!slug) { addSelect.focus(); return; }
-              items.append(itemRow(slug, itemTarget({ fromCatalogue: true }, catalog.exercise.get(slug)), catalog));
-              addSelect.value = '';
-              announce(`${exerciseName(slug, catalog)} added.`);
-            },
-          }, 'Add'))),
+        picker.node),
       h('button', { type: 'submit', class: 'button button-wide' }, existing ? 'Save changes' : 'Save routine'));
 
     form.addEventListener('submit', async (event) => {
@@ -155,7 +132,7 @@
         announce(`${saved.name} saved. Find it under Your routines.`);
       } catch (error) {
         const errors = error instanceof steady.customRoutines.RoutineInvalid ? error.errors : [{ field: 'record', message: error.message }];
-        steady.fieldErrors.showFieldErrors(form, errors, where, { formError });
+        steady.components.fieldErrors.showFieldErrors(form, errors, where, { formError });
       }
     });
 
@@ -164,7 +141,7 @@
       form,
       existing ? h('div', { class: 'actions' },
         h('a', { class: 'button button-quiet', href: `/routines/${existing.id}/play` }, 'Start this routine'),
-        steady.inlineConfirm({
+        steady.components.inlineConfirm({
           label: 'Delete routine',
           question: `Delete “${existing.name}”? Sessions you logged with it are kept.`,
           confirmLabel: 'Delete routine',
@@ -179,30 +156,8 @@
   /** The routine editor: new when the URL has no id, else that routine. */
   function routineEditor(context) {
     const title = context.params.id ? 'Edit routine' : 'New routine';
-    const heading = h('h1', {}, title);
-    const body = h('div', {}, h('p', { class: 'status-message' }, 'Loading…'));
-    fill(heading, body, context).catch((error) => body.replaceChildren(h('p', { role: 'alert' }, `Could not open the editor: ${error.message}`)));
-    return { title, node: h('div', { class: 'page routine-editor' }, heading, body) };
-  }
-
-  /** The runner's own routines as cards with Start and Edit, for the routine list. */
-  function customRoutineCards(catalog) {
-    const list = h('ul', { class: 'card-list' });
-    steady.customRoutines.listRoutines().then((routines) => {
-      list.replaceChildren(...(routines.length ? routines.map((r) => h('li', { class: 'card custom-routine' },
-        h('span', { class: 'card-title' }, r.name),
-        h('span', { class: 'card-meta' }, `${r.items.length} exercise${r.items.length === 1 ? '' : 's'} · ${steady.labels.routineFormat(r)}`),
-        h('span', { class: 'card-text' }, r.items.map((i) => exerciseName(i.exercise, catalog)).join(', ')),
-        h('div', { class: 'button-row' },
-          h('a', { class: 'button', href: `/routines/${r.id}/play`, 'aria-label': `Start ${r.name}` }, 'Start'),
-          h('a', { class: 'button button-quiet', href: `/routines/${r.id}/edit`, 'aria-label': `Edit ${r.name}` }, 'Edit'))))
-        : [h('li', { class: 'empty' }, 'None yet: build one from the exercises you like.')]));
-    }).catch(() => list.replaceChildren(h('li', { class: 'empty' }, 'Your routines could not be read.')));
-    return list;
+    return steady.components.devicePage(context, { title, className: 'routine-editor', failure: 'Could not open the editor', fill });
   }
 
   steady.views.routineEditor = routineEditor;
-  steady.views.customRoutineCards = customRoutineCards;
-  steady.router.route('/routines/new', routineEditor, 'routines');
-  steady.router.route('/routines/:id/edit', routineEditor, 'routines');
 })(globalThis.steady);

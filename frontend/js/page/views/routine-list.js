@@ -2,20 +2,20 @@
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
+  const { routineCard, customRoutineCards } = steady.components.routineCards;
 
   function routineList({ catalog }) {
     const node = h('div', { class: 'page' },
       h('h1', {}, 'Routines'),
       h('p', {}, 'Ready-made sessions from coaches and physiotherapists. Most take under twenty minutes and need little or no kit.'),
-      h('ul', { class: 'card-list' }, catalog.routines.map((r) => steady.views.routineCard(r, catalog))),
+      h('ul', { class: 'card-list' }, catalog.routines.map((r) => routineCard(r, catalog))),
       h('section', { 'aria-labelledby': 'your-routines' },
         h('div', { class: 'page-head' },
           h('h2', { id: 'your-routines' }, 'Your routines'),
           h('a', { class: 'button button-compact', href: '/routines/new' }, 'New routine')),
-        steady.views.customRoutineCards(catalog)));
+        customRoutineCards(catalog)));
     return { title: 'Routines', node };
   }
 
   steady.views.routineList = routineList;
-  steady.router.route('/routines', routineList, 'routines');
 })(globalThis.steady);

@@ -2,7 +2,7 @@
 (function (steady) {
   'use strict';
   const { h, announce } = steady.dom;
-  const L = steady.trainingLabels;
+  const L = steady.labels.training;
 
   function entryGroup(group, catalog, units) {
     const conditions = L.conditionsText(group.conditions, units);
@@ -38,10 +38,10 @@
       h('dl', { class: 'facts' }, facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
       h('section', { 'aria-labelledby': 'session-sets' },
         h('h2', { id: 'session-sets' }, 'Sets'),
-        h('ul', { class: 'card-list' }, steady.sessionForm.groupEntries(session.entries).map((g) => entryGroup(g, catalog, settings.units)))),
+        h('ul', { class: 'card-list' }, steady.components.sessionForm.groupEntries(session.entries).map((g) => entryGroup(g, catalog, settings.units)))),
       h('div', { class: 'button-row actions' },
         h('a', { class: 'button', href: `/history/${session.id}/edit` }, 'Edit'),
-        steady.inlineConfirm({
+        steady.components.inlineConfirm({
           label: 'Delete',
           question: 'Delete this session for good? It is removed from this device.',
           confirmLabel: 'Delete session',
@@ -56,12 +56,10 @@
 
   /** One session: when, how it went, each set, and edit or delete. */
   function sessionDetail(context) {
-    const heading = h('h1', {}, 'Session');
-    const body = h('div', {}, h('p', { class: 'status-message' }, 'Loading…'));
-    fillDetail(heading, body, context).catch((error) => body.replaceChildren(h('p', { role: 'alert' }, `Could not read this session: ${error.message}`)));
-    return { title: 'Session', node: h('article', { class: 'page session-detail' }, heading, body) };
+    return steady.components.devicePage(context, {
+      title: 'Session', tag: 'article', className: 'session-detail', failure: 'Could not read this session', fill: fillDetail,
+    });
   }
 
   steady.views.sessionDetail = sessionDetail;
-  steady.router.route('/history/:id', sessionDetail, 'history');
 })(globalThis.steady);

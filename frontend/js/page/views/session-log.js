@@ -11,7 +11,7 @@
     ];
   }
 
-  async function fill(body, heading, { catalog, params, navigate }) {
+  async function fill(heading, body, { catalog, params, navigate }) {
     const editing = Boolean(params.id);
     const [settings, custom, existing] = await Promise.all([
       steady.settings.readSettings(), steady.customRoutines.listRoutines(), editing ? steady.sessions.getSession(params.id) : null,
@@ -25,7 +25,7 @@
       id: steady.outbox.newId(), time_zone: steady.settings.sessionTimeZone(settings),
       routine: null, entries: [], effort: null, pain: 'none', notes: '',
     };
-    const form = steady.sessionForm.sessionForm({
+    const form = steady.components.sessionForm.sessionForm({
       draft, catalog, settings, mode: 'manual', routineChoices: routineChoices(catalog, custom),
       submitLabel: editing ? 'Save changes' : 'Save session',
       onSave: async (record) => {
@@ -44,15 +44,9 @@
 
   /** The quick log, or the edit form when the URL names a session. */
   function sessionLog(context) {
-    const editing = Boolean(context.params.id);
-    const title = editing ? 'Edit session' : 'Log a session';
-    const heading = h('h1', {}, title);
-    const body = h('div', {}, h('p', { class: 'status-message' }, 'Loading…'));
-    fill(body, heading, context).catch((error) => body.replaceChildren(h('p', { role: 'alert' }, `Could not open the log: ${error.message}`)));
-    return { title, node: h('div', { class: 'page log' }, heading, body) };
+    const title = context.params.id ? 'Edit session' : 'Log a session';
+    return steady.components.devicePage(context, { title, className: 'log', failure: 'Could not open the log', fill });
   }
 
   steady.views.sessionLog = sessionLog;
-  steady.router.route('/log', sessionLog, 'log');
-  steady.router.route('/history/:id/edit', sessionLog, 'history');
 })(globalThis.steady);

@@ -4,6 +4,7 @@
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
+  const { field, numberInput } = steady.components.formFields;
 
   const LIMITS = steady.rules.limits.settings;
   const NUMBERS = {
@@ -20,7 +21,7 @@
     ];
   }
 
-  async function fill(body) {
+  async function fill(heading, body) {
     const settings = await steady.settings.readSettings();
     const status = h('p', { class: 'hint save-state', role: 'status' });
     const formError = h('div', { class: 'form-error', role: 'alert', hidden: true });
@@ -30,11 +31,11 @@
       const errors = steady.rules.settings.validateSettings({ ...settings, [key]: value })
         .filter((e) => e.field === key || e.field.startsWith(`${key}.`));
       if (errors.length) {
-        steady.fieldErrors.showFieldErrors(form, errors, { [key]: control }, { formError });
+        steady.components.fieldErrors.showFieldErrors(form, errors, { [key]: control }, { formError });
         return;
       }
       // Errors are shown one control at a time, so this control's being fixed clears them.
-      if (control.getAttribute('aria-invalid') === 'true') steady.fieldErrors.clearFieldErrors(form, formError);
+      if (control.getAttribute('aria-invalid') === 'true') steady.components.fieldErrors.clearFieldErrors(form, formError);
       settings[key] = value;
       await steady.settings.saveSetting(key, value);
       status.textContent = 'Saved.';
@@ -44,21 +45,17 @@
       h('input', { type: 'checkbox', id: `setting-${key}`, checked: settings[key], onchange: (e) => save(key, e.target.checked, e.target) }), label);
 
     const numbers = Object.entries(NUMBERS).map(([key, spec]) => {
-      const input = h('input', {
-        type: 'number', id: `setting-${key}`, inputmode: 'numeric', min: 0, max: spec.max, value: settings[key],
-        'aria-describedby': `setting-${key}-hint`,
-      });
+      const input = numberInput(`setting-${key}`, settings[key], { min: 0, max: spec.max });
       // An empty or unreadable box is passed on as text, so the rule names the problem.
       input.addEventListener('change', () => save(key, input.value.trim() === '' || input.validity.badInput ? input.value : Number(input.value), input));
-      return h('div', { class: 'field' },
-        h('label', { for: input.id }, spec.label), h('p', { class: 'hint', id: `setting-${key}-hint` }, spec.hint), input);
+      return field(spec.label, input, spec.hint);
     });
 
     const units = ['kg', 'lb'].map((unit) => h('label', { class: 'choice', for: `setting-units-${unit}` },
       h('input', { type: 'radio', name: 'units', id: `setting-units-${unit}`, value: unit, checked: settings.units === unit, onchange: (e) => save('units', unit, e.target) }),
       unit === 'kg' ? 'Kilograms (kg)' : 'Pounds (lb)'));
 
-    const zone = h('select', { id: 'setting-time-zone', 'aria-describedby': 'setting-time-zone-hint' }, zoneOptions(settings.time_zone));
+    const zone = h('select', { id: 'setting-time-zone' }, zoneOptions(settings.time_zone));
     zone.addEventListener('change', () => save('time_zone', zone.value, zone));
 
     const form = h('form', { class: 'settings-form', novalidate: true, onsubmit: (e) => e.preventDefault() },
@@ -69,10 +66,7 @@
         checkbox('cue_vibration', 'Vibration (on phones that have it)')),
       numbers,
       h('fieldset', { class: 'choices' }, h('legend', {}, 'Units for load'), units),
-      h('div', { class: 'field' },
-        h('label', { for: zone.id }, 'Time zone'),
-        h('p', { class: 'hint', id: 'setting-time-zone-hint' }, 'New sessions are dated by the calendar here. Sessions already logged keep their own day.'),
-        zone),
+      field('Time zone', zone, 'New sessions are dated by the calendar here. Sessions already logged keep their own day.'),
       status);
 
     body.replaceChildren(form,
@@ -80,17 +74,14 @@
       h('section', { 'aria-labelledby': 'settings-data' },
         h('h2', { id: 'settings-data' }, 'Your data'),
         h('p', {}, 'Download everything logged on this device. No account needed.'),
-        steady.exportControl.exportControls(),
+        steady.components.exportControl.exportControls(),
         h('p', {}, h('a', { href: '/storage' }, 'Saved for offline'), ': clips kept on this device and the space they use.')));
   }
 
   /** The settings screen; every control saves on change. */
-  function settingsView() {
-    const body = h('div', {}, h('p', { class: 'status-message' }, 'Loading…'));
-    fill(body).catch((error) => body.replaceChildren(h('p', { role: 'alert' }, `Could not read your settings: ${error.message}`)));
-    return { title: 'Settings', node: h('div', { class: 'page settings' }, h('h1', {}, 'Settings'), body) };
+  function settingsView(context) {
+    return steady.components.devicePage(context, { title: 'Settings', className: 'settings', failure: 'Could not read your settings', fill });
   }
 
   steady.views.settings = settingsView;
-  steady.router.route('/settings', settingsView, 'settings');
 })(globalThis.steady);

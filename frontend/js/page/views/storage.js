@@ -2,7 +2,7 @@
 (function (steady) {
   'use strict';
   const { h, announce } = steady.dom;
-  const { formatBytes } = steady.labels;
+  const { formatBytes } = steady.labels.storage;
 
   async function fillUsage(target) {
     if (!navigator.storage || !navigator.storage.estimate) {
@@ -85,8 +85,8 @@
     const usage = h('p', { class: 'lead' }, 'Checking storage…');
     const persistence = h('div');
     const list = h('ul', { class: 'download-list' });
-    const allUrls = steady.saveOffline.clipUrls(catalog.exercises);
-    const saveAll = steady.saveOffline.saveOfflineControl({
+    const allUrls = steady.components.saveOffline.clipUrls(catalog.exercises);
+    const saveAll = steady.components.saveOffline.saveOfflineControl({
       key: 'all-clips', kind: 'all', slug: '', title: 'Every exercise clip', urls: allUrls,
     });
     const node = h('div', { class: 'page' },
@@ -105,5 +105,4 @@
   }
 
   steady.views.storage = storage;
-  steady.router.route('/storage', storage, 'storage');
 })(globalThis.steady);

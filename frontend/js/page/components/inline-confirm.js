@@ -24,5 +24,5 @@
     return h('div', { class: 'confirm-wrap' }, trigger, prompt);
   }
 
-  steady.inlineConfirm = inlineConfirm;
+  steady.components.inlineConfirm = inlineConfirm;
 })(globalThis.steady);

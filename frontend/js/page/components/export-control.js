@@ -36,5 +36,5 @@
       status);
   }
 
-  steady.exportControl = { exportControls };
+  steady.components.exportControl = { exportControls };
 })(globalThis.steady);

@@ -58,5 +58,5 @@
     announce(errors.length === 1 ? 'One thing to fix before saving.' : `${errors.length} things to fix before saving.`);
   }
 
-  steady.fieldErrors = { clearFieldErrors, showFieldErrors };
+  steady.components.fieldErrors = { clearFieldErrors, showFieldErrors };
 })(globalThis.steady);

@@ -2,7 +2,7 @@
 (function (steady) {
   'use strict';
   const { h, announce } = steady.dom;
-  const { formatBytes } = steady.labels;
+  const { formatBytes } = steady.labels.storage;
 
   /** A button that saves `urls` under `key`, showing what is saved and any failure. */
   function saveOfflineControl({ key, kind, slug, title, urls }) {
@@ -37,5 +37,5 @@
     return wrap;
   }
 
-  steady.saveOffline = { saveOfflineControl, clipUrls: steady.downloads.clipUrls };
+  steady.components.saveOffline = { saveOfflineControl, clipUrls: steady.downloads.clipUrls };
 })(globalThis.steady);

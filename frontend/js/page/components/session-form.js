@@ -4,34 +4,11 @@
 (function (steady) {
   'use strict';
   const { h, announce } = steady.dom;
-  const L = steady.trainingLabels;
+  const L = steady.labels.training;
+  const { field, numberInput, numberOf, options, exercisePicker, loadInUnits, loadInput, loadOf } = steady.components.formFields;
 
   let counter = 0;
   const uniqueId = (prefix) => `${prefix}-${(counter += 1)}`;
-
-  function options(labels, value, { blank } = {}) {
-    return [
-      blank ? h('option', { value: '', selected: !value }, blank) : null,
-      ...Object.entries(labels).map(([key, text]) => h('option', { value: key, selected: key === value }, text)),
-    ];
-  }
-
-  function field(label, control, hint) {
-    const hintId = hint ? `${control.id}-hint` : null;
-    if (hintId) control.setAttribute('aria-describedby', hintId);
-    return h('div', { class: 'field' }, h('label', { for: control.id }, label), hint ? h('p', { class: 'hint', id: hintId }, hint) : null, control);
-  }
-
-  /** A number input's value: null when empty, NaN when the browser could not read it. */
-  function numberOf(input) {
-    if (input.validity && input.validity.badInput) return NaN;
-    const raw = input.value.trim();
-    return raw === '' ? null : Number(raw);
-  }
-
-  function numberInput(id, value, attrs = {}) {
-    return h('input', { id, type: 'number', inputmode: 'numeric', value: value === null || value === undefined ? '' : value, ...attrs });
-  }
 
   /** Group entries of the same exercise done in the same conditions, in the order first done. */
   function groupEntries(entries) {
@@ -76,15 +53,6 @@
       return row;
     }
 
-    function loadInput(id, kg) {
-      const shown = kg === null || kg === undefined ? '' : units === 'lb' ? Math.round(kg * L.LB_PER_KG * 10) / 10 : kg;
-      const input = numberInput(id, shown, { min: 0, step: 'any', inputmode: 'decimal' });
-      // Unchanged, a load keeps its stored kilograms exactly, with no round trip through pounds.
-      input.dataset.kg = kg === null || kg === undefined ? '' : String(kg);
-      input.dataset.shown = String(shown);
-      return input;
-    }
-
     function groupNode({ exercise: slug, conditions = {}, bouts }) {
       const id = uniqueId('group');
       const name = L.exerciseName(slug, catalog);
@@ -108,7 +76,7 @@
             onclick: () => { group.remove(); announce(`${name} removed.`); },
           }, 'Remove exercise')),
         h('div', { class: 'conditions' },
-          field(`Load (${units})`, loadInput(`${id}-load`, conditions.load_kg)),
+          field(`Load (${units})`, loadInput(`${id}-load`, conditions.load_kg, units)),
           field('Surface', h('select', { id: `${id}-surface` }, options(L.SURFACES, conditions.surface, { blank: 'Not noted' }))),
           field('Eyes', h('select', { id: `${id}-eyes` }, options(L.EYES, conditions.eyes, { blank: 'Not noted' }))),
           field('Footwear', h('select', { id: `${id}-footwear` }, options(L.FOOTWEAR, conditions.footwear, { blank: 'Not noted' })))));
@@ -151,22 +119,14 @@
         field('Routine', controls.routine, 'Optional. Choosing one adds its exercises.'));
     }
 
-    const addSelect = h('select', { id: 'add-exercise' },
-      h('option', { value: '' }, 'Choose an exercise…'),
-      [...catalog.exercises].sort((a, b) => a.name.localeCompare(b.name)).map((e) => h('option', { value: e.slug }, e.name)));
-    const addRow = h('div', { class: 'add-row' },
-      field('Add an exercise', addSelect),
-      h('button', {
-        type: 'button', class: 'button',
-        onclick: () => {
-          if (!addSelect.value) { addSelect.focus(); return; }
-          const name = L.exerciseName(addSelect.value, catalog);
-          addExercise(addSelect.value);
-          addSelect.value = '';
-          announce(`${name} added.`);
-          groupsList.lastElementChild.querySelector('input').focus();
-        },
-      }, 'Add'));
+    const picker = exercisePicker({
+      id: 'add-exercise',
+      catalog,
+      onPick: (slug) => {
+        addExercise(slug);
+        groupsList.lastElementChild.querySelector('input').focus();
+      },
+    });
 
     controls.effort = numberInput('session-effort', draft.effort, { min: 1, max: 10 });
     const painRadios = Object.entries(L.PAIN).map(([value, text]) => {
@@ -198,9 +158,7 @@
       record.entries = [];
       for (const group of groupsList.querySelectorAll('.entry-group')) {
         const [load, surface, eyes, footwear] = group.querySelectorAll('.conditions input, .conditions select');
-        let kg = numberOf(load);
-        if (load.value === load.dataset.shown) kg = load.dataset.kg === '' ? null : Number(load.dataset.kg);
-        else if (units === 'lb' && typeof kg === 'number' && !Number.isNaN(kg)) kg = Math.round((kg / L.LB_PER_KG) * 100) / 100;
+        const kg = loadOf(load, units);
         for (const row of group.querySelectorAll('.bout')) {
           const [side, reps, seconds] = row.querySelectorAll('select, input');
           const i = record.entries.length;
@@ -215,7 +173,7 @@
           });
         }
       }
-      where.entries = addSelect;
+      where.entries = picker.select;
       record.effort = numberOf(controls.effort);
       record.pain = (controls.pain.querySelector('input:checked') || {}).value || null;
       record.notes = controls.notes.value;
@@ -225,14 +183,14 @@
 
     function messageFor(error) {
       if (units === 'lb' && error.field.endsWith('.load_kg') && /more than/.test(error.message)) {
-        return `Load can't be more than ${Math.round(steady.rules.session.LIMITS.load_kg * L.LB_PER_KG)} lb.`;
+        return `Load can't be more than ${loadInUnits(steady.rules.session.LIMITS.load_kg, 'lb', 0)} lb.`;
       }
       if (mode === 'manual' && error.field === 'ended_at') return 'Minutes can\'t be negative.';
       return error.message;
     }
 
     function showErrors(errors, where) {
-      steady.fieldErrors.showFieldErrors(form, errors, where, { formError, messageFor });
+      steady.components.fieldErrors.showFieldErrors(form, errors, where, { formError, messageFor });
     }
 
     const saveButton = h('button', { type: 'submit', class: 'button button-wide' }, submitLabel);
@@ -243,7 +201,7 @@
         h('h2', { id: 'session-exercises' }, mode === 'finish' ? 'What you did' : 'Exercises'),
         mode === 'finish' ? h('p', { class: 'hint' }, 'From the player: change anything that is not right. Each row is one set.') : null,
         groupsList,
-        addRow),
+        picker.node),
       h('section', { class: 'form-section', 'aria-labelledby': 'session-how' },
         h('h2', { id: 'session-how' }, 'How it went'),
         field('Effort, 1 to 10', controls.effort, '1 is very easy, 10 is all-out. Leave empty to skip.'),
@@ -268,5 +226,5 @@
     return { node: form, collect };
   }
 
-  steady.sessionForm = { sessionForm, groupEntries };
+  steady.components.sessionForm = { sessionForm, groupEntries };
 })(globalThis.steady);

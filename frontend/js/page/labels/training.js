@@ -7,7 +7,7 @@
   const EYES = { open: 'Eyes open', closed: 'Eyes closed' };
   const FOOTWEAR = { shoes: 'Shoes', barefoot: 'Barefoot' };
   const PAIN = { none: 'None', mild: 'Mild', stop: 'Had to stop' };
-  const LB_PER_KG = 2.20462;
+  const { loadInUnits } = steady.components.formFields;
 
   /** A routine's name from its slug (catalogue) or id (custom); null for none. */
   function routineName(ref, catalog, customById) {
@@ -61,7 +61,7 @@
   /** A load for display in the runner's units: "3 kg", "6.6 lb". */
   function loadText(kg, units) {
     if (kg === null || kg === undefined) return '';
-    return units === 'lb' ? `${Math.round(kg * LB_PER_KG * 10) / 10} lb` : `${kg} kg`;
+    return `${loadInUnits(kg, units)} ${units === 'lb' ? 'lb' : 'kg'}`;
   }
 
   /** "3 kg · Foam pad · Eyes closed · Barefoot": the conditions of an entry, or ''. */
@@ -75,8 +75,8 @@
     return seconds >= 60 ? `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` : String(seconds);
   }
 
-  steady.trainingLabels = {
-    SIDES, SURFACES, EYES, FOOTWEAR, PAIN, LB_PER_KG,
+  steady.labels.training = {
+    SIDES, SURFACES, EYES, FOOTWEAR, PAIN,
     routineName, sessionTitle, exerciseName, sessionWhen, sessionLength, boutText, loadText, conditionsText, clock,
   };
 })(globalThis.steady);

@@ -1,0 +1,25 @@
+// Every screen, by address: the one list the router matches, and the one that
+// tests/browser/test_screens.py holds against the server's page routes in server/shell/pages.py.
+// `nav` names the navigation link marked as the current page.
+(function (steady) {
+  'use strict';
+  const { views } = steady;
+
+  steady.screens = [
+    { path: '/', view: views.home, nav: 'home' },
+    { path: '/exercises', view: views.exerciseList, nav: 'exercises' },
+    { path: '/exercises/:slug', view: views.exerciseCard, nav: 'exercises' },
+    { path: '/routines', view: views.routineList, nav: 'routines' },
+    { path: '/routines/new', view: views.routineEditor, nav: 'routines' },
+    { path: '/routines/:slug', view: views.routineDetail, nav: 'routines' },
+    { path: '/routines/:ref/play', view: views.player, nav: 'routines' },
+    { path: '/routines/:id/edit', view: views.routineEditor, nav: 'routines' },
+    { path: '/log', view: views.sessionLog, nav: 'log' },
+    { path: '/history', view: views.historyList, nav: 'history' },
+    { path: '/history/:id', view: views.sessionDetail, nav: 'history' },
+    { path: '/history/:id/edit', view: views.sessionLog, nav: 'history' },
+    { path: '/settings', view: views.settings, nav: 'settings' },
+    { path: '/storage', view: views.storage, nav: 'storage' },
+    { path: '/progress', view: views.progress, nav: 'progress' },
+  ];
+})(globalThis.steady);

@@ -1,0 +1,126 @@
+"""The order of the bundles in server/shell/assets.py, proven in Chromium rather than kept by hand.
+
+Each bundle's files run one by one, in their listed order, against a strict ``steady``: reading a
+namespace no file has defined yet throws and is reported with the file that read it, and so is
+defining a namespace twice. The page bundle runs in the real shell and boots to its first
+screen; the worker bundle runs in a worker, behind the same prefix /sw.js gives it.
+"""
+
+import io
+import json
+import re
+from pathlib import Path, PurePosixPath
+
+import pytest
+from playwright.sync_api import expect
+
+from server.shell.assets import PAGE_JS, SW_JS, RulesTable
+from server.shell.worker import worker_script
+
+pytestmark = pytest.mark.browser
+
+FRONTEND = Path(__file__).resolve().parents[2] / "frontend"
+
+# Installs the strict steady, then runs FILES ([name, source] pairs) in order; sets PROBLEMS.
+LOADER = r"""
+const PROBLEMS = [];
+let loading = '(after load)';
+function strict(path, values) {
+  const target = { ...values };
+  return new Proxy(target, {
+    get(object, key, receiver) {
+      if (typeof key === 'symbol' || key in object) return Reflect.get(object, key, receiver);
+      const problem = `${loading} reads ${path}.${key} before any file has defined it`;
+      PROBLEMS.push(problem);
+      throw new ReferenceError(problem);
+    },
+    set(object, key, value) {
+      if (key in object) {
+        PROBLEMS.push(`${loading} defines ${path}.${key} again`);
+        return false;
+      }
+      const plain = value && Object.getPrototypeOf(value) === Object.prototype;
+      object[key] = plain ? strict(`${path}.${key}`, value) : value;
+      return true;
+    },
+  });
+}
+globalThis.steady = strict('steady', {});
+function runFiles(files) {
+  for (const [name, source] of files) {
+    loading = name;
+    try {
+      (0, eval)(`${source}\n//# sourceURL=${name}`);
+    } catch (error) {
+      if (!PROBLEMS.some((p) => p.startsWith(name))) PROBLEMS.push(`${name} fails to load: ${error.message}`);
+    }
+  }
+  loading = '(after load)';
+}
+"""
+
+
+def code_of(source: str) -> str:
+    """A file's code without its quoted strings and line comments (a key like 'steady.x' is no read)."""
+    return re.sub(r"//[^\n]*", "", re.sub(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"", "''", source))
+
+
+def script(name: str) -> str:
+    """A bundle file as the bundle holds it: a script as it is, a JSON table wrapped as the build wraps it."""
+    text = (FRONTEND / name).read_text()
+    if not name.endswith(".json"):
+        return text
+    out = io.StringIO()
+    RulesTable(PurePosixPath(name).stem).input(io.StringIO(text), out)
+    return out.getvalue()
+
+
+def sources(bundle: list[str]) -> list[list[str]]:
+    """[name, source] for each file of a bundle, in order."""
+    return [[name, script(name)] for name in bundle]
+
+
+def test_page_bundle_reads_each_namespace_after_the_file_that_defines_it(page, live_server):
+    page.route(re.compile(r"/static/gen/page\..*\.js$"), lambda route: route.abort())
+    page.goto(f"{live_server.url}/routines")
+    problems = page.evaluate(f"(files) => {{ {LOADER}; runFiles(files); globalThis.orderProblems = PROBLEMS; return PROBLEMS; }}",
+                             sources(PAGE_JS))
+    assert problems == []
+    # Booted on the strict namespaces: the first screen renders, and nothing it read was missing.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Routines")
+    page.wait_for_function("performance.getEntriesByName('steady:first-render').length === 1")
+    assert page.evaluate("globalThis.orderProblems") == []
+
+
+def test_worker_bundle_reads_each_namespace_after_the_file_that_defines_it(page, live_server, app):
+    with app.app_context():
+        build_line = worker_script(app).split("\n", 1)[0]
+    assert build_line.startswith("self.STEADY_BUILD = ")
+    script = f"{build_line}\n{LOADER}\nrunFiles({json.dumps(sources(SW_JS))});\npostMessage(PROBLEMS);\n"
+    page.goto(f"{live_server.url}/manifest.webmanifest")
+    problems = page.evaluate("""(script) => new Promise((resolve) => {
+        const worker = new Worker(URL.createObjectURL(new Blob([script], { type: 'text/javascript' })));
+        worker.onmessage = (event) => resolve(event.data);
+        worker.onerror = (event) => resolve([`the worker failed: ${event.message}`]);
+    })""", script)
+    assert problems == []
+
+
+@pytest.mark.parametrize("bundle", [PAGE_JS, SW_JS], ids=["page", "worker"])
+def test_every_namespace_a_bundle_reads_is_defined_in_that_bundle(bundle):
+    # Reads inside functions run later, so the load test cannot see them: each must at least be
+    # defined by some file of the same bundle (the worker has no page code to lean on).
+    texts = {name: code_of(script(name)) for name in bundle}
+    defined = set()
+    for text in texts.values():
+        defined |= set(re.findall(r"\bsteady\.((?:\w+\.)?\w+) = ", text))
+        for block in re.findall(r"Object\.assign\(globalThis\.steady, \{(.*?)\}\);", text, re.S):
+            defined |= set(re.findall(r"^\s*(\w+):", block, re.M))
+    groups = {name for name in defined if "." not in name and any(d.startswith(name + ".") for d in defined)}
+    missing = []
+    for name, text in texts.items():
+        for group, member in re.findall(r"\bsteady\.(\w+)(?:\.(\w+))?", text):
+            wanted = f"{group}.{member}" if group in groups and member else group
+            if wanted not in defined:
+                missing.append(f"{name} reads steady.{wanted}")
+    assert missing == []

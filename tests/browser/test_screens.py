@@ -1,0 +1,43 @@
+"""The screens are declared twice, once per side, and held together here: every page route the
+server answers (server/shell/pages.py) is a screen the router knows (frontend/js/page/screens.js),
+and the other way round; a screen whose address alone decides it has the same title on both."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from server.shell import pages
+from server.shell.pages import SCREENS
+
+pytestmark = pytest.mark.browser
+
+
+def pattern(path: str) -> str:
+    """A route with its parameters unnamed: '/routines/<slug>/play' and '/routines/:ref/play' alike."""
+    return re.sub(r"<[^>]+>|:\w+", ":_", path)
+
+
+def server_screens(app) -> set[str]:
+    """The patterns of every route whose view is in server/shell/pages.py."""
+    return {
+        pattern(rule.rule) for rule in app.url_map.iter_rules()
+        if app.view_functions[rule.endpoint].__module__ == pages.__name__
+    }
+
+
+def test_the_router_and_the_server_know_the_same_screens(page, live_server, app):
+    page.goto(f"{live_server.url}/")
+    page.wait_for_function("performance.getEntriesByName('steady:first-render').length === 1")
+    client = page.evaluate("steady.screens.map((s) => s.path)")
+    assert len(client) == len(set(client)), "each screen is listed once"
+    assert {pattern(path) for path in client} == server_screens(app)
+    assert page.evaluate("steady.screens.filter((s) => typeof s.view !== 'function').map((s) => s.path)") == []
+
+
+def test_fixed_screens_have_the_server_title(page, live_server):
+    page.goto(f"{live_server.url}/")
+    page.wait_for_function("performance.getEntriesByName('steady:first-render').length === 1")
+    for path, title in SCREENS.items():
+        page.evaluate("(path) => steady.router.navigate(path)", path)
+        expect(page).to_have_title(f"{title} · Steady")
