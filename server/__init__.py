@@ -4,8 +4,8 @@ import os
 
 from flask import Flask
 
-from server import catalog, clips, errors, extensions, shell
-from server.config import Defaults, apply_origin, check_secret, database_uri
+from server import accounts, catalog, clips, errors, extensions, security, shell
+from server.config import Defaults, apply_origin, check_secret, cookie_security, database_uri
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -24,14 +24,18 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(test_config or {})
     check_secret(app)
     apply_origin(app)
+    app.config.update(cookie_security(app.config["ORIGIN"]))
     os.makedirs(app.instance_path, exist_ok=True)
 
     extensions.init_app(app)
     shell.init_assets(app)
     errors.init_app(app)
+    security.init_app(app)
 
+    app.register_blueprint(accounts.bp)
     app.register_blueprint(catalog.bp)
     app.register_blueprint(clips.bp)
     app.register_blueprint(shell.bp)
+    app.cli.add_command(accounts.cli)
     app.cli.add_command(catalog.cli)
     return app

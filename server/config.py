@@ -1,6 +1,7 @@
 """Configuration defaults, and the environment variables an operator may set."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,6 +35,34 @@ class Defaults:
         "application/manifest+json",
         "image/svg+xml",
     ]
+    # Request bodies above this get a 413; a route that needs more sets its own cap.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+
+    # Accounts. A year of "remember me", so a phone offline for weeks can still sync.
+    REMEMBER_COOKIE_DURATION = timedelta(days=365)
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    PASSWORD_HASH_METHOD = "scrypt:32768:8:1"
+    PASSWORD_RESET_MAX_AGE = timedelta(hours=1)
+    WTF_CSRF_HEADERS = ["X-CSRFToken"]
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+
+    # Outgoing mail; with no MAIL_SERVER every message is printed to standard error instead.
+    MAIL_SERVER = None
+    MAIL_PORT = 587
+    MAIL_USER = None
+    MAIL_PASSWORD = None
+    MAIL_TLS = "starttls"  # or "ssl", or "none"
+    MAIL_SENDER = "Steady <steady@localhost>"
+
+
+def cookie_security(origin: str) -> dict:
+    """Cookies are Secure whenever the public origin is https; plain http on 127.0.0.1 keeps working."""
+    secure = origin.startswith("https://")
+    return {"SESSION_COOKIE_SECURE": secure, "REMEMBER_COOKIE_SECURE": secure}
 
 
 def database_uri(app: Flask) -> str:

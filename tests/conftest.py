@@ -4,6 +4,8 @@ import hashlib
 import os
 import shutil
 import tempfile
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from flask_migrate import upgrade
 from server import create_app
 from server.catalog.service import load_catalog
 from tests.live_server import LiveServer
+from tests.mail import Mailbox, start_smtp
 from tests.postgres import PostgresServer
 
 # Chromium writes crash reports under XDG_CONFIG_HOME; keep them out of the home directory.
@@ -24,6 +27,7 @@ CONTENT_DIR = ROOT / "content"
 # renderers) get folders of their own.
 MEDIA_DIR = Path(tempfile.gettempdir()) / f"steady-test-media-{hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]}"
 CHROMIUM = "/usr/bin/chromium"
+TEST_HASH_METHOD = "scrypt:1024:8:1"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -32,7 +36,9 @@ CHROMIUM_ARGS = [
 
 def make_app(database_uri: str, **overrides):
     """An app for tests, on the given database."""
-    config = {"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": database_uri, "MEDIA_DIR": str(MEDIA_DIR)}
+    config = {"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": database_uri, "MEDIA_DIR": str(MEDIA_DIR),
+              # scrypt at a 32nd of the production cost: the same code path, on a shared 2-core machine.
+              "PASSWORD_HASH_METHOD": TEST_HASH_METHOD}
     config.update(overrides)
     return create_app(config)
 
@@ -73,6 +79,57 @@ def client(app):
     return app.test_client()
 
 
+PASSWORD = "steady-legs-2026"
+
+
+@dataclass(frozen=True)
+class Account:
+    """A registered account as a test knows it: its id, email and password."""
+
+    id: uuid.UUID
+    email: str
+    password: str
+
+
+def csrf_token(client) -> str:
+    """A CSRF token for ``client``'s session, from ``GET /api/auth/csrf``."""
+    return client.get("/api/auth/csrf").get_json()["csrf_token"]
+
+
+def register_account(app, email: str = "runner@example.com", password: str = PASSWORD) -> Account:
+    """Create an account straight through the service (no request, no rate limit)."""
+    from server.accounts.service import register
+
+    with app.app_context():
+        user = register(email, password)
+        return Account(user.id, user.email, password)
+
+
+def log_in(client, account: Account, remember: bool = False):
+    """Log ``client`` in as ``account``; afterwards it sends the new session's CSRF token on every request."""
+    response = client.post(
+        "/api/auth/login", json={"email": account.email, "password": account.password, "remember": remember},
+        headers={"X-CSRFToken": csrf_token(client)},
+    )
+    assert response.status_code == 200, response.get_json()
+    client.environ_base["HTTP_X_CSRFTOKEN"] = response.get_json()["csrf_token"]
+    return response
+
+
+@pytest.fixture
+def user(app) -> Account:
+    """A registered account (runner@example.com): ``.id``, ``.email``, ``.password``."""
+    return register_account(app)
+
+
+@pytest.fixture
+def logged_in_client(app, user):
+    """A test client logged in as ``user`` that sends a valid ``X-CSRFToken`` with every request."""
+    client = app.test_client()
+    log_in(client, user)
+    return client
+
+
 @pytest.fixture
 def runner(app):
     """A CLI runner for ``app``."""
@@ -86,6 +143,17 @@ def live_server(app):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def mailbox(app):
+    """A real SMTP server on 127.0.0.1 that ``app`` sends its mail to (links on https://steady.example.org)."""
+    box = Mailbox()
+    controller = start_smtp(box)
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port, MAIL_TLS="none",
+                      MAIL_SENDER="Steady <steady@example.org>", ORIGIN="https://steady.example.org")
+    yield box
+    controller.stop()
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ RULES_JS = [
     "js/rules/settings.js",
     "js/rules/timeline.js",
     "js/rules/streaks.js",
+    "js/rules/session-csv.js",
 ]
 DATA_JS = [
     "js/vendor/idb.umd.js",

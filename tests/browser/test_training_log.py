@@ -148,7 +148,10 @@ def test_export_json_and_csv_offline(page, context, live_server):
         (second["id"], "heel-tap-front", "left", "10", ""), (second["id"], "heel-tap-front", "right", "8", ""),
         (first["id"], "plank", "both", "", "45")]
     assert rows[2]["notes"] == 'Said "steady", then fell, over'
-    assert rows[0]["surface"] == "foam_pad" and rows[0]["local_date"] == "2026-11-21"
+    assert rows[0]["surface"] == "foam_pad" and rows[0]["date"] == "2026-11-21"
+    # The one CSV format (README): a set_order per side, local times with their offset.
+    assert [r["set_order"] for r in rows] == ["1", "1", "1"]
+    assert (rows[0]["started_at"], rows[0]["duration_seconds"]) == ("2026-11-21T07:30:00+00:00", "600")
 
 
 V1_DATABASE = """async (catalog) => {

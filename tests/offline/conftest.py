@@ -2,7 +2,8 @@
 
 import pytest
 
-CONTROLLED = "navigator.serviceWorker.controller !== null"
+# A function, not an expression: a bare expression is eval()ed in the page, which the CSP forbids.
+CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 
 
 def wait_until_controlled(page) -> None:

@@ -1,0 +1,46 @@
+"""Flask-Login wiring: who the cookie says you are, and what a missing login gets (a 401, never a redirect)."""
+
+import uuid
+
+from flask import abort, current_app, request, session
+from flask_login import login_user, logout_user
+
+from server.accounts.models import User
+from server.extensions import db, login_manager
+
+
+@login_manager.user_loader
+def load_user(identity: str) -> User | None:
+    """The user a session or remember cookie names, if its epoch is still the current one."""
+    user_id, _, epoch = identity.partition(".")
+    try:
+        user = db.session.get(User, uuid.UUID(user_id))
+    except ValueError:
+        return None
+    # A password change or reset bumps the epoch: every older cookie stops working.
+    return user if user is not None and str(user.auth_epoch) == epoch else None
+
+
+@login_manager.unauthorized_handler
+def unauthorized():
+    """A JSON 401: a redirect to a login page would look like success to the service worker."""
+    abort(401, description="Log in to do this.")
+
+
+def start_session(user: User, remember: bool) -> None:
+    """Log ``user`` in on a brand-new session, so no session id planted before login survives."""
+    session.clear()
+    login_user(user, remember=remember)
+    if not remember and has_remember_cookie():
+        session["_remember"] = "clear"  # an older "remember me" must not outlive this choice
+
+
+def end_session() -> None:
+    """Forget everything the session held, then log out (which also clears a remember cookie)."""
+    session.clear()
+    logout_user()
+
+
+def has_remember_cookie() -> bool:
+    """Whether this device asked to be remembered when it logged in."""
+    return current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies

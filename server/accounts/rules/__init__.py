@@ -1,0 +1,1 @@
+"""Pure rules for accounts: plain values in, plain values out."""
