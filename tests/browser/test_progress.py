@@ -25,7 +25,7 @@ def open_with(page, live_server, path, sessions, settings=None):
     """Seed the device's log and settings, then open `path` with the clock at NOW."""
     page.clock.install(time=NOW)
     page.goto(live_server.url + "/")
-    page.wait_for_function("globalThis.steady && steady.db && steady.settings")
+    page.wait_for_function("() => globalThis.steady && steady.db && steady.settings")
     page.evaluate(SEED, sessions)
     for key, value in {"time_zone": "UTC", **(settings or {})}.items():
         page.evaluate("([key, value]) => steady.settings.saveSetting(key, value)", [key, value])
