@@ -33,7 +33,7 @@ def test_the_first_logged_session_asks_to_keep_data_on_its_own(page, live_server
     page.goto(live_server.url + "/storage")
     expect(page.get_by_text("Persistent storage: not granted.")).to_be_visible()
     log_a_session(page, live_server.url)
-    page.wait_for_function("window.__persistCalls === 1", polling=100)
+    page.wait_for_function("() => window.__persistCalls === 1", polling=100)
     page.goto(live_server.url + "/storage")
     expect(page.get_by_text("Persistent storage: not granted.")).to_be_visible()  # Playwright's context is incognito
     expect(page.get_by_role("button", name="Keep my data safe")).to_be_visible()
