@@ -28,7 +28,7 @@ def server_screens(app) -> set[str]:
 
 def test_the_router_and_the_server_know_the_same_screens(page, live_server, app):
     page.goto(f"{live_server.url}/")
-    page.wait_for_function("performance.getEntriesByName('steady:first-render').length === 1")
+    page.wait_for_function("() => performance.getEntriesByName('steady:first-render').length === 1")
     client = page.evaluate("steady.screens.map((s) => s.path)")
     assert len(client) == len(set(client)), "each screen is listed once"
     assert {pattern(path) for path in client} == server_screens(app)
@@ -37,7 +37,7 @@ def test_the_router_and_the_server_know_the_same_screens(page, live_server, app)
 
 def test_fixed_screens_have_the_server_title(page, live_server):
     page.goto(f"{live_server.url}/")
-    page.wait_for_function("performance.getEntriesByName('steady:first-render').length === 1")
+    page.wait_for_function("() => performance.getEntriesByName('steady:first-render').length === 1")
     for path, title in SCREENS.items():
         page.evaluate("(path) => steady.router.navigate(path)", path)
         expect(page).to_have_title(f"{title} · Steady")
