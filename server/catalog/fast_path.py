@@ -11,9 +11,11 @@ from flask import Flask
 from server.catalog.service import served_version
 from server.extensions import db
 from server.revalidation import held_etag
+from server.security import HEADERS as SECURITY_HEADERS
 
 # What the view's 200 carries besides its body: Flask-Compress adds the Vary to every response.
-HEADERS = [("Cache-Control", "no-cache"), ("Vary", "Accept-Encoding")]
+# The security headers too: the app's after-request hooks never see this answer.
+HEADERS = [("Cache-Control", "no-cache"), ("Vary", "Accept-Encoding"), *SECURITY_HEADERS.items()]
 
 
 class CatalogFastPath:

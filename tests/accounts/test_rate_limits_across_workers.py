@@ -6,6 +6,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -65,7 +66,7 @@ def two_workers(redis_url, template_db, tmp_path):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "STEADY_RATELIMIT_STORAGE_URI": redis_url,
            "STEADY_SECRET_KEY": "two-workers-one-secret"}
     process = subprocess.Popen(
-        [str(Path(ROOT) / ".venv/bin/gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}",
+        [str(Path(sys.executable).parent / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}",
          "--access-logfile", str(log), "--access-logformat", "%(p)s %(m)s %(U)s %(s)s", "wsgi:app"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )

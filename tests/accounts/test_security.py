@@ -52,3 +52,12 @@ def test_cookies_are_secure_when_the_origin_is_https(template_db, tmp_path):
     assert len(cookies) == 2
     for cookie in cookies:
         assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_a_catalogue_304_from_the_fast_path_carries_the_security_headers(client):
+    etag = client.get("/api/catalog").headers["ETag"]
+    response = client.get("/api/catalog", headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert response.headers["Content-Security-Policy"].endswith("frame-ancestors 'none'")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
