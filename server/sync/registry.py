@@ -1,0 +1,87 @@
+"""What can sync: each entity's model, the rule that checks its data, and how its id is fixed."""
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Annotated, Callable
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
+
+from server.sync.protocol import deterministic_id
+from server.training.models import LevelRecord, RoutineRecord, SessionRecord, SettingsRecord
+from server.training.rules import instant_millis, validate_session
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules need besides the record: the device's latest possible date and the catalogue's slugs."""
+
+    today: str
+    exercise_slugs: frozenset[str]
+    namespace: uuid.UUID  # the user's id: the namespace of deterministic record ids
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One synced entity: its table, its rule, and (for once-per-user records) the id it must have."""
+
+    name: str
+    model: type
+    validate: Callable[[dict, Context], list[dict]]
+    expected_id: Callable[[dict, Context], uuid.UUID | None] = lambda data, context: None
+    untracked: frozenset[str] = field(default_factory=frozenset)  # clock stamps: latest write wins, never a conflict
+    needs_catalogue: bool = False
+
+
+def _session_errors(data: dict, context: Context) -> list[dict]:
+    errors = validate_session(data, context.today)
+    for i, entry in enumerate(data.get("entries") or []):
+        slug = entry.get("exercise") if isinstance(entry, dict) else None
+        if isinstance(slug, str) and slug not in context.exercise_slugs:
+            errors.append({"field": f"entries.{i}.exercise", "message": "This exercise is not in the catalogue."})
+    return errors
+
+
+class _Level(BaseModel):
+    # Progressions will refine this; for now a level is a whole number per catalogue exercise.
+    model_config = ConfigDict(extra="forbid")
+    exercise: Annotated[str, Strict(), Field(pattern=SLUG, max_length=80)]
+    level: Annotated[int, Strict(), Field(ge=0, le=1000)]
+    updated_at: Annotated[str, Strict()]
+
+
+def _level_errors(data: dict, context: Context) -> list[dict]:
+    try:
+        level = _Level.model_validate(data)
+    except ValidationError as error:
+        return [{"field": ".".join(str(p) for p in e["loc"]) or "record", "message": e["msg"]} for e in error.errors()]
+    errors = []
+    if level.exercise not in context.exercise_slugs:
+        errors.append({"field": "exercise", "message": "This exercise is not in the catalogue."})
+    if instant_millis(level.updated_at) is None:
+        errors.append({"field": "updated_at", "message": "Enter a valid time."})
+    return errors
+
+
+def _level_id(data: dict, context: Context) -> uuid.UUID:
+    return deterministic_id(context.namespace, f"level:{data.get('exercise')}")
+
+
+ENTITIES: dict[str, Entity] = {
+    entity.name: entity
+    for entity in (
+        Entity("session", SessionRecord, _session_errors, needs_catalogue=True),
+        Entity("routine", RoutineRecord, lambda data, context: [], untracked=frozenset({"updated_at"})),
+        Entity("settings", SettingsRecord, lambda data, context: [],
+               expected_id=lambda data, context: deterministic_id(context.namespace, "settings"),
+               untracked=frozenset({"updated_at"})),
+        Entity("level", LevelRecord, _level_errors, expected_id=_level_id,
+               untracked=frozenset({"updated_at"}), needs_catalogue=True),
+    )
+}
+
+
+def entity_named(name: str) -> Entity | None:
+    """The entity a mutation names, or None if there is no such entity."""
+    return ENTITIES.get(name)

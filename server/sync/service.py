@@ -1,0 +1,291 @@
+"""Apply a push and answer a pull, each in one transaction under the user's sync lock.
+
+Statements per request do not grow with the batch: existing records are loaded with one
+``IN`` query per entity, and written back with one bulk insert and one bulk update per entity.
+"""
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import and_, bindparam, case, delete, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from server.catalog.models import Exercise
+from server.extensions import db
+from server.sync.models import SyncClient, SyncRejection, SyncUser
+from server.sync.protocol import (
+    Merged,
+    Mutation,
+    PullRequest,
+    PushRequest,
+    Stored,
+    delete_wins,
+    describe_errors,
+    merge_put,
+    new_mutations,
+    read_mutation,
+)
+from server.sync.registry import ENTITIES, Context, Entity, entity_named
+
+# The latest calendar date anywhere on Earth (UTC+14): a session logged "today" on any device is never future.
+DATE_LINE = timedelta(hours=14)
+
+
+class ClientTaken(Exception):
+    """The client id is registered to another user."""
+
+
+def _insert(table):
+    dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+def _lock_user(user_id: uuid.UUID) -> SyncUser:
+    """Take the user's sync lock for the rest of the transaction, creating the counter row on first use."""
+    if db.engine.dialect.name == "sqlite":
+        # SQLite has no row locks; BEGIN IMMEDIATE takes the write lock up front, so two pushes
+        # queue here (busy_timeout) instead of failing when the second one first writes.
+        db.session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+    query = select(SyncUser).where(SyncUser.user_id == user_id).with_for_update()
+    counter = db.session.scalar(query)
+    if counter is None:
+        db.session.execute(_insert(SyncUser.__table__).values(user_id=user_id, version=0, purged_version=0)
+                           .on_conflict_do_nothing())
+        counter = db.session.scalar(query.execution_options(populate_existing=True))
+    return counter
+
+
+def _client(user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> SyncClient:
+    """The user's sync client, registered now if new; ClientTaken if another user has it."""
+    rows = db.session.scalars(select(SyncClient).where(SyncClient.client_id == client_id)).all()
+    if any(row.user_id != user_id for row in rows):
+        raise ClientTaken()
+    if rows:
+        return rows[0]
+    client = SyncClient(user_id=user_id, client_id=client_id, last_mutation_id=0, created_at=now)
+    db.session.add(client)
+    return client
+
+
+def _context(user_id: uuid.UUID, entities: set[str], now: datetime) -> Context:
+    needs_catalogue = any(ENTITIES[name].needs_catalogue for name in entities)
+    slugs = frozenset(db.session.scalars(select(Exercise.slug))) if needs_catalogue else frozenset()
+    return Context(today=(now + DATE_LINE).date(), exercise_slugs=slugs, namespace=user_id)
+
+
+@dataclass
+class _Working:
+    """One record's state while a batch is applied; written back once at the end."""
+
+    stored: Stored
+    version: int
+    exists: bool  # a row is already in the table (update) rather than new (insert)
+    dirty: bool = False
+
+
+def _load(entity: Entity, ids: set[uuid.UUID]) -> list[dict]:
+    table = entity.model.__table__
+    return db.session.execute(select(table).where(table.c.id.in_(ids))).mappings().all()
+
+
+def _check(mutation: Mutation | str, user_id, owners, context) -> tuple[Entity | None, str | None]:
+    """The mutation's entity, and the reason it is rejected (None when it may be applied)."""
+    if isinstance(mutation, str):
+        return None, mutation
+    entity = entity_named(mutation.entity)
+    if entity is None:
+        return None, f"entity: unknown entity {mutation.entity!r}"
+    if owners.get((entity.name, mutation.entity_id), {user_id}) != {user_id}:
+        return None, "entity_id: this record belongs to another account"
+    if mutation.op == "delete":
+        return entity, None
+    data = mutation.data
+    if "id" in data and str(data["id"]).lower() != str(mutation.entity_id):
+        return None, "data.id: must equal entity_id"
+    if (errors := entity.validate(data, context)):
+        return None, describe_errors(errors)
+    expected = entity.expected_id(data, context)
+    if expected is not None and expected != mutation.entity_id:
+        return None, f"entity_id: this {entity.name} record's id must be {expected}"
+    return entity, None
+
+
+def _apply(mutation: Mutation, entity: Entity, record: _Working | None, version: int, client: str,
+           context: Context) -> _Working | None:
+    """The record after one mutation, or None when it changes nothing."""
+    stored = record.stored if record else Stored(data=None)
+    if mutation.op == "put":
+        merged = merge_put(stored, mutation.data, base=mutation.base_version, version=version, client=client,
+                           untracked=entity.untracked, valid=lambda data: not entity.validate(data, context))
+    elif delete_wins(stored, base=mutation.base_version, client=client):
+        merged = Merged(None, {}, {}, True)
+    elif stored.data is not None:
+        # An edit beat this delete: re-stamp the record so the deleting device gets it back on its next pull.
+        merged = Merged(stored.data, stored.fields, stored.conflicts, True)
+    else:
+        return None  # deleting what the server never had (or already deleted)
+    if not merged.changed:
+        return None
+    return _Working(Stored(merged.data, merged.fields, merged.conflicts), version, record.exists if record else False,
+                    dirty=True)
+
+
+def apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime | None = None) -> dict:
+    """Apply a push in order under the user's lock, in one transaction; the answer the client gets."""
+    now = now or datetime.now(UTC)
+    try:
+        answer = _apply_push(user_id, request, now)
+    except Exception:
+        db.session.rollback()
+        raise
+    db.session.commit()
+    return answer
+
+
+def _apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime) -> dict:
+    counter = _lock_user(user_id)
+    client = _client(user_id, request.client_id, now)
+    previous = client.last_mutation_id or 0
+    fresh = new_mutations(previous, request.mutations)
+    rejected = _earlier_rejections(user_id, request, previous) if len(fresh) < len(request.mutations) else []
+    mutations = [read_mutation(raw) for raw in fresh]
+    named = defaultdict(set)
+    for m in mutations:
+        if isinstance(m, Mutation) and m.entity in ENTITIES:
+            named[m.entity].add(m.entity_id)
+    context = _context(user_id, set(named), now)
+    working: dict[tuple[str, uuid.UUID], _Working] = {}
+    owners: dict[tuple[str, uuid.UUID], set] = defaultdict(set)
+    for name, ids in named.items():
+        for row in _load(ENTITIES[name], ids):
+            owners[(name, row["id"])].add(row["user_id"])
+            if row["user_id"] == user_id:
+                stored = Stored(None if row["deleted"] else row["data"], row["fields"] or {}, row["conflicts"] or {})
+                working[(name, row["id"])] = _Working(stored, row["version"], exists=True)
+    version, client_key, new_rejections = counter.version, str(request.client_id), []
+    for raw, mutation in zip(fresh, mutations):
+        entity, reason = _check(mutation, user_id, owners, context)
+        if reason:
+            new_rejections.append({"id": raw["id"], "reason": reason})
+            continue
+        key = (entity.name, mutation.entity_id)
+        after = _apply(mutation, entity, working.get(key), version + 1, client_key, context)
+        if after is not None:
+            version += 1
+            working[key] = after
+    _write(user_id, working, now)
+    if new_rejections:
+        db.session.execute(insert(SyncRejection.__table__), [
+            {"user_id": user_id, "client_id": request.client_id, "mutation_id": r["id"], "reason": r["reason"],
+             "created_at": now} for r in new_rejections])
+    client.last_mutation_id = previous + len(fresh)
+    counter.version = version
+    return {"last_mutation_id": client.last_mutation_id, "rejected": rejected + new_rejections}
+
+
+def _earlier_rejections(user_id, request: PushRequest, previous: int) -> list[dict]:
+    """Rejections recorded for the already-applied part of a retried batch, so the answer is the same."""
+    ids = [m["id"] for m in request.mutations if m["id"] <= previous]
+    rows = db.session.execute(select(SyncRejection.mutation_id, SyncRejection.reason).where(
+        SyncRejection.user_id == user_id, SyncRejection.client_id == request.client_id,
+        SyncRejection.mutation_id.in_(ids))).all()
+    return [{"id": mutation_id, "reason": reason} for mutation_id, reason in sorted(rows)]
+
+
+def _write(user_id: uuid.UUID, working: dict, now: datetime) -> None:
+    """Write every changed record back: one bulk insert and one bulk update per entity."""
+    inserts, updates = defaultdict(list), defaultdict(list)
+    for (name, record_id), record in working.items():
+        if not record.dirty:
+            continue
+        stored = record.stored
+        row = {"user_id": user_id, "id": record_id, "version": record.version, "deleted": stored.data is None,
+               "data": stored.data, "fields": stored.fields, "conflicts": stored.conflicts, "changed_at": now}
+        (updates if record.exists else inserts)[name].append(row)
+    for name, rows in inserts.items():
+        db.session.execute(insert(ENTITIES[name].model.__table__), rows)
+    for name, rows in updates.items():
+        db.session.execute(update(ENTITIES[name].model), rows)
+
+
+def pull(user_id: uuid.UUID, request: PullRequest, now: datetime | None = None) -> dict:
+    """The changes after the client's cursor, oldest first, at most ``limit``; a reset snapshot when needed."""
+    now = now or datetime.now(UTC)
+    try:
+        answer = _pull(user_id, request, now)
+    except Exception:
+        db.session.rollback()
+        raise
+    db.session.commit()
+    return answer
+
+
+def _pull(user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:
+    counter = db.session.get(SyncUser, user_id)
+    head, purged = (counter.version, counter.purged_version) if counter else (0, 0)
+    client = _client(user_id, request.client_id, now)
+    cursor, reset = request.cursor, False
+    snapshot = client.snapshot_version if cursor is not None and cursor == client.snapshot_cursor else None
+    if cursor is None or cursor > head or (snapshot if snapshot is not None else cursor) < purged:
+        cursor, reset, snapshot = 0, True, head
+    rows = _changes(user_id, cursor, head, snapshot, request.limit)
+    more = len(rows) > request.limit
+    rows = rows[:request.limit]
+    next_cursor = rows[-1][1]["version"] if more else head
+    if snapshot is not None and more:
+        # A snapshot is paged: remember where, so its next page still skips tombstones the device never needed.
+        client.snapshot_version, client.snapshot_cursor = snapshot, next_cursor
+    elif client.snapshot_version is not None:
+        client.snapshot_version = client.snapshot_cursor = None
+    return {
+        "cursor": next_cursor,
+        "more": more,
+        "last_mutation_id": client.last_mutation_id or 0,
+        "reset": reset,
+        "changes": [_change(name, row) for name, row in rows],
+    }
+
+
+def _changes(user_id, cursor: int, head: int, snapshot: int | None, limit: int) -> list[tuple[str, dict]]:
+    """Up to limit + 1 changes after ``cursor`` and up to ``head``, in version order, across entities."""
+    found = []
+    for name, entity in ENTITIES.items():
+        table = entity.model.__table__
+        query = select(table).where(table.c.user_id == user_id, table.c.version > cursor, table.c.version <= head)
+        if snapshot is not None:  # a snapshot needs no tombstone older than itself
+            query = query.where(or_(table.c.deleted.is_(False), table.c.version > snapshot))
+        for row in db.session.execute(query.order_by(table.c.version).limit(limit + 1)).mappings():
+            found.append((name, row))
+    found.sort(key=lambda pair: pair[1]["version"])
+    return found[:limit + 1]
+
+
+def _change(name: str, row) -> dict:
+    if row["deleted"]:
+        return {"op": "delete", "entity": name, "id": str(row["id"]), "version": row["version"], "data": None}
+    conflicts = {field: c["value"] for field, c in (row["conflicts"] or {}).items()}
+    return {"op": "put", "entity": name, "id": str(row["id"]), "version": row["version"], "data": row["data"],
+            "conflicts": conflicts}
+
+
+def purge_tombstones(days: int, now: datetime | None = None) -> int:
+    """Remove tombstones (and recorded rejections) older than ``days``; devices behind them get a reset."""
+    now = now or datetime.now(UTC)
+    cutoff = now - timedelta(days=days)
+    removed = 0
+    for entity in ENTITIES.values():
+        table = entity.model.__table__
+        old = and_(table.c.deleted.is_(True), table.c.changed_at < cutoff)
+        newest = db.session.execute(select(table.c.user_id, func.max(table.c.version)).where(old)
+                                    .group_by(table.c.user_id)).all()
+        if newest:
+            users = SyncUser.__table__
+            raise_to = case((users.c.purged_version < bindparam("v"), bindparam("v")), else_=users.c.purged_version)
+            db.session.execute(update(users).where(users.c.user_id == bindparam("uid")).values(purged_version=raise_to),
+                               [{"uid": uid, "v": v} for uid, v in newest])
+        removed += db.session.execute(delete(table).where(old)).rowcount
+    db.session.execute(delete(SyncRejection.__table__).where(SyncRejection.created_at < cutoff))
+    db.session.commit()
+    return removed

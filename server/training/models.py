@@ -1,0 +1,28 @@
+"""The runner's synced training records: sessions, own routines, settings and exercise levels."""
+
+from server.extensions import db
+from server.sync.models import SyncedRecord
+
+
+class SessionRecord(SyncedRecord, db.Model):
+    """A logged session (``data`` is the session record of the player and log; its id is the record's id)."""
+
+    __tablename__ = "session_record"
+
+
+class RoutineRecord(SyncedRecord, db.Model):
+    """A routine the runner built."""
+
+    __tablename__ = "routine_record"
+
+
+class SettingsRecord(SyncedRecord, db.Model):
+    """The runner's settings: one record per user, at a deterministic id."""
+
+    __tablename__ = "settings_record"
+
+
+class LevelRecord(SyncedRecord, db.Model):
+    """The runner's level on one exercise, at a deterministic id per exercise."""
+
+    __tablename__ = "level_record"
