@@ -26,6 +26,7 @@ class Defaults:
     FRONTEND_DIR = str(ROOT / "frontend")
     MIGRATIONS_DIR = str(ROOT / "migrations")
     JSON_SORT_KEYS = False
+    SYNC_TOMBSTONE_DAYS = 180  # deleted records' tombstones are kept this long (see `flask sync purge`)
     COMPRESS_MIMETYPES = [
         "text/html",
         "text/css",

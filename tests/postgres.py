@@ -40,10 +40,10 @@ class PostgresServer:
         """A SQLAlchemy URL for a database on this server, over its Unix socket."""
         return f"postgresql+psycopg://postgres@/{database}?host={self.root}&port={self.port}"
 
-    def create_database(self, name: str) -> str:
-        """Create an empty database and return its URL."""
+    def create_database(self, name: str, template: str | None = None) -> str:
+        """Create a database (empty, or a copy of ``template``) and return its URL."""
         self._sql(f'DROP DATABASE IF EXISTS "{name}"')
-        self._sql(f'CREATE DATABASE "{name}"')
+        self._sql(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         return self.url(name)
 
     def drop_database(self, name: str) -> None:

@@ -100,7 +100,9 @@ def _load_json(body: bytes) -> Any:
 def _first_error(error: ValidationError) -> EnvelopeError:
     problem = error.errors()[0]
     where = ".".join(str(part) for part in problem["loc"]) or "body"
-    return EnvelopeError(where, problem["msg"])
+    # pydantic's UUID messages describe its parser's internals; say what is wanted instead.
+    message = "Input should be a UUID" if problem["type"].startswith("uuid") else problem["msg"]
+    return EnvelopeError(where, message)
 
 
 def _validate(model: type[BaseModel], body: bytes) -> tuple[Any, dict]:
@@ -145,8 +147,8 @@ def read_mutation(raw: dict) -> Mutation | str:
     try:
         mutation = Mutation.model_validate(raw)
     except ValidationError as error:
-        problem = error.errors()[0]
-        return f"{'.'.join(str(p) for p in problem['loc'])}: {problem['msg']}"
+        problem = _first_error(error)
+        return f"{problem.field}: {problem.message}"
     if mutation.op == "put" and mutation.data is None:
         return "data: a put needs the record as an object"
     if mutation.data is not None and (problem := unstorable(mutation.data)):

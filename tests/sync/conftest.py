@@ -1,0 +1,120 @@
+"""Sync fixtures: the same tests on SQLite and on PostgreSQL, a logged-in device, and records to send."""
+
+import uuid
+
+import pytest
+from flask_migrate import upgrade
+
+from server.catalog.service import load_catalog
+from server.extensions import db
+from tests.conftest import CONTENT_DIR, MEDIA_DIR, log_in, make_app, register_account
+
+
+@pytest.fixture(scope="session")
+def pg_template(postgres):
+    """A migrated PostgreSQL database with the catalogue loaded, copied per test like the SQLite template."""
+    url = postgres.create_database("sync_template")
+    app = make_app(url)
+    with app.app_context():
+        upgrade()
+        load_catalog(CONTENT_DIR, MEDIA_DIR)
+        db.engine.dispose()
+    return "sync_template"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def sync_app(request, tmp_path):
+    """An app on a fresh loaded database: SQLite, then PostgreSQL."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("app")
+        return
+    postgres, template = request.getfixturevalue("postgres"), request.getfixturevalue("pg_template")
+    name = f"s_{uuid.uuid4().hex}"
+    app = make_app(postgres.create_database(name, template=template))
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+    postgres.drop_database(name)
+
+
+class Device:
+    """One device of a logged-in runner: a test client, its sync client id and its next mutation id."""
+
+    def __init__(self, app, account, client_id: uuid.UUID | None = None):
+        self.app, self.account = app, account
+        self.http = app.test_client()
+        log_in(self.http, account)
+        self.client_id = str(client_id or uuid.uuid4())
+        self.next_id = 1
+
+    def push(self, *mutations: dict, ids: list[int] | None = None):
+        """POST the mutations, numbered from this device's next id unless ``ids`` says otherwise."""
+        numbered = []
+        for i, mutation in enumerate(mutations):
+            numbered.append({"id": ids[i] if ids else self.next_id + i} | mutation)
+        if not ids:
+            self.next_id += len(mutations)
+        return self.http.post("/api/sync/push", json={"protocol": 1, "client_id": self.client_id,
+                                                      "mutations": numbered})
+
+    def pull(self, cursor=None, limit=500):
+        """POST a pull."""
+        return self.http.post("/api/sync/pull", json={"protocol": 1, "client_id": self.client_id,
+                                                      "cursor": cursor, "limit": limit})
+
+    def everything(self) -> dict:
+        """Every live record the server holds for this runner, by (entity, id), via reset pulls."""
+        records, cursor = {}, None
+        while True:
+            page = self.pull(cursor, limit=500).get_json()
+            for change in page["changes"]:
+                key = (change["entity"], change["id"])
+                if change["op"] == "put":
+                    records[key] = change
+                else:
+                    records.pop(key, None)
+            cursor = page["cursor"]
+            if not page["more"]:
+                return records
+
+
+@pytest.fixture
+def account(sync_app):
+    """A registered runner on ``sync_app``."""
+    return register_account(sync_app)
+
+
+@pytest.fixture
+def device(sync_app, account):
+    """A logged-in device of ``account``."""
+    return Device(sync_app, account)
+
+
+@pytest.fixture
+def second_device(sync_app, account):
+    """Another logged-in device of ``account``."""
+    return Device(sync_app, account)
+
+
+def session_record(record_id: str | None = None, **overrides) -> dict:
+    """A valid session record as the player logs it."""
+    return {
+        "id": record_id or str(uuid.uuid4()),
+        "started_at": "2026-11-20T07:00:00Z",
+        "ended_at": "2026-11-20T07:20:00Z",
+        "time_zone": "Europe/Paris",
+        "local_date": "2026-11-20",
+        "routine": None,
+        "entries": [{"exercise": "side-plank", "side": "left", "seconds": 30}],
+        "pain": "none",
+    } | overrides
+
+
+def put(entity: str, data: dict, entity_id: str | None = None, base: int | None = None) -> dict:
+    """A put mutation (its id is numbered by the device)."""
+    return {"op": "put", "entity": entity, "entity_id": entity_id or data["id"], "base_version": base, "data": data}
+
+
+def remove(entity: str, entity_id: str, base: int | None = None) -> dict:
+    """A delete mutation."""
+    return {"op": "delete", "entity": entity, "entity_id": entity_id, "base_version": base}

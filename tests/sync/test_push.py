@@ -1,0 +1,187 @@
+"""Push: order, retries, gaps, rejections, ownership, merge, edit-vs-delete and deterministic ids."""
+
+import uuid
+
+import pytest
+
+from tests.sync.conftest import Device, put, remove, session_record
+
+
+def test_a_push_is_pulled_back(device):
+    record = session_record()
+    assert device.push(put("session", record)).get_json() == {"last_mutation_id": 1, "rejected": []}
+    page = device.pull().get_json()
+    assert page["reset"] is True and page["more"] is False and page["last_mutation_id"] == 1
+    assert page["changes"] == [{"op": "put", "entity": "session", "id": record["id"], "version": 1,
+                                "data": record, "conflicts": {}}]
+    assert page["cursor"] == 1
+
+
+def test_a_retried_push_applies_nothing_twice(device):
+    """The server commits, the answer is lost, the device sends the same batch again."""
+    batch = [put("session", session_record()), put("session", session_record(notes="bad", pain="ouch"))]
+    first = device.push(*batch, ids=[1, 2])
+    again = device.push(*batch, ids=[1, 2])
+    assert first.status_code == again.status_code == 200
+    assert again.get_json() == first.get_json()
+    assert first.get_json()["rejected"] == [{"id": 2, "reason": "pain: Choose none, mild or stop for pain."}]
+    assert [c["version"] for c in device.pull().get_json()["changes"]] == [1]
+
+
+def test_a_retry_with_more_mutations_applies_only_the_new_ones(device):
+    one, two = put("session", session_record()), put("session", session_record())
+    device.push(one, ids=[1])
+    assert device.push(one, two, ids=[1, 2]).get_json() == {"last_mutation_id": 2, "rejected": []}
+    assert len(device.pull().get_json()["changes"]) == 2
+
+
+@pytest.mark.parametrize(("ids", "expected"), [([2], 1), ([1, 3], 2)])
+def test_a_gap_is_a_409_naming_the_mutation_expected_and_applies_nothing(device, ids, expected):
+    mutations = [put("session", session_record()) for _ in ids]
+    response = device.push(*mutations, ids=ids)
+    assert response.status_code == 409
+    assert response.get_json()["expected"] == expected
+    assert device.pull().get_json()["changes"] == []
+
+
+@pytest.mark.parametrize(("mutation", "reason"), [
+    (put("session", session_record(entries=[{"exercise": "side-plank", "side": "left", "reps": -1}])),
+     "entries.0.reps: Reps can't be negative."),
+    (put("session", session_record(entries=[{"exercise": "moonwalk", "side": "left", "reps": 5}])),
+     "entries.0.exercise: This exercise is not in the catalogue."),
+    (put("session", session_record(local_date="2026-02-30")), "local_date: Enter a real date."),
+    (put("session", session_record(notes="a\x00b")), "data: text may not contain a NUL character"),
+    (put("session", session_record(), entity_id=str(uuid.uuid4())), "data.id: must equal entity_id"),
+    ({"op": "put", "entity": "diary", "entity_id": str(uuid.uuid4()), "data": {}}, "entity: unknown entity 'diary'"),
+    ({"op": "upsert", "entity": "session", "entity_id": str(uuid.uuid4()), "data": {}},
+     "op: Input should be 'put' or 'delete'"),
+    ({"op": "put", "entity": "session", "entity_id": "12", "data": {}},
+     "entity_id: Input should be a UUID"),
+    ({"op": "put", "entity": "settings", "entity_id": str(uuid.uuid4()), "data": {"units": "kg"}},
+     "entity_id: this settings record's id must be {settings}"),
+])
+def test_a_bad_mutation_is_rejected_with_a_reason_and_the_queue_moves_on(device, account, mutation, reason):
+    good = session_record()
+    answer = device.push(mutation, put("session", good)).get_json()
+    settings = uuid.uuid5(account.id, "settings")
+    assert answer == {"last_mutation_id": 2, "rejected": [{"id": 1, "reason": reason.format(settings=settings)}]}
+    assert [c["id"] for c in device.pull().get_json()["changes"]] == [good["id"]]
+
+
+def test_another_users_record_is_rejected_never_overwritten(sync_app, device):
+    from tests.conftest import register_account
+
+    record = session_record(notes="mine")
+    device.push(put("session", record))
+    thief = Device(sync_app, register_account(sync_app, "other@example.com"))
+    answer = thief.push(put("session", session_record(record["id"], notes="stolen")), remove("session", record["id"]))
+    assert answer.get_json()["rejected"] == [
+        {"id": 1, "reason": "entity_id: this record belongs to another account"},
+        {"id": 2, "reason": "entity_id: this record belongs to another account"},
+    ]
+    assert device.pull().get_json()["changes"][0]["data"]["notes"] == "mine"
+    assert thief.pull().get_json()["changes"] == []
+
+
+def test_another_users_client_id_is_refused(sync_app, device):
+    from tests.conftest import register_account
+
+    device.push(put("session", session_record()))
+    other = Device(sync_app, register_account(sync_app, "other@example.com"), client_id=uuid.UUID(device.client_id))
+    for response in (other.push(put("session", session_record())), other.pull()):
+        assert response.status_code == 403
+        assert response.get_json()["error"]["field"] == "client_id"
+    assert device.pull().get_json()["last_mutation_id"] == 1
+
+
+def test_edits_to_different_fields_on_two_devices_both_survive(sync_app, account, device):
+    record = session_record()
+    device.push(put("session", record))
+    phone, laptop = device, Device(sync_app, account)
+    phone.push(put("session", record | {"notes": "felt strong"}, base=1))
+    laptop.push(put("session", record | {"effort": 7}, base=1))
+    change = laptop.pull().get_json()["changes"][0]
+    assert (change["data"]["notes"], change["data"]["effort"], change["conflicts"]) == ("felt strong", 7, {})
+
+
+def test_the_same_field_edited_on_two_devices_keeps_the_first_and_shows_the_second(sync_app, account, device):
+    record = session_record()
+    device.push(put("session", record))
+    laptop = Device(sync_app, account)
+    device.push(put("session", record | {"notes": "phone"}, base=1))
+    laptop.push(put("session", record | {"notes": "laptop"}, base=1))
+    change = laptop.pull().get_json()["changes"][0]
+    assert change["data"]["notes"] == "phone"
+    assert change["conflicts"] == {"notes": "laptop"}
+    # The laptop resolves it, having seen the conflict: its put clears it.
+    laptop.push(put("session", change["data"] | {"notes": "both"}, base=change["version"]))
+    change = laptop.pull().get_json()["changes"][0]
+    assert (change["data"]["notes"], change["conflicts"]) == ("both", {})
+
+
+def test_an_edit_beats_a_delete(sync_app, account, device):
+    record = session_record()
+    device.push(put("session", record))
+    laptop = Device(sync_app, account)
+    device.push(put("session", record | {"notes": "edited"}, base=1))
+    laptop.push(remove("session", record["id"], base=1))
+    changes = laptop.pull(cursor=2).get_json()["changes"]
+    assert [(c["op"], c["data"]["notes"]) for c in changes] == [("put", "edited")]
+
+
+def test_a_delete_after_seeing_the_edit_wins(sync_app, account, device):
+    record = session_record()
+    device.push(put("session", record))
+    device.push(put("session", record | {"notes": "edited"}, base=1))
+    laptop = Device(sync_app, account)
+    laptop.push(remove("session", record["id"], base=2))
+    page = device.pull(cursor=2).get_json()
+    assert [(c["op"], c["id"], c["data"]) for c in page["changes"]] == [("delete", record["id"], None)]
+    assert device.everything() == {}
+
+
+def test_an_edit_after_a_delete_brings_the_record_back(sync_app, account, device):
+    record = session_record()
+    device.push(put("session", record), remove("session", record["id"], base=None))
+    laptop = Device(sync_app, account)
+    laptop.push(put("session", record | {"notes": "still here"}, base=1))
+    assert [c["data"]["notes"] for c in device.everything().values()] == ["still here"]
+
+
+def test_settings_and_levels_live_at_ids_every_device_computes(sync_app, account, device):
+    settings_id = str(uuid.uuid5(account.id, "settings"))
+    level_id = str(uuid.uuid5(account.id, "level:side-plank"))
+    laptop = Device(sync_app, account)
+    device.push(put("settings", {"units": "kg", "cue_speech": True}, settings_id))
+    laptop.push(put("settings", {"units": "lb", "cue_speech": True}, settings_id))
+    device.push(put("level", {"exercise": "side-plank", "level": 2, "updated_at": "2026-11-20T07:00:00Z"}, level_id))
+    records = laptop.everything()
+    assert set(records) == {("settings", settings_id), ("level", level_id)}
+    assert records[("settings", settings_id)]["data"]["units"] == "kg"
+    assert records[("settings", settings_id)]["conflicts"] == {"units": "lb"}
+
+
+@pytest.mark.parametrize(("data", "entity_name", "reason"), [
+    ({"exercise": "side-plank", "level": 2, "updated_at": "2026-11-20T07:00:00Z"}, "level:bird-dog",
+     "entity_id: this level record's id must be {expected}"),
+    ({"exercise": "side-plank", "level": -1, "updated_at": "2026-11-20T07:00:00Z"}, "level:side-plank",
+     "level: Input should be greater than or equal to 0"),
+    ({"exercise": "moonwalk", "level": 1, "updated_at": "2026-11-20T07:00:00Z"}, "level:moonwalk",
+     "exercise: This exercise is not in the catalogue."),
+    ({"exercise": "side-plank", "level": 1, "updated_at": "yesterday"}, "level:side-plank",
+     "updated_at: Enter a valid time."),
+])
+def test_a_bad_level_is_rejected(account, device, data, entity_name, reason):
+    entity_id = str(uuid.uuid5(account.id, entity_name))
+    expected = uuid.uuid5(account.id, f"level:{data['exercise']}")
+    answer = device.push(put("level", data, entity_id)).get_json()
+    assert answer["rejected"] == [{"id": 1, "reason": reason.format(expected=expected)}]
+
+
+def test_two_devices_pushing_the_same_settings_never_make_two(sync_app, account, device):
+    settings_id = str(uuid.uuid5(account.id, "settings"))
+    laptop = Device(sync_app, account)
+    for n in range(3):
+        device.push(put("settings", {"switch_seconds": n}, settings_id))
+        laptop.push(put("settings", {"switch_seconds": 10 + n}, settings_id))
+    assert list(device.everything()) == [("settings", settings_id)]
