@@ -10,31 +10,37 @@ from server.extensions import db
 from tests.conftest import CONTENT_DIR, MEDIA_DIR, log_in, make_app, register_account
 
 
+# Logging in hashes a password; the sync tests log in often and test nothing about hashing.
+FAST_HASH = {"PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000"}
+
+
 @pytest.fixture(scope="session")
-def pg_template(postgres):
-    """A migrated PostgreSQL database with the catalogue loaded, copied per test like the SQLite template."""
-    url = postgres.create_database("sync_template")
+def pg_database(postgres):
+    """One migrated PostgreSQL database with the catalogue loaded, shared by the sync tests.
+
+    Sync keeps every runner's data apart, so each test's fresh account is all the isolation it needs.
+    """
+    url = postgres.create_database("sync_tests")
     app = make_app(url)
     with app.app_context():
         upgrade()
         load_catalog(CONTENT_DIR, MEDIA_DIR)
         db.engine.dispose()
-    return "sync_template"
+    return url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def sync_app(request, tmp_path):
-    """An app on a fresh loaded database: SQLite, then PostgreSQL."""
+def sync_app(request):
+    """An app on a loaded database: a fresh SQLite copy, then the shared PostgreSQL one."""
     if request.param == "sqlite":
-        yield request.getfixturevalue("app")
+        app = request.getfixturevalue("app")
+        app.config.update(FAST_HASH)
+        yield app
         return
-    postgres, template = request.getfixturevalue("postgres"), request.getfixturevalue("pg_template")
-    name = f"s_{uuid.uuid4().hex}"
-    app = make_app(postgres.create_database(name, template=template))
+    app = make_app(request.getfixturevalue("pg_database"), **FAST_HASH)
     yield app
     with app.app_context():
         db.engine.dispose()
-    postgres.drop_database(name)
 
 
 class Device:
@@ -81,7 +87,12 @@ class Device:
 @pytest.fixture
 def account(sync_app):
     """A registered runner on ``sync_app``."""
-    return register_account(sync_app)
+    return new_account(sync_app)
+
+
+def new_account(app):
+    """A runner with an email of its own (PostgreSQL's database is shared by the tests)."""
+    return register_account(app, f"runner-{uuid.uuid4().hex[:12]}@example.com")
 
 
 @pytest.fixture

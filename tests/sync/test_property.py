@@ -111,7 +111,7 @@ def converge(devices, plan) -> None:
         assert record_id in server  # nothing kept by anyone is lost
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(plan=steps)
 def test_two_devices_always_converge(device, second_device, plan):
     # The fixtures (one account, two logged-in devices) serve every example; each example uses

@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from tests.sync.conftest import Device, put, remove, session_record
+from tests.sync.conftest import Device, new_account, put, remove, session_record
 
 
 def test_a_push_is_pulled_back(device):
@@ -69,11 +69,9 @@ def test_a_bad_mutation_is_rejected_with_a_reason_and_the_queue_moves_on(device,
 
 
 def test_another_users_record_is_rejected_never_overwritten(sync_app, device):
-    from tests.conftest import register_account
-
     record = session_record(notes="mine")
     device.push(put("session", record))
-    thief = Device(sync_app, register_account(sync_app, "other@example.com"))
+    thief = Device(sync_app, new_account(sync_app))
     answer = thief.push(put("session", session_record(record["id"], notes="stolen")), remove("session", record["id"]))
     assert answer.get_json()["rejected"] == [
         {"id": 1, "reason": "entity_id: this record belongs to another account"},
@@ -84,10 +82,8 @@ def test_another_users_record_is_rejected_never_overwritten(sync_app, device):
 
 
 def test_another_users_client_id_is_refused(sync_app, device):
-    from tests.conftest import register_account
-
     device.push(put("session", session_record()))
-    other = Device(sync_app, register_account(sync_app, "other@example.com"), client_id=uuid.UUID(device.client_id))
+    other = Device(sync_app, new_account(sync_app), client_id=uuid.UUID(device.client_id))
     for response in (other.push(put("session", session_record())), other.pull()):
         assert response.status_code == 403
         assert response.get_json()["error"]["field"] == "client_id"
