@@ -11,7 +11,8 @@ from server.extensions import db
 def account_json(user: User) -> dict:
     """The account and the rows of every registered table, under the names they registered."""
     tables = {
-        name: [table.as_json(row) for row in db.session.scalars(select(table.model).where(table.model.user_id == user.id))]
+        name: [table.as_json(row) for row in db.session.scalars(
+            select(table.model).where(table.model.user_id == user.id, table.where))]
         for name, table in EXPORTED.items()
     }
     return {

@@ -13,20 +13,21 @@ from typing import Any
 
 @dataclass(frozen=True)
 class OwnedTable:
-    """One table of user data: its export name, model, and the JSON form of a row."""
+    """One table of user data: its export name, model, the JSON form of a row, and which rows count."""
 
     name: str
     model: Any
     as_json: Callable[[Any], dict]
+    where: Any = True  # a SQL condition: synced tables leave out their tombstones
 
 
 EXPORTED: dict[str, OwnedTable] = {}
 NOT_EXPORTED: set[str] = set()
 
 
-def register_owned(name: str, model: Any, as_json: Callable[[Any], dict]) -> None:
-    """Declare ``model`` (with a ``user_id`` column) as user data exported under ``name``."""
-    EXPORTED[name] = OwnedTable(name, model, as_json)
+def register_owned(name: str, model: Any, as_json: Callable[[Any], dict], where: Any = True) -> None:
+    """Declare ``model`` (with a ``user_id`` column) as user data exported under ``name`` (the rows ``where`` holds)."""
+    EXPORTED[name] = OwnedTable(name, model, as_json, where)
 
 
 def register_private(model: Any) -> None:

@@ -7,6 +7,7 @@ from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, T
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
+from server.accounts.ownership import register_private
 from server.extensions import db
 
 # JSONB on PostgreSQL (binary, compact); JSON text elsewhere.
@@ -74,3 +75,8 @@ class SyncRejection(db.Model):
     mutation_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# The user's own sync bookkeeping: deleted with the account, not part of its export.
+for _model in (SyncUser, SyncClient, SyncRejection):
+    register_private(_model)

@@ -223,9 +223,12 @@ def pull(user_id: uuid.UUID, request: PullRequest, now: datetime | None = None) 
 
 
 def _pull(user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:
+    # The client before the counter: a push landing between the two reads then shows up in the
+    # changes without its mutation ids, never the other way round (the device would drop
+    # mutations from its outbox whose effect it had not yet pulled).
+    client = _client(user_id, request.client_id, now)
     counter = db.session.get(SyncUser, user_id)
     head, purged = (counter.version, counter.purged_version) if counter else (0, 0)
-    client = _client(user_id, request.client_id, now)
     cursor, reset = request.cursor, False
     snapshot = client.snapshot_version if cursor is not None and cursor == client.snapshot_cursor else None
     if cursor is None or cursor > head or (snapshot if snapshot is not None else cursor) < purged:

@@ -1,5 +1,6 @@
 """The runner's synced training records: sessions, own routines, settings and exercise levels."""
 
+from server.accounts.ownership import register_owned
 from server.extensions import db
 from server.sync.models import SyncedRecord
 
@@ -26,3 +27,9 @@ class LevelRecord(SyncedRecord, db.Model):
     """The runner's level on one exercise, at a deterministic id per exercise."""
 
     __tablename__ = "level_record"
+
+
+# Account export and deletion cover every synced entity: the records as the device stores them.
+for _name, _model in (("sessions", SessionRecord), ("routines", RoutineRecord), ("settings", SettingsRecord),
+                      ("levels", LevelRecord)):
+    register_owned(_name, _model, lambda row: row.data, where=_model.deleted.is_(False))

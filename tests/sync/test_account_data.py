@@ -1,0 +1,57 @@
+"""Account export and deletion cover every synced entity."""
+
+import csv
+import io
+import uuid
+
+from sqlalchemy import func, select
+
+from server.extensions import db
+from tests.conftest import PASSWORD
+from tests.sync.conftest import Device, new_account, put, remove, session_record
+
+ROUTINE = {"id": None, "name": "Mine", "format": "circuit", "rounds": 2, "work_seconds": 30, "rest_seconds": 10,
+           "round_rest_seconds": 30, "items": [{"exercise": "side-plank", "reps": None, "work_seconds": None}]}
+
+
+def push_one_of_each(device: Device, account) -> dict:
+    session, gone = session_record(notes="kept"), session_record()
+    routine = ROUTINE | {"id": str(uuid.uuid4())}
+    settings = {"units": "kg"}
+    level = {"exercise": "side-plank", "level": 3, "updated_at": "2026-11-20T07:00:00Z"}
+    answer = device.push(
+        put("session", session), put("session", gone), remove("session", gone["id"]),
+        put("routine", routine), put("settings", settings, str(uuid.uuid5(account.id, "settings"))),
+        put("level", level, str(uuid.uuid5(account.id, "level:side-plank"))))
+    assert answer.get_json()["rejected"] == []
+    return {"sessions": [session], "routines": [routine], "settings": [settings], "levels": [level]}
+
+
+def rows_of(user_id) -> dict:
+    counts = {}
+    for table in db.metadata.sorted_tables:
+        if "user_id" in table.c and any(fk.column.table.name == "users" for fk in table.c.user_id.foreign_keys):
+            counts[table.name] = db.session.scalar(select(func.count()).select_from(table)
+                                                   .where(table.c.user_id == user_id))
+    return counts
+
+
+def test_the_export_holds_every_synced_record_and_no_tombstone(account, device):
+    pushed = push_one_of_each(device, account)
+    body = device.http.get("/api/account/export?format=json").get_json()
+    for name, records in pushed.items():
+        assert body[name] == records
+    rows = list(csv.DictReader(io.StringIO(device.http.get("/api/account/export?format=csv").get_data(as_text=True))))
+    assert [(r["session_id"], r["notes"]) for r in rows] == [(pushed["sessions"][0]["id"], "kept")]
+
+
+def test_deleting_the_account_removes_every_synced_row_and_nobody_elses(sync_app, account, device):
+    push_one_of_each(device, account)
+    other = new_account(sync_app)
+    push_one_of_each(Device(sync_app, other), other)
+    assert device.http.delete("/api/account", json={"password": PASSWORD}).status_code == 204
+    with sync_app.app_context():
+        mine, theirs = rows_of(account.id), rows_of(other.id)
+    assert {"session_record", "routine_record", "settings_record", "level_record", "sync_user", "sync_client"} <= set(mine)
+    assert set(mine.values()) == {0}
+    assert theirs["session_record"] == 2 and theirs["sync_client"] == 1
