@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, bindparam, case, delete, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, case, delete, func, insert, literal, or_, select, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from server.catalog.models import Exercise
@@ -223,12 +223,7 @@ def pull(user_id: uuid.UUID, request: PullRequest, now: datetime | None = None) 
 
 
 def _pull(user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:
-    # The client before the counter: a push landing between the two reads then shows up in the
-    # changes without its mutation ids, never the other way round (the device would drop
-    # mutations from its outbox whose effect it had not yet pulled).
-    client = _client(user_id, request.client_id, now)
-    counter = db.session.get(SyncUser, user_id)
-    head, purged = (counter.version, counter.purged_version) if counter else (0, 0)
+    client, head, purged = _pull_state(user_id, request.client_id, now)
     cursor, reset = request.cursor, False
     snapshot = client.snapshot_version if cursor is not None and cursor == client.snapshot_cursor else None
     if cursor is None or cursor > head or (snapshot if snapshot is not None else cursor) < purged:
@@ -236,7 +231,7 @@ def _pull(user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:
     rows = _changes(user_id, cursor, head, snapshot, request.limit)
     more = len(rows) > request.limit
     rows = rows[:request.limit]
-    next_cursor = rows[-1][1]["version"] if more else head
+    next_cursor = rows[-1]["version"] if more else head
     if snapshot is not None and more:
         # A snapshot is paged: remember where, so its next page still skips tombstones the device never needed.
         client.snapshot_version, client.snapshot_cursor = snapshot, next_cursor
@@ -247,25 +242,51 @@ def _pull(user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:
         "more": more,
         "last_mutation_id": client.last_mutation_id or 0,
         "reset": reset,
-        "changes": [_change(name, row) for name, row in rows],
+        "changes": [_change(row) for row in rows],
     }
 
 
-def _changes(user_id, cursor: int, head: int, snapshot: int | None, limit: int) -> list[tuple[str, dict]]:
-    """Up to limit + 1 changes after ``cursor`` and up to ``head``, in version order, across entities."""
-    found = []
+def _pull_state(user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> tuple[SyncClient, int, int]:
+    """The client, the user's head version and purge mark, read together in one statement.
+
+    Read together, they agree: a push landing meanwhile shows neither its mutation ids nor its
+    changes (the device would otherwise drop mutations from its outbox whose effect it had not pulled).
+    """
+    rows = db.session.execute(
+        select(SyncClient, SyncUser.version, SyncUser.purged_version)
+        .outerjoin(SyncUser, SyncUser.user_id == SyncClient.user_id)
+        .where(SyncClient.client_id == client_id)).all()
+    if any(client.user_id != user_id for client, _, _ in rows):
+        raise ClientTaken()
+    if rows:
+        client, head, purged = rows[0]
+        return client, head or 0, purged or 0
+    client = _client(user_id, client_id, now)
+    counter = db.session.get(SyncUser, user_id)
+    return client, *((counter.version, counter.purged_version) if counter else (0, 0))
+
+
+def _changes(user_id, cursor: int, head: int, snapshot: int | None, limit: int) -> list:
+    """Up to limit + 1 changes after ``cursor`` and up to ``head``, in version order, across entities.
+
+    One statement: each entity's table walks its (user_id, version) index for at most limit + 1
+    rows, and the union is cut to limit + 1 again.
+    """
+    parts = []
     for name, entity in ENTITIES.items():
         table = entity.model.__table__
-        query = select(table).where(table.c.user_id == user_id, table.c.version > cursor, table.c.version <= head)
+        query = select(literal(name).label("entity"), table.c.id, table.c.version, table.c.deleted, table.c.data,
+                       table.c.conflicts).where(table.c.user_id == user_id, table.c.version > cursor,
+                                                table.c.version <= head)
         if snapshot is not None:  # a snapshot needs no tombstone older than itself
             query = query.where(or_(table.c.deleted.is_(False), table.c.version > snapshot))
-        for row in db.session.execute(query.order_by(table.c.version).limit(limit + 1)).mappings():
-            found.append((name, row))
-    found.sort(key=lambda pair: pair[1]["version"])
-    return found[:limit + 1]
+        parts.append(select(query.order_by(table.c.version).limit(limit + 1).subquery()))
+    every = union_all(*parts).subquery()
+    return db.session.execute(select(every).order_by(every.c.version).limit(limit + 1)).mappings().all()
 
 
-def _change(name: str, row) -> dict:
+def _change(row) -> dict:
+    name = row["entity"]
     if row["deleted"]:
         return {"op": "delete", "entity": name, "id": str(row["id"]), "version": row["version"], "data": None}
     conflicts = {field: c["value"] for field, c in (row["conflicts"] or {}).items()}
