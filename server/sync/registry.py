@@ -36,7 +36,8 @@ class Entity:
 
 def _session_errors(data: dict, context: Context) -> list[dict]:
     errors = validate_session(data, context.today)
-    for i, entry in enumerate(data.get("entries") or []):
+    entries = data.get("entries")
+    for i, entry in enumerate(entries if isinstance(entries, list) else []):
         slug = entry.get("exercise") if isinstance(entry, dict) else None
         if isinstance(slug, str) and slug not in context.exercise_slugs:
             errors.append({"field": f"entries.{i}.exercise", "message": "This exercise is not in the catalogue."})

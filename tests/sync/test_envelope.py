@@ -50,6 +50,7 @@ def test_a_logged_out_request_is_a_json_401(sync_app, path):
 @pytest.mark.parametrize("payload", [
     {"notes": "\x00"}, {"notes\x00": "x"}, {"entries": [[[[]]]] * 3}, {"effort": 1e308 * 10},
     {"effort": 2**70}, {"notes": "\udfff"}, {"id": None}, {"routine": {"$gt": ""}},
+    {"entries": 5}, {"entries": "abc"}, {"entries": {"a": 1}}, {"entries": [None, 3, []]}, {"started_at": []},
 ])
 def test_no_payload_makes_a_500(device, payload):
     mutation = put("session", session_record() | payload, entity_id=session_record()["id"])
