@@ -19,12 +19,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from flask_migrate import upgrade  # noqa: E402
-from sqlalchemy import event  # noqa: E402
 
 from server.catalog.service import load_catalog  # noqa: E402
-from server.extensions import db  # noqa: E402
 from tests.conftest import CONTENT_DIR, MEDIA_DIR, log_in, make_app, register_account  # noqa: E402
 from tests.postgres import PostgresServer  # noqa: E402
+from tests.sync.conftest import count_statements  # noqa: E402
 
 YEARS_OF_DAYS = 3650
 FAST_HASH = {"PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000", "TESTING": False, "RATELIMIT_ENABLED": False}
@@ -66,23 +65,6 @@ class Runner:
             pass
 
 
-def counted(app, call) -> int:
-    """SQL statements ``call`` sends."""
-    count = 0
-
-    def tick(*_):
-        nonlocal count
-        count += 1
-
-    with app.app_context():
-        event.listen(db.engine, "before_cursor_execute", tick)
-        try:
-            call()
-        finally:
-            event.remove(db.engine, "before_cursor_execute", tick)
-    return count
-
-
 def measure(app, label: str, rounds: int) -> None:
     start = date(2016, 11, 21)
     veteran, newcomer = Runner(app, f"veteran-{label}@example.com"), Runner(app, f"new-{label}@example.com")
@@ -105,9 +87,9 @@ def measure(app, label: str, rounds: int) -> None:
     for size in (1, 10, 100, 500):
         runner = Runner(app, f"count-{size}-{label}@example.com")
         records = [session_on(date(2026, 1, 1)) for _ in range(size)]
-        pushes = counted(app, lambda: runner.push(records))
-        pulls = counted(app, lambda: runner.pull())
-        edits = counted(app, lambda: runner.push([r | {"notes": "edited"} for r in records]))
+        pushes = count_statements(app, lambda: runner.push(records))
+        pulls = count_statements(app, lambda: runner.pull())
+        edits = count_statements(app, lambda: runner.push([r | {"notes": "edited"} for r in records]))
         print(f"{label}: batch {size:>3}: statements per push of new records {pushes}, per push of edits {edits}, "
               f"per pull {pulls}")
 

@@ -132,16 +132,20 @@ def _apply(mutation: Mutation, entity: Entity, record: _Working | None, version:
                     dirty=True)
 
 
-def apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime | None = None) -> dict:
-    """Apply a push in order under the user's lock, in one transaction; the answer the client gets."""
-    now = now or datetime.now(UTC)
+def _one_transaction(work, user_id: uuid.UUID, request, now: datetime | None) -> dict:
+    # Everything or nothing: any failure rolls the whole request back before it propagates.
     try:
-        answer = _apply_push(user_id, request, now)
+        answer = work(user_id, request, now or datetime.now(UTC))
     except Exception:
         db.session.rollback()
         raise
     db.session.commit()
     return answer
+
+
+def apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime | None = None) -> dict:
+    """Apply a push in order under the user's lock, in one transaction; the answer the client gets."""
+    return _one_transaction(_apply_push, user_id, request, now)
 
 
 def _apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime) -> dict:
@@ -212,14 +216,7 @@ def _write(user_id: uuid.UUID, working: dict, now: datetime) -> None:
 
 def pull(user_id: uuid.UUID, request: PullRequest, now: datetime | None = None) -> dict:
     """The changes after the client's cursor, oldest first, at most ``limit``; a reset snapshot when needed."""
-    now = now or datetime.now(UTC)
-    try:
-        answer = _pull(user_id, request, now)
-    except Exception:
-        db.session.rollback()
-        raise
-    db.session.commit()
-    return answer
+    return _one_transaction(_pull, user_id, request, now)
 
 
 def _pull(user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:

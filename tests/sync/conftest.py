@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 from flask_migrate import upgrade
+from sqlalchemy import event
 
 from server.catalog.service import load_catalog
 from server.extensions import db
@@ -82,6 +83,23 @@ class Device:
             cursor = page["cursor"]
             if not page["more"]:
                 return records
+
+
+def count_statements(app, call) -> int:
+    """How many SQL statements ``call()`` sends to ``app``'s database."""
+    count = 0
+
+    def tick(*_):
+        nonlocal count
+        count += 1
+
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", tick)
+        try:
+            call()
+        finally:
+            event.remove(db.engine, "before_cursor_execute", tick)
+    return count
 
 
 @pytest.fixture

@@ -1,26 +1,8 @@
 """The number of SQL statements per push and per pull does not grow with the batch."""
 
 import pytest
-from sqlalchemy import event
 
-from server.extensions import db
-from tests.sync.conftest import Device, put, remove, session_record
-
-
-def count_statements(app, call) -> int:
-    count = 0
-
-    def tick(*_):
-        nonlocal count
-        count += 1
-
-    with app.app_context():
-        event.listen(db.engine, "before_cursor_execute", tick)
-        try:
-            call()
-        finally:
-            event.remove(db.engine, "before_cursor_execute", tick)
-    return count
+from tests.sync.conftest import Device, count_statements, put, remove, session_record
 
 
 def mixed_batch(device, size: int) -> list[dict]:
