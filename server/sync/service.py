@@ -44,10 +44,11 @@ def _insert(table):
 
 def _lock_user(user_id: uuid.UUID) -> SyncUser:
     """Take the user's sync lock for the rest of the transaction, creating the counter row on first use."""
-    if db.engine.dialect.name == "sqlite":
+    connection = db.session.connection()
+    if db.engine.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
         # SQLite has no row locks; BEGIN IMMEDIATE takes the write lock up front, so two pushes
         # queue here (busy_timeout) instead of failing when the second one first writes.
-        db.session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
     query = select(SyncUser).where(SyncUser.user_id == user_id).with_for_update()
     counter = db.session.scalar(query)
     if counter is None:
@@ -59,14 +60,16 @@ def _lock_user(user_id: uuid.UUID) -> SyncUser:
 
 def _client(user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> SyncClient:
     """The user's sync client, registered now if new; ClientTaken if another user has it."""
-    rows = db.session.scalars(select(SyncClient).where(SyncClient.client_id == client_id)).all()
+    query = select(SyncClient).where(SyncClient.client_id == client_id)
+    rows = db.session.scalars(query).all()
+    if not rows:
+        # A pull (which takes no lock) and a push may register the same new client at once.
+        db.session.execute(_insert(SyncClient.__table__).values(
+            user_id=user_id, client_id=client_id, last_mutation_id=0, created_at=now).on_conflict_do_nothing())
+        rows = db.session.scalars(query.execution_options(populate_existing=True)).all()
     if any(row.user_id != user_id for row in rows):
         raise ClientTaken()
-    if rows:
-        return rows[0]
-    client = SyncClient(user_id=user_id, client_id=client_id, last_mutation_id=0, created_at=now)
-    db.session.add(client)
-    return client
+    return next(row for row in rows if row.user_id == user_id)
 
 
 def _context(user_id: uuid.UUID, entities: set[str], now: datetime) -> Context:
