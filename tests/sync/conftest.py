@@ -139,6 +139,22 @@ def session_record(record_id: str | None = None, **overrides) -> dict:
     } | overrides
 
 
+SETTINGS = {"cue_speech": True, "cue_beeps": True, "cue_vibration": True, "switch_seconds": 5, "get_ready_seconds": 10,
+            "units": "kg", "time_zone": "auto", "weekly_target": 3, "week_start": "monday", "pauses": []}
+
+
+def routine_record(**overrides) -> dict:
+    """A valid custom routine as the device builds it."""
+    return {
+        "id": str(uuid.uuid4()), "name": "Ankle armour", "format": "circuit", "rounds": 2, "work_seconds": 40,
+        "rest_seconds": 20, "round_rest_seconds": 60,
+        "items": [{"exercise": "single-leg-balance", "reps": None, "reps_min": None, "hold_seconds": None,
+                   "work_seconds": 30},
+                  {"exercise": "glute-bridge", "reps": 12, "reps_min": None, "hold_seconds": None, "work_seconds": None}],
+        "created_at": "2026-11-21T07:30:00.000Z", "updated_at": "2026-11-21T07:30:00.000Z",
+    } | overrides
+
+
 def put(entity: str, data: dict, entity_id: str | None = None, base: int | None = None) -> dict:
     """A put mutation (its id is numbered by the device)."""
     return {"op": "put", "entity": entity, "entity_id": entity_id or data["id"], "base_version": base, "data": data}

@@ -8,16 +8,11 @@ from sqlalchemy import func, select
 
 from server.extensions import db
 from tests.conftest import PASSWORD
-from tests.sync.conftest import Device, new_account, put, remove, session_record
-
-ROUTINE = {"id": None, "name": "Mine", "format": "circuit", "rounds": 2, "work_seconds": 30, "rest_seconds": 10,
-           "round_rest_seconds": 30, "items": [{"exercise": "side-plank", "reps": None, "work_seconds": None}]}
-
+from tests.sync.conftest import SETTINGS, Device, new_account, put, remove, routine_record, session_record
 
 def push_one_of_each(device: Device, account) -> dict:
     session, gone = session_record(notes="kept"), session_record()
-    routine = ROUTINE | {"id": str(uuid.uuid4())}
-    settings = {"units": "kg"}
+    routine, settings = routine_record(), SETTINGS
     level = {"exercise": "side-plank", "level": 3, "updated_at": "2026-11-20T07:00:00Z"}
     answer = device.push(
         put("session", session), put("session", gone), remove("session", gone["id"]),

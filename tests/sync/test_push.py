@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from tests.sync.conftest import Device, new_account, put, remove, session_record
+from tests.sync.conftest import SETTINGS, Device, new_account, put, remove, routine_record, session_record
 
 
 def test_a_push_is_pulled_back(device):
@@ -57,7 +57,7 @@ def test_a_gap_is_a_409_naming_the_mutation_expected_and_applies_nothing(device,
      "op: Input should be 'put' or 'delete'"),
     ({"op": "put", "entity": "session", "entity_id": "12", "data": {}},
      "entity_id: Input should be a UUID"),
-    ({"op": "put", "entity": "settings", "entity_id": str(uuid.uuid4()), "data": {"units": "kg"}},
+    ({"op": "put", "entity": "settings", "entity_id": str(uuid.uuid4()), "data": SETTINGS},
      "entity_id: this settings record's id must be {settings}"),
 ])
 def test_a_bad_mutation_is_rejected_with_a_reason_and_the_queue_moves_on(device, account, mutation, reason):
@@ -148,8 +148,8 @@ def test_settings_and_levels_live_at_ids_every_device_computes(sync_app, account
     settings_id = str(uuid.uuid5(account.id, "settings"))
     level_id = str(uuid.uuid5(account.id, "level:side-plank"))
     laptop = Device(sync_app, account)
-    device.push(put("settings", {"units": "kg", "cue_speech": True}, settings_id))
-    laptop.push(put("settings", {"units": "lb", "cue_speech": True}, settings_id))
+    device.push(put("settings", SETTINGS, settings_id))
+    laptop.push(put("settings", SETTINGS | {"units": "lb"}, settings_id))
     device.push(put("level", {"exercise": "side-plank", "level": 2, "updated_at": "2026-11-20T07:00:00Z"}, level_id))
     records = laptop.everything()
     assert set(records) == {("settings", settings_id), ("level", level_id)}
@@ -178,6 +178,19 @@ def test_two_devices_pushing_the_same_settings_never_make_two(sync_app, account,
     settings_id = str(uuid.uuid5(account.id, "settings"))
     laptop = Device(sync_app, account)
     for n in range(3):
-        device.push(put("settings", {"switch_seconds": n}, settings_id))
-        laptop.push(put("settings", {"switch_seconds": 10 + n}, settings_id))
+        device.push(put("settings", SETTINGS | {"switch_seconds": n}, settings_id))
+        laptop.push(put("settings", SETTINGS | {"switch_seconds": 10 + n}, settings_id))
     assert list(device.everything()) == [("settings", settings_id)]
+
+
+@pytest.mark.parametrize(("mutation", "reason"), [
+    (put("routine", routine_record(name=" ")), "name: Give the routine a name."),
+    (put("routine", routine_record(items=[{"exercise": "moonwalk", "reps": 5, "reps_min": None, "hold_seconds": None,
+                                           "work_seconds": None}])), "items.0.exercise: This exercise is not in the catalogue."),
+    (put("settings", SETTINGS | {"units": "stone"}, "{settings}"), "units: Choose kilograms or pounds."),
+    (put("settings", SETTINGS | {"theme": "dark"}, "{settings}"), "theme: Steady has no such setting."),
+])
+def test_routines_and_settings_are_checked_by_their_rules(account, device, mutation, reason):
+    settings = str(uuid.uuid5(account.id, "settings"))
+    mutation = mutation | {"entity_id": mutation["entity_id"].format(settings=settings)}
+    assert device.push(mutation).get_json()["rejected"] == [{"id": 1, "reason": reason}]
