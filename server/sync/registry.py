@@ -8,7 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
 
 from server.sync.protocol import deterministic_id
 from server.training.models import LevelRecord, RoutineRecord, SessionRecord, SettingsRecord
-from server.training.rules import instant_millis, validate_session
+from server.training.rules.routine import validate_routine
+from server.training.rules.session import instant_millis, validate_session
+from server.training.rules.settings import validate_settings
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -17,7 +19,7 @@ SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 class Context:
     """What the rules need besides the record: the device's latest possible date and the catalogue's slugs."""
 
-    today: str
+    today: str  # YYYY-MM-DD
     exercise_slugs: frozenset[str]
     namespace: uuid.UUID  # the user's id: the namespace of deterministic record ids
 
@@ -34,14 +36,22 @@ class Entity:
     needs_catalogue: bool = False
 
 
-def _session_errors(data: dict, context: Context) -> list[dict]:
-    errors = validate_session(data, context.today)
-    entries = data.get("entries")
-    for i, entry in enumerate(entries if isinstance(entries, list) else []):
-        slug = entry.get("exercise") if isinstance(entry, dict) else None
+def _unknown_exercises(items, at: str, context: Context) -> list[dict]:
+    # The shared rules check a slug's shape; only the server knows the catalogue it must be in.
+    errors = []
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        slug = item.get("exercise") if isinstance(item, dict) else None
         if isinstance(slug, str) and slug not in context.exercise_slugs:
-            errors.append({"field": f"entries.{i}.exercise", "message": "This exercise is not in the catalogue."})
+            errors.append({"field": f"{at}.{i}.exercise", "message": "This exercise is not in the catalogue."})
     return errors
+
+
+def _session_errors(data: dict, context: Context) -> list[dict]:
+    return validate_session(data, context.today) + _unknown_exercises(data.get("entries"), "entries", context)
+
+
+def _routine_errors(data: dict, context: Context) -> list[dict]:
+    return validate_routine(data) + _unknown_exercises(data.get("items"), "items", context)
 
 
 class _Level(BaseModel):
@@ -73,8 +83,8 @@ ENTITIES: dict[str, Entity] = {
     entity.name: entity
     for entity in (
         Entity("session", SessionRecord, _session_errors, needs_catalogue=True),
-        Entity("routine", RoutineRecord, lambda data, context: [], untracked=frozenset({"updated_at"})),
-        Entity("settings", SettingsRecord, lambda data, context: [],
+        Entity("routine", RoutineRecord, _routine_errors, untracked=frozenset({"updated_at"}), needs_catalogue=True),
+        Entity("settings", SettingsRecord, lambda data, context: validate_settings(data),
                expected_id=lambda data, context: deterministic_id(context.namespace, "settings"),
                untracked=frozenset({"updated_at"})),
         Entity("level", LevelRecord, _level_errors, expected_id=_level_id,

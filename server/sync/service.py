@@ -75,7 +75,7 @@ def _client(user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> SyncClie
 def _context(user_id: uuid.UUID, entities: set[str], now: datetime) -> Context:
     needs_catalogue = any(ENTITIES[name].needs_catalogue for name in entities)
     slugs = frozenset(db.session.scalars(select(Exercise.slug))) if needs_catalogue else frozenset()
-    return Context(today=(now + DATE_LINE).date(), exercise_slugs=slugs, namespace=user_id)
+    return Context(today=(now + DATE_LINE).date().isoformat(), exercise_slugs=slugs, namespace=user_id)
 
 
 @dataclass
