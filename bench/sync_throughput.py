@@ -5,7 +5,7 @@ followed by a pull from the device's cursor. The floor (``bench/floor_app.py``, 
 view) is driven by the same 16 threads, two requests per round trip, in the same run, the two
 alternating round by round. On SQLite, then on a throwaway PostgreSQL.
 
-    .venv/bin/python bench/sync_throughput.py [--rounds 5] [--seconds 3] [--clients 16] [--skip-postgres]
+    .venv/bin/python bench/sync_throughput.py [--rounds 5] [--seconds 3] [--clients 16] [--skip-sqlite] [--skip-postgres]
 """
 
 import argparse
@@ -162,8 +162,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--skip-sqlite", action="store_true")
     options = parser.parse_args()
-    measure("sqlite", loaded_database(tempfile.mkdtemp()), options)
+    if not options.skip_sqlite:
+        measure("sqlite", loaded_database(tempfile.mkdtemp()), options)
     if not options.skip_postgres:
         server = PostgresServer()
         server.start()
