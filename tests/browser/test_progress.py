@@ -3,9 +3,9 @@
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.progress_steps import SEED, session_record
 from tests.offline.conftest import wait_until_controlled
 
@@ -39,15 +39,8 @@ def stat(page, label):
 
 
 def check_axe(page, screenshot, name):
-    reports = []
-    for scheme in ["light", "dark"]:
-        page.emulate_media(color_scheme=scheme)
-        result = Axe().run(page)
-        screenshot(f"progress-{name}-{scheme}")
-        if result.violations_count:
-            reports.append(f"{scheme}:\n{result.generate_report()}")
-    page.emulate_media(color_scheme="light")
-    assert not reports, "\n".join(reports)
+    """axe in light and dark, with a screenshot of each."""
+    axe_in_both_schemes(page, screenshot, f"progress-{name}")
 
 
 def test_streaks_calendar_and_charts(page, live_server, screenshot):

@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.training_steps import SPY, START, save_session
 
 pytestmark = pytest.mark.browser
@@ -13,17 +13,7 @@ pytestmark = pytest.mark.browser
 
 def check(page, screenshot, name, *, clock=False):
     """axe in both colour schemes (the page is the same, only the scheme changes), with a screenshot of each."""
-    reports = []
-    if clock:
-        page.clock.resume()  # axe-core runs on timers, which a paused clock never fires
-    for scheme in ["light", "dark"]:
-        page.emulate_media(color_scheme=scheme)
-        result = Axe().run(page)
-        screenshot(f"training-{name}-{scheme}")
-        if result.violations_count:
-            reports.append(f"{scheme}:\n{result.generate_report()}")
-    page.emulate_media(color_scheme="light")
-    assert not reports, "\n".join(reports)
+    axe_in_both_schemes(page, screenshot, f"training-{name}", clock=clock)
 
 
 def start_player(page, live_server, slug):
