@@ -24,6 +24,10 @@ SCREENS = {
     "/progress": "Progress",
     "/settings": "Settings",
     "/storage": "Saved for offline",
+    "/login": "Log in",
+    "/register": "Create an account",
+    "/account": "Account",
+    "/reset": "Reset your password",
 }
 
 
@@ -77,6 +81,12 @@ def session_detail(session_id: str):
 def edit_session(session_id: str):
     """Correct a past session."""
     return _on_device("Edit session", session_id)
+
+
+@bp.get("/reset/<token>")
+def reset_password(token: str):
+    """Choose a new password from a mailed link; the API judges the token when the form is sent."""
+    return render_template("shell.html", title="Choose a new password")
 
 
 def _on_device(title: str, record_id: str):
