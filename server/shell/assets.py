@@ -39,6 +39,7 @@ DATA_JS = [
     "js/data/workout-store.js",
     "js/data/workout-lock.js",
     "js/data/data-export.js",
+    "js/data/server-api.js",
 ]
 PAGE_JS = [
     "js/data/namespace.js",
@@ -57,6 +58,7 @@ PAGE_JS = [
     "js/page/labels/routines.js",
     "js/page/labels/storage.js",
     "js/page/labels/training.js",
+    "js/page/labels/accounts.js",
     "js/page/components/field-errors.js",
     "js/page/components/inline-confirm.js",
     "js/page/components/export-control.js",
@@ -71,6 +73,7 @@ PAGE_JS = [
     "js/page/components/streak-reader.js",
     "js/page/components/streak-settings.js",
     "js/page/components/device-page.js",
+    "js/page/components/account-form.js",
     "js/page/views/not-found.js",
     "js/page/views/home.js",
     "js/page/views/exercise-list.js",
@@ -84,6 +87,10 @@ PAGE_JS = [
     "js/page/views/session-detail.js",
     "js/page/views/settings.js",
     "js/page/views/progress.js",
+    "js/page/views/login.js",
+    "js/page/views/register.js",
+    "js/page/views/reset.js",
+    "js/page/views/account.js",
     "js/page/player/engine.js",
     "js/page/player/cues.js",
     "js/page/player/wake-lock.js",
@@ -101,7 +108,7 @@ SW_JS = [
     "js/sw/handlers.js",
     "js/sw/worker.js",
 ]
-CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css", "css/training.css", "css/progress.css"]
+CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css", "css/training.css", "css/progress.css", "css/account.css"]
 
 
 class RulesTable(Filter):

@@ -67,6 +67,7 @@ def test_safari_is_told_once_that_it_deletes_unused_sites(browser, live_server, 
     notice = page.get_by_role("region", name=NOTICE)
     expect(notice).to_contain_text("deletes a website’s data when you have not opened it for 7 days")
     expect(notice).to_contain_text("Add to Home Screen")
+    expect(notice.get_by_role("link", name="Create an account")).to_have_attribute("href", "/register")
     page.screenshot(path=f"test-artifacts/keep-data-notice-{scheme}.png")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()

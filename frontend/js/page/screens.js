@@ -21,5 +21,10 @@
     { path: '/settings', view: views.settings, nav: 'settings' },
     { path: '/storage', view: views.storage, nav: 'storage' },
     { path: '/progress', view: views.progress, nav: 'progress' },
+    { path: '/login', view: views.login, nav: 'account' },
+    { path: '/register', view: views.register, nav: 'account' },
+    { path: '/reset', view: views.requestReset, nav: 'account' },
+    { path: '/reset/:token', view: views.chooseReset, nav: 'account' },
+    { path: '/account', view: views.account, nav: 'account' },
   ];
 })(globalThis.steady);

@@ -4,8 +4,6 @@
   'use strict';
   const { h } = steady.dom;
   const SHOWN_KEY = 'steady.keepDataNoticeShown';
-  // The sign-up screen, once accounts are on main ('/register'); until then the notice offers installing only.
-  const ACCOUNT_PATH = null;
 
   /** The explanation and what to do, as paragraphs (the Storage screen shows them too). */
   function keepDataText() {
@@ -14,8 +12,8 @@
         + 'An injury break is exactly when that happens.'),
       h('p', {}, 'To keep it, install Steady: tap Share, then “Add to Home Screen” (on a Mac: File, then “Add to Dock”). '
         + 'Installed, Steady keeps your data for as long as it stays on the device.'),
-      ACCOUNT_PATH ? h('p', {}, h('a', { href: ACCOUNT_PATH }, 'Create an account'), ' to back it up as well.') : null,
-    ].filter(Boolean);
+      h('p', {}, h('a', { href: '/register' }, 'Create an account'), ' to back it up as well.'),
+    ];
   }
 
   function show() {
