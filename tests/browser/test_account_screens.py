@@ -1,9 +1,9 @@
 """The account screens in Chromium: register, log out, log in, reset a password through real mail, offline."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.axe_check import axe_in_both_schemes
 from tests.mail import reset_link
 from tests.conftest import PASSWORD
 
@@ -21,16 +21,8 @@ def mail_server(mailbox, app, live_server):
 
 
 def check(page, screenshot, name):
-    """axe in light and dark, and a 390x844 screenshot of each for a human to look at."""
-    reports = []
-    for scheme in ["light", "dark"]:
-        page.emulate_media(color_scheme=scheme)
-        result = Axe().run(page)
-        screenshot(f"account-{name}-{scheme}")
-        if result.violations_count:
-            reports.append(f"{scheme}:\n{result.generate_report()}")
-    page.emulate_media(color_scheme="light")
-    assert not reports, "\n".join(reports)
+    """axe in light and dark, with a 390x844 screenshot of each named after the account screen."""
+    axe_in_both_schemes(page, screenshot, f"account-{name}")
 
 
 def fill(page, fields: dict):
