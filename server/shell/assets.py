@@ -20,6 +20,8 @@ RULES_JS = [
     "js/rules/timeline.js",
     "js/rules/streaks.js",
     "js/rules/session-csv.js",
+    "js/rules/progression.js",
+    "js/rules/asymmetry.js",
 ]
 DATA_JS = [
     "js/vendor/idb.umd.js",
