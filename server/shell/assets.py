@@ -22,6 +22,7 @@ RULES_JS = [
     "js/rules/session-csv.js",
     "js/rules/progression.js",
     "js/rules/asymmetry.js",
+    "js/rules/week-plan.js",
 ]
 DATA_JS = [
     "js/vendor/idb.umd.js",
