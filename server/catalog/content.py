@@ -1,7 +1,8 @@
 """The catalogue's content files: their schema, and reading a whole folder of them.
 
 Content lives as TOML files a coach can review in a pull request:
-``sources.toml``, ``exercises/<slug>.toml`` and ``routines/<slug>.toml``.
+``sources.toml``, ``exercises/<slug>.toml``, ``ladders/<slug>.toml`` (an exercise's progression)
+and ``routines/<slug>.toml``.
 Reading is all-or-nothing: every file is validated, every cross-reference
 checked, and any problem is reported with its file and field before anything
 is loaded.
@@ -22,6 +23,7 @@ from server.content_files import NOT_A_FILE, content_files, listed_files
 from server.problems import Problem, ProblemsFound
 # One table of limits: a ready-made routine is held to the same bounds as a runner's own.
 from server.training.rules.limits import ROUTINE as LIMITS
+from server.training.rules.limits import SESSION as LIMITS_SESSION
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -100,6 +102,37 @@ class Variation(Strict):
         return self
 
 
+class Rung(Strict):
+    """One rung of a ladder: a condition to work under, as the log records it."""
+
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=80)]
+    surface: Surface | None = None
+    eyes: Literal["open", "closed"] | None = None
+    footwear: Literal["shoes", "barefoot"] | None = None
+    load_kg: float | None = Field(None, ge=0, le=LIMITS_SESSION["load_kg"])
+
+
+class Ladder(Strict):
+    """An exercise's progression, as written in ``ladders/<slug>.toml``: the dose climbs, then the rung."""
+
+    dose: Literal["reps", "seconds"]
+    low: int = Field(ge=1, le=LIMITS["seconds"])
+    high: int = Field(ge=1, le=LIMITS["seconds"])
+    step: int = Field(ge=1, le=LIMITS["seconds"])
+    rungs: list[Rung] = Field(min_length=1, max_length=8)
+
+    @model_validator(mode="after")
+    def _steps_reach_the_top(self) -> Ladder:
+        if self.low >= self.high:
+            raise ValueError("low must be below high")
+        if (self.high - self.low) % self.step:
+            raise ValueError(f"steps of {self.step} from {self.low} never reach {self.high}")
+        labels = [rung.label.casefold() for rung in self.rungs]
+        if len(set(labels)) != len(labels):
+            raise ValueError("each rung needs its own label")
+        return self
+
+
 class ExerciseCard(Strict):
     """One exercise card, as written in ``exercises/<slug>.toml``."""
 
@@ -174,6 +207,7 @@ class Catalog:
     sources: dict[str, Source] = field(default_factory=dict)
     exercises: dict[str, ExerciseCard] = field(default_factory=dict)
     routines: dict[str, RoutineFile] = field(default_factory=dict)
+    ladders: dict[str, Ladder] = field(default_factory=dict)
 
 
 def read_catalog(root: Path) -> Catalog:
@@ -202,9 +236,15 @@ def read_catalog(root: Path) -> Catalog:
             if parsed:
                 target[path.stem] = parsed
 
+    for path in listed_files(root / "ladders", ".toml", errors):
+        parsed = _parse(Ladder, _read_toml(path, root, errors), path, root, errors)
+        if parsed:
+            catalog.ladders[path.stem] = parsed
+
     # A file that exists but failed validation is reported once, not again by everything naming it.
     present = {path.stem for path in listed_files(root / "exercises", ".toml", [])}
     errors.extend(_broken_references(catalog, present))
+    errors.extend(_ladder_problems(catalog, present))
     errors.extend(_shared_names(catalog))
     if errors:
         raise CatalogInvalid(errors)
@@ -239,6 +279,21 @@ def _broken_references(catalog: Catalog, present: set[str]) -> list[Problem]:
             if item.exercise not in present:
                 errors.append(Problem(where, f"items.{index}.exercise", f"no exercise '{item.exercise}'"))
         errors.extend(_unknown_sources(routine.sources, catalog, where))
+    return errors
+
+
+def _ladder_problems(catalog: Catalog, present: set[str]) -> list[Problem]:
+    """A ladder belongs to an exercise and climbs the dose its card prescribes."""
+    errors = []
+    for slug, ladder in catalog.ladders.items():
+        where = f"ladders/{slug}.toml"
+        card = catalog.exercises.get(slug)
+        if slug not in present:
+            errors.append(Problem(where, "", f"no exercise '{slug}' for this ladder"))
+        elif card is not None:
+            prescribed = "reps" if card.prescription.reps is not None else "seconds"
+            if ladder.dose != prescribed:
+                errors.append(Problem(where, "dose", f"the card prescribes {prescribed}, so the ladder climbs {prescribed}"))
     return errors
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Dialect, select
 
-from server.catalog.content import Catalog, CatalogInvalid, read_catalog
+from server.catalog.content import Catalog, CatalogInvalid, ExerciseCard, Ladder, read_catalog
 from server.catalog.lock import load_lock
 from server.catalog.models import CatalogState, Exercise, Routine, RoutineItem, Source
 from server.clips import ClipsInvalid, build_clips
@@ -180,7 +180,8 @@ def _store(catalog: Catalog, videos: dict) -> None:
     for position, (slug, card) in enumerate(catalog.exercises.items()):
         row = existing.pop(slug, None) or Exercise(slug=slug)
         row.name, row.summary, row.unilateral, row.position = card.name, card.summary, card.unilateral, position
-        row.card = card.model_dump(mode="json", exclude={"name", "summary", "unilateral"})
+        row.card = card.model_dump(mode="json", exclude={"name", "summary", "unilateral"}) | {
+            "ladder": ladder_json(slug, card, catalog.ladders.get(slug))}
         row.video = videos[slug].as_json()
         db.session.add(row)
         stored[slug] = row
@@ -202,6 +203,16 @@ def _store(catalog: Catalog, videos: dict) -> None:
     db.session.flush()
     for row in existing.values():
         db.session.delete(row)
+
+
+def ladder_json(slug: str, card: ExerciseCard, ladder: Ladder | None) -> dict | None:
+    """The ladder as the progression rule reads it, starting from the card's own dose snapped onto its steps."""
+    if ladder is None:
+        return None
+    prescribed = card.prescription.reps or card.prescription.hold_seconds or card.prescription.work_seconds
+    start = min(max(prescribed, ladder.low), ladder.high)
+    start -= (start - ladder.low) % ladder.step
+    return {"exercise": slug, **ladder.model_dump(mode="json", exclude_none=True), "start": start}
 
 
 def _version_with_clips(content_version: str, videos: dict) -> str:

@@ -42,6 +42,16 @@ def test_catalog_card_matches_its_file(client):
     assert card["unilateral"] is True
 
 
+@pytest.mark.parametrize(("slug", "start"), [("side-plank", 30), ("glute-bridge", 14), ("lunge", 10)])
+def test_a_card_carries_its_ladder_starting_at_the_cards_dose(client, slug, start):
+    ladder = client.get(f"/api/catalog/exercises/{slug}").get_json()["ladder"]
+    source = read_catalog(CONTENT_DIR).ladders[slug]
+    assert ladder["exercise"] == slug
+    assert (ladder["dose"], ladder["low"], ladder["high"], ladder["step"]) == (source.dose, source.low, source.high, source.step)
+    assert [rung["label"] for rung in ladder["rungs"]] == [rung.label for rung in source.rungs]
+    assert ladder["start"] == start  # the card's own dose, snapped down onto the ladder's steps
+
+
 def test_etag_gives_304(client):
     first = client.get("/api/catalog")
     etag = first.headers["ETag"]

@@ -13,6 +13,7 @@ from tests.conftest import CONTENT_DIR, MEDIA_DIR
 
 CARD = "exercises/side-plank.toml"
 ROUTINE = "routines/back-and-core-circuit.toml"
+LADDER = "ladders/side-plank.toml"
 
 
 @pytest.fixture
@@ -43,6 +44,15 @@ BAD_FILES = [
     pytest.param(ROUTINE, 'exercise = "glute-bridge"', 'exercise = "glute-bridges"', ROUTINE, "items.3.exercise", "no exercise 'glute-bridges'", id="routine-item-nowhere"),
     pytest.param(ROUTINE, "rounds = 3", "rounds = 0", ROUTINE, "rounds", "greater than or equal", id="zero-rounds"),
     pytest.param(ROUTINE, 'format = "circuit"', 'format = "superset"', ROUTINE, "format", "Input should be", id="unknown-format"),
+    pytest.param(LADDER, 'dose = "seconds"', 'dose = "reps"', LADDER, "dose", "the card prescribes seconds", id="ladder-wrong-dose"),
+    pytest.param(LADDER, 'dose = "seconds"', 'dose = "metres"', LADDER, "dose", "Input should be", id="ladder-unknown-dose"),
+    pytest.param(LADDER, "high = 45", "high = 47", LADDER, "", "steps of 5 from 15 never reach 47", id="ladder-steps-miss-the-top"),
+    pytest.param(LADDER, "high = 45", "high = 15", LADDER, "", "low must be below high", id="ladder-flat"),
+    pytest.param(LADDER, "step = 5", "step = 0", LADDER, "step", "greater than or equal", id="ladder-zero-step"),
+    pytest.param(LADDER, 'label = "From the feet"', 'label = "From the knees"', LADDER, "", "its own label", id="ladder-same-label"),
+    pytest.param(LADDER, 'label = "From the feet"', 'label = "From the feet"\nsurface = "sand"', LADDER, "rungs.1.surface", "Input should be", id="ladder-unknown-surface"),
+    pytest.param(LADDER, 'label = "From the feet"', 'label = "From the feet"\nload_kg = -2', LADDER, "rungs.1.load_kg", "greater than or equal", id="ladder-negative-load"),
+    pytest.param(LADDER, 'label = "From the feet"', 'label = "From the feet"\ngrip = "wide"', LADDER, "rungs.1.grip", "Extra inputs", id="ladder-unknown-key"),
 ]
 
 
@@ -55,6 +65,12 @@ def test_bad_file_is_named_with_its_field(content, name, old, new, file, field, 
     assert (file, field) in errors
     assert any(message in e.message for e in caught.value.errors if (e.file, e.field) == (file, field))
     assert f"{file}:" in str(caught.value)
+
+
+def test_a_ladder_without_its_exercise_is_refused(content):
+    shutil.copy(content / LADDER, content / "ladders" / "moon-walk.toml")
+    with pytest.raises(CatalogInvalid, match="ladders/moon-walk.toml: file: no exercise 'moon-walk' for this ladder"):
+        read_catalog(content)
 
 
 def test_file_name_must_be_a_slug(content):
@@ -98,3 +114,4 @@ def test_the_real_content_is_valid_and_complete():
     assert len(catalog.routines) >= 5
     referenced = {item.exercise for r in catalog.routines.values() for item in r.items}
     assert referenced <= set(catalog.exercises)
+    assert set(catalog.ladders) == set(catalog.exercises), "every exercise in the catalogue has a ladder"

@@ -4,7 +4,8 @@
 //
 // A ladder is double progression: the dose (reps or seconds) climbs from `low` to `high` in
 // `step`s on one rung (a condition such as "on a foam pad" or "2 kg"), then the next rung starts
-// again at `low`. A level is {rung, dose, since}; only sessions started after `since` (when the
+// again at `low`. With no level yet, the runner starts on the first rung at `start` (the dose the
+// exercise's card prescribes) or else `low`. A level is {rung, dose, since}; only sessions started after `since` (when the
 // level was set or a suggestion declined) count toward the next suggestion, so a declined
 // suggestion is asked again only after two more sessions that earn it.
 //
@@ -19,14 +20,15 @@
   const SESSIONS_NEEDED = 2;
   const UNITS = { seconds: 's', reps: ' reps' };
 
+  const onSteps = (ladder, dose) => wholeIn(dose, ladder.low, ladder.high) && (dose - ladder.low) % ladder.step === 0;
+
   // A missing or out-of-range level (an edited ladder, a bad record) starts at the bottom.
   function levelIn(ladder, level) {
     const chosen = level !== null && typeof level === 'object' ? level : {};
-    const { low, high, step } = ladder;
-    const onLadder = wholeIn(chosen.dose, low, high) && (chosen.dose - low) % step === 0;
+    const start = onSteps(ladder, ladder.start) ? ladder.start : ladder.low;
     return {
       rung: wholeIn(chosen.rung, 0, ladder.rungs.length - 1) ? chosen.rung : 0,
-      dose: onLadder ? chosen.dose : low,
+      dose: onSteps(ladder, chosen.dose) ? chosen.dose : start,
       since: typeof chosen.since === 'string' ? chosen.since : null,
     };
   }

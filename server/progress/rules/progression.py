@@ -5,7 +5,8 @@ change all three together.
 
 A ladder is double progression: the dose (reps or seconds) climbs from ``low`` to ``high`` in
 ``step``s on one rung (a condition such as "on a foam pad" or "2 kg"), then the next rung starts
-again at ``low``. A level is ``{"rung", "dose", "since"}``; only sessions started after ``since``
+again at ``low``. With no level yet, the runner starts on the first rung at ``start`` (the dose
+the exercise's card prescribes) or else ``low``. A level is ``{"rung", "dose", "since"}``; only sessions started after ``since``
 (when the level was set or a suggestion declined) count toward the next suggestion, so a
 declined suggestion is asked again only after two more sessions that earn it.
 
@@ -29,10 +30,15 @@ def _level_in(ladder: dict, level: Any) -> dict:
     level = level if isinstance(level, dict) else {}
     rung = level.get("rung")
     dose = level.get("dose")
-    low, high, step = ladder["low"], ladder["high"], ladder["step"]
-    on_ladder = whole_in(dose, low, high) and (dose - low) % step == 0
+    low = ladder["low"]
+    start = ladder.get("start") if _on_steps(ladder, ladder.get("start")) else low
     since = level.get("since") if isinstance(level.get("since"), str) else None
-    return {"rung": int(rung) if whole_in(rung, 0, rungs - 1) else 0, "dose": int(dose) if on_ladder else low, "since": since}
+    return {"rung": int(rung) if whole_in(rung, 0, rungs - 1) else 0,
+            "dose": int(dose) if _on_steps(ladder, dose) else start, "since": since}
+
+
+def _on_steps(ladder: dict, dose: Any) -> bool:
+    return whole_in(dose, ladder["low"], ladder["high"]) and (dose - ladder["low"]) % ladder["step"] == 0
 
 
 def _prescription(ladder: dict, level: Any) -> dict:
