@@ -40,4 +40,5 @@ def test_the_device_defaults_pass_the_settings_rule(page, live_server):
     assert page.evaluate("steady.settings.readSettings().then((s) => steady.rules.settings.validateSettings(s))") == []
     assert page.evaluate("steady.settings.readSettings()") | {} == {
         "cue_speech": True, "cue_beeps": True, "cue_vibration": True, "switch_seconds": 5, "get_ready_seconds": 10,
-        "units": "kg", "time_zone": "auto", "weekly_target": 3, "week_start": "monday", "pauses": []}
+        "units": "kg", "time_zone": "auto", "weekly_target": 3, "week_start": "monday", "pauses": [],
+        "runs": {}, "weaker_side_first": False}

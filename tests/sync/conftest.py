@@ -140,7 +140,8 @@ def session_record(record_id: str | None = None, **overrides) -> dict:
 
 
 SETTINGS = {"cue_speech": True, "cue_beeps": True, "cue_vibration": True, "switch_seconds": 5, "get_ready_seconds": 10,
-            "units": "kg", "time_zone": "auto", "weekly_target": 3, "week_start": "monday", "pauses": []}
+            "units": "kg", "time_zone": "auto", "weekly_target": 3, "week_start": "monday", "pauses": [],
+            "runs": {}, "weaker_side_first": False}
 
 
 def routine_record(**overrides) -> dict:

@@ -14,6 +14,8 @@
     weekly_target: 3, // sessions a week that keep a streak going
     week_start: 'monday', // the day a streak's week begins
     pauses: [], // [{start, end, kind: 'rest'|'injury'}], dates YYYY-MM-DD: weeks a streak waits out
+    runs: {}, // {weekday: 'easy'|'hard'}: the week plan fits sessions around them
+    weaker_side_first: false, // per-side items start with the side the log shows weaker
   };
   // rules/settings.js checks the whole object; DEFAULTS must always pass it.
 

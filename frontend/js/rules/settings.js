@@ -17,7 +17,8 @@
   const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
   const PAUSE_KINDS = ['rest', 'injury'];
   const PAUSE_KEYS = ['start', 'end', 'kind'];
-  const KEYS = [...Object.keys(SWITCHES), ...SECONDS, 'units', 'time_zone', 'weekly_target', 'week_start', 'pauses'];
+  const RUN_KINDS = ['easy', 'hard'];
+  const KEYS = [...Object.keys(SWITCHES), ...SECONDS, 'units', 'time_zone', 'weekly_target', 'week_start', 'pauses', 'runs', 'weaker_side_first'];
   // Unknown keys are listed, but only this many: a synced object may hold any number.
   const UNKNOWN_SHOWN = 10;
 
@@ -46,6 +47,14 @@
     return pauses.flatMap((pause, i) => pauseErrors(pause, `pauses.${i}`));
   }
 
+  function runsErrors(runs) {
+    if (!isRecord(runs)) return [{ field: 'runs', message: 'The run days are not readable.' }];
+    const errors = WEEKDAYS.filter((day) => day in runs && !RUN_KINDS.includes(runs[day]))
+      .map((day) => ({ field: `runs.${day}`, message: 'Mark a run as easy or hard.' }));
+    unknown(runs, WEEKDAYS).forEach((key) => errors.push({ field: `runs.${key}`, message: 'Runs are set by weekday, monday to sunday.' }));
+    return errors;
+  }
+
   /** Every problem with the whole settings object, as [{field, message}] in a fixed order; [] when it may be stored. */
   function validateSettings(values) {
     if (!isRecord(values)) return [{ field: 'settings', message: 'These settings are not readable.' }];
@@ -59,9 +68,11 @@
     add('weekly_target', wholeIn(values.weekly_target, 1, LIMITS.weekly_target), `Aim for 1 to ${LIMITS.weekly_target} sessions a week.`);
     add('week_start', WEEKDAYS.includes(values.week_start), 'Choose the day your week starts on.');
     errors.push(...pausesErrors(values.pauses));
+    errors.push(...runsErrors(values.runs));
+    add('weaker_side_first', typeof values.weaker_side_first === 'boolean', 'Weaker side first is either on or off.');
     unknown(values, KEYS).forEach((key) => errors.push({ field: key, message: 'Steady has no such setting.' }));
     return errors;
   }
 
-  steady.rules.settings = { validateSettings, KEYS, WEEKDAYS, PAUSE_KINDS };
+  steady.rules.settings = { validateSettings, KEYS, WEEKDAYS, PAUSE_KINDS, RUN_KINDS };
 })(globalThis.steady);

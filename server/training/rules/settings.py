@@ -20,7 +20,8 @@ UNITS = ("kg", "lb")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PAUSE_KINDS = ("rest", "injury")
 PAUSE_KEYS = ("start", "end", "kind")
-KEYS = (*SWITCHES, *SECONDS, "units", "time_zone", "weekly_target", "week_start", "pauses")
+RUN_KINDS = ("easy", "hard")
+KEYS = (*SWITCHES, *SECONDS, "units", "time_zone", "weekly_target", "week_start", "pauses", "runs", "weaker_side_first")
 # Unknown keys are listed, but only this many: a synced object may hold any number.
 UNKNOWN_SHOWN = 10
 
@@ -57,6 +58,15 @@ def _pauses_errors(pauses: Any) -> list[dict]:
     return [e for i, pause in enumerate(pauses) for e in _pause_errors(pause, f"pauses.{i}")]
 
 
+def _runs_errors(runs: Any) -> list[dict]:
+    if not isinstance(runs, dict):
+        return [{"field": "runs", "message": "The run days are not readable."}]
+    errors = [{"field": f"runs.{day}", "message": "Mark a run as easy or hard."}
+              for day in WEEKDAYS if day in runs and runs[day] not in RUN_KINDS]
+    errors.extend({"field": f"runs.{k}", "message": "Runs are set by weekday, monday to sunday."} for k in _unknown(runs, WEEKDAYS))
+    return errors
+
+
 def validate_settings(values: Any) -> list[dict]:
     """Every problem with the whole settings object, as [{field, message}] in a fixed order; [] when it may be stored."""
     if not isinstance(values, dict):
@@ -78,5 +88,7 @@ def validate_settings(values: Any) -> list[dict]:
         f"Aim for 1 to {LIMITS['weekly_target']} sessions a week.")
     add("week_start", values.get("week_start") in WEEKDAYS, "Choose the day your week starts on.")
     errors.extend(_pauses_errors(values.get("pauses")))
+    errors.extend(_runs_errors(values.get("runs")))
+    add("weaker_side_first", isinstance(values.get("weaker_side_first"), bool), "Weaker side first is either on or off.")
     errors.extend({"field": k, "message": "Steady has no such setting."} for k in _unknown(values, KEYS))
     return errors
