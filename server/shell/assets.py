@@ -15,6 +15,7 @@ RULES_JS = [
     "js/rules/limits.json",
     "js/rules/json-values.js",
     "js/rules/session.js",
+    "js/rules/level.js",
     "js/rules/routine.js",
     "js/rules/settings.js",
     "js/rules/timeline.js",

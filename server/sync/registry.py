@@ -2,18 +2,14 @@
 
 import uuid
 from dataclasses import dataclass, field
-from typing import Annotated, Callable
+from typing import Callable
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
-
+from server.progress.rules.level import validate_level
 from server.sync.protocol import deterministic_id
 from server.training.models import LevelRecord, RoutineRecord, SessionRecord, SettingsRecord
 from server.training.rules.routine import validate_routine
-from server.training.rules.session import instant_millis, validate_session
+from server.training.rules.session import validate_session
 from server.training.rules.settings import validate_settings
-
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-
 
 @dataclass(frozen=True)
 class Context:
@@ -54,24 +50,10 @@ def _routine_errors(data: dict, context: Context) -> list[dict]:
     return validate_routine(data) + _unknown_exercises(data.get("items"), "items", context)
 
 
-class _Level(BaseModel):
-    # Progressions will refine this; for now a level is a whole number per catalogue exercise.
-    model_config = ConfigDict(extra="forbid")
-    exercise: Annotated[str, Strict(), Field(pattern=SLUG, max_length=80)]
-    level: Annotated[int, Strict(), Field(ge=0, le=1000)]
-    updated_at: Annotated[str, Strict()]
-
-
 def _level_errors(data: dict, context: Context) -> list[dict]:
-    try:
-        level = _Level.model_validate(data)
-    except ValidationError as error:
-        return [{"field": ".".join(str(p) for p in e["loc"]) or "record", "message": e["msg"]} for e in error.errors()]
-    errors = []
-    if level.exercise not in context.exercise_slugs:
+    errors = validate_level(data)
+    if not errors and data["exercise"] not in context.exercise_slugs:
         errors.append({"field": "exercise", "message": "This exercise is not in the catalogue."})
-    if instant_millis(level.updated_at) is None:
-        errors.append({"field": "updated_at", "message": "Enter a valid time."})
     return errors
 
 

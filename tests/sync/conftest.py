@@ -144,6 +144,12 @@ SETTINGS = {"cue_speech": True, "cue_beeps": True, "cue_vibration": True, "switc
             "runs": {}, "weaker_side_first": False}
 
 
+def level_record(**overrides) -> dict:
+    """A progression level as the device stores it: side plank, second rung, 30 s."""
+    return {"exercise": "side-plank", "rung": 1, "dose": 30, "since": "2026-11-20T07:00:00Z",
+            "updated_at": "2026-11-20T07:00:00Z", **overrides}
+
+
 def routine_record(**overrides) -> dict:
     """A valid custom routine as the device builds it."""
     return {

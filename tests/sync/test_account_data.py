@@ -8,12 +8,12 @@ from sqlalchemy import func, select
 
 from server.extensions import db
 from tests.conftest import PASSWORD
-from tests.sync.conftest import SETTINGS, Device, new_account, put, remove, routine_record, session_record
+from tests.sync.conftest import SETTINGS, Device, level_record, new_account, put, remove, routine_record, session_record
 
 def push_one_of_each(device: Device, account) -> dict:
     session, gone = session_record(notes="kept"), session_record()
     routine, settings = routine_record(), SETTINGS
-    level = {"exercise": "side-plank", "level": 3, "updated_at": "2026-11-20T07:00:00Z"}
+    level = level_record(rung=1, dose=20)
     answer = device.push(
         put("session", session), put("session", gone), remove("session", gone["id"]),
         put("routine", routine), put("settings", settings, str(uuid.uuid5(account.id, "settings"))),

@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from tests.sync.conftest import SETTINGS, Device, new_account, put, remove, routine_record, session_record
+from tests.sync.conftest import SETTINGS, Device, level_record, new_account, put, remove, routine_record, session_record
 
 
 def test_a_push_is_pulled_back(device):
@@ -150,7 +150,7 @@ def test_settings_and_levels_live_at_ids_every_device_computes(sync_app, account
     laptop = Device(sync_app, account)
     device.push(put("settings", SETTINGS, settings_id))
     laptop.push(put("settings", SETTINGS | {"units": "lb"}, settings_id))
-    device.push(put("level", {"exercise": "side-plank", "level": 2, "updated_at": "2026-11-20T07:00:00Z"}, level_id))
+    device.push(put("level", level_record(rung=1), level_id))
     records = laptop.everything()
     assert set(records) == {("settings", settings_id), ("level", level_id)}
     assert records[("settings", settings_id)]["data"]["units"] == "kg"
@@ -158,14 +158,11 @@ def test_settings_and_levels_live_at_ids_every_device_computes(sync_app, account
 
 
 @pytest.mark.parametrize(("data", "entity_name", "reason"), [
-    ({"exercise": "side-plank", "level": 2, "updated_at": "2026-11-20T07:00:00Z"}, "level:bird-dog",
-     "entity_id: this level record's id must be {expected}"),
-    ({"exercise": "side-plank", "level": -1, "updated_at": "2026-11-20T07:00:00Z"}, "level:side-plank",
-     "level: Input should be greater than or equal to 0"),
-    ({"exercise": "moonwalk", "level": 1, "updated_at": "2026-11-20T07:00:00Z"}, "level:moonwalk",
-     "exercise: This exercise is not in the catalogue."),
-    ({"exercise": "side-plank", "level": 1, "updated_at": "yesterday"}, "level:side-plank",
-     "updated_at: Enter a valid time."),
+    (level_record(), "level:bird-dog", "entity_id: this level record's id must be {expected}"),
+    (level_record(rung=-1), "level:side-plank", "rung: The rung is a whole number from 0 to 7."),
+    (level_record(exercise="moonwalk"), "level:moonwalk", "exercise: This exercise is not in the catalogue."),
+    (level_record(updated_at="yesterday"), "level:side-plank", "updated_at: Enter a valid time."),
+    (level_record(level=2), "level:side-plank", "level: A level holds only an exercise, a rung, a dose and its times."),
 ])
 def test_a_bad_level_is_rejected(account, device, data, entity_name, reason):
     entity_id = str(uuid.uuid5(account.id, entity_name))
