@@ -24,6 +24,7 @@ RULES_JS = [
     "js/rules/progression.js",
     "js/rules/asymmetry.js",
     "js/rules/week-plan.js",
+    "js/rules/week-calendar.js",
 ]
 DATA_JS = [
     "js/vendor/idb.umd.js",
