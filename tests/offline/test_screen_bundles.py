@@ -1,0 +1,90 @@
+"""The screen bundles (player, progress) are outside the precached shell, yet open offline after one
+visit; one the worker could never fetch says it needs a connection, and loads when there is one."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from server.catalog.content import read_catalog
+from tests.browser.progress_steps import SEED, session_record
+from tests.conftest import CONTENT_DIR
+from tests.offline.conftest import wait_until_controlled
+
+pytestmark = pytest.mark.browser
+
+CATALOG = read_catalog(CONTENT_DIR)
+SLUG = "core-staples"
+ROUTINE = CATALOG.routines[SLUG]
+NEEDS_CONNECTION = "This screen needs a connection the first time"
+
+# Which screen bundles sit in any of this origin's caches, by name.
+CACHED_BUNDLES = """async () => {
+  const cached = [];
+  for (const [name, url] of Object.entries(steady.screenBundles.screenBundleUrls())) {
+    if (await caches.match(url)) cached.push(name);
+  }
+  return cached.sort();
+}"""
+
+
+def test_after_one_visit_the_player_and_progress_open_and_work_offline(page, context, live_server):
+    page.goto(live_server.url + "/")
+    page.get_by_role("heading", level=1).wait_for()
+    wait_until_controlled(page)
+    # The worker keeps the screen bundles while installing, so they are in place once it controls.
+    assert page.evaluate(CACHED_BUNDLES) == ["player", "progress"]
+    assert page.evaluate("['player', 'progress'].filter((name) => name in steady.views)") == [], "not loaded yet"
+    today = date.today()
+    page.evaluate(SEED, [session_record(n, today - timedelta(days=n + 1)) for n in range(3)])
+
+    context.set_offline(True)
+    page.goto(f"{live_server.url}/routines/{SLUG}/play")
+    expect(page.get_by_role("heading", level=1)).to_have_text(ROUTINE.name)
+    page.get_by_role("button", name="Start").click()
+    expect(page.locator(".player-stage .player-step")).to_have_text("Get ready")
+    first = CATALOG.exercises[ROUTINE.items[0].exercise].name
+    expect(page.locator("#player-live")).to_contain_text(f"First: {first}")
+    page.get_by_role("button", name="Skip").click()
+    expect(page.locator(".player-stage .player-step")).to_have_text(first)
+
+    # In-app navigation this time: the router loads the bundle from the worker's cache.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Progress")
+    expect(page.get_by_role("heading", name="Streaks")).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile(r"^Sessions in the last 26 weeks: 3 sessions on 3 days"))).to_be_visible()
+    expect(page.locator(".exercise-progress")).to_have_count(3)
+    expect(page.get_by_role("alert")).to_have_count(0)
+
+
+def test_a_screen_bundle_never_fetched_asks_for_a_connection_then_loads_and_stays(page, context, live_server):
+    # The progress bundle cannot be fetched on the first visit, by the worker or the page.
+    blocked = re.compile(r"/static/gen/progress\.[0-9a-f]+\.js$")
+    context.route(blocked, lambda route: route.abort())
+    page.goto(live_server.url + "/")
+    page.get_by_role("heading", level=1).wait_for()
+    wait_until_controlled(page)  # a screen bundle that fails never fails the install
+    assert page.evaluate(CACHED_BUNDLES) == ["player"]
+
+    context.set_offline(True)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress").click()
+    alert = page.get_by_role("alert")
+    expect(alert.get_by_role("heading", level=1)).to_have_text(NEEDS_CONNECTION)
+    expect(alert).to_contain_text("Open it once with a connection and it will work offline from then on.")
+    expect(page).to_have_title("Needs a connection · Steady")
+    expect(page.get_by_role("link", name="Progress")).to_have_attribute("aria-current", "page")
+    alert.get_by_role("button", name="Try again").click()  # still offline: the same message
+    expect(page.get_by_role("heading", level=1)).to_have_text(NEEDS_CONNECTION)
+    expect(page.get_by_role("heading", level=1)).to_be_focused()
+
+    context.set_offline(False)
+    context.unroute(blocked)
+    page.get_by_role("button", name="Try again").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Progress")
+    expect(page.get_by_role("heading", name="Streaks")).to_be_visible()
+    # Kept the first time it loaded, so from now on it opens offline too.
+    page.wait_for_function(f"() => ({CACHED_BUNDLES})().then((names) => names.length === 2)")
+    context.set_offline(True)
+    page.reload()
+    expect(page.get_by_role("heading", name="Streaks")).to_be_visible()
