@@ -1,6 +1,6 @@
 """Bytes of the precached app shell, raw and gzipped (budget: 50 KB gzipped for HTML + CSS + JS).
 
-The screen bundles (player, progress), which the worker caches just after install rather than
+The screen bundles (player, progress, account), which the worker caches just after install rather than
 precaching, are reported apart and are not in the budget.
 """
 

@@ -41,7 +41,6 @@ DATA_JS = [
     "js/data/workout-store.js",
     "js/data/workout-lock.js",
     "js/data/data-export.js",
-    "js/data/server-api.js",
 ]
 PAGE_JS = [
     "js/data/namespace.js",
@@ -60,7 +59,6 @@ PAGE_JS = [
     "js/page/labels/routines.js",
     "js/page/labels/storage.js",
     "js/page/labels/training.js",
-    "js/page/labels/accounts.js",
     "js/page/components/field-errors.js",
     "js/page/components/inline-confirm.js",
     "js/page/components/export-control.js",
@@ -71,7 +69,6 @@ PAGE_JS = [
     "js/page/components/streak-reader.js",
     "js/page/components/streak-settings.js",
     "js/page/components/device-page.js",
-    "js/page/components/account-form.js",
     "js/page/views/not-found.js",
     "js/page/views/home.js",
     "js/page/views/exercise-list.js",
@@ -84,10 +81,6 @@ PAGE_JS = [
     "js/page/views/history.js",
     "js/page/views/session-detail.js",
     "js/page/views/settings.js",
-    "js/page/views/login.js",
-    "js/page/views/register.js",
-    "js/page/views/reset.js",
-    "js/page/views/account.js",
     "js/page/views/needs-connection.js",
     "js/page/screen-bundles.js",
     "js/page/screens.js",
@@ -95,7 +88,8 @@ PAGE_JS = [
 ]
 # The heavy screens, kept out of the precached shell's budget: the worker caches them just after
 # it installs, so they open offline from then on. Home's weekly count needs only the streak rules
-# and streak-reader, which stay in the page bundle.
+# and streak-reader, which stay in the page bundle. The account screens act only with a
+# connection, and the server API is theirs alone for now.
 SCREEN_JS = {
     "player": [
         "js/page/player/engine.js",
@@ -111,6 +105,15 @@ SCREEN_JS = {
         "js/page/components/line-chart.js",
         "js/page/components/heat-map.js",
         "js/page/views/progress.js",
+    ],
+    "account": [
+        "js/data/server-api.js",
+        "js/page/labels/accounts.js",
+        "js/page/components/account-form.js",
+        "js/page/views/login.js",
+        "js/page/views/register.js",
+        "js/page/views/reset.js",
+        "js/page/views/account.js",
     ],
 }
 SW_JS = [

@@ -28,6 +28,7 @@ CATALOG = read_catalog(CONTENT_DIR)
 BUNDLE_SCREENS = {
     "player": ("/routines/core-staples/play", CATALOG.routines["core-staples"].name),
     "progress": ("/progress", "Progress"),
+    "account": ("/login", "Log in"),
 }
 
 # Installs the strict steady, then runs FILES ([name, source] pairs) in order; sets PROBLEMS.

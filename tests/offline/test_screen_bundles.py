@@ -1,5 +1,5 @@
-"""The screen bundles (player, progress) are outside the precached shell, yet open offline after one
-visit; one the worker could never fetch says it needs a connection, and loads when there is one."""
+"""The screen bundles (player, progress, account) are outside the precached shell, yet open offline
+after one visit; one the worker could never fetch says it needs a connection, and loads when there is one."""
 
 import re
 from datetime import date, timedelta
@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from server.catalog.content import read_catalog
+from server.shell.assets import SCREEN_JS
 from tests.browser.progress_steps import SEED, session_record
 from tests.conftest import CONTENT_DIR
 from tests.offline.conftest import wait_until_controlled
@@ -18,6 +19,7 @@ CATALOG = read_catalog(CONTENT_DIR)
 SLUG = "core-staples"
 ROUTINE = CATALOG.routines[SLUG]
 NEEDS_CONNECTION = "This screen needs a connection the first time"
+EVERY_BUNDLE = sorted(SCREEN_JS)
 
 # Which screen bundles sit in any of this origin's caches, by name.
 CACHED_BUNDLES = """async () => {
@@ -29,12 +31,17 @@ CACHED_BUNDLES = """async () => {
 }"""
 
 
-def test_after_one_visit_the_player_and_progress_open_and_work_offline(page, context, live_server):
+def first_visit(page, live_server):
+    """Open home online and wait until the worker controls the page."""
     page.goto(live_server.url + "/")
     page.get_by_role("heading", level=1).wait_for()
     wait_until_controlled(page)
+
+
+def test_after_one_visit_the_player_and_progress_open_and_work_offline(page, context, live_server):
+    first_visit(page, live_server)
     # The worker keeps the screen bundles while installing, so they are in place once it controls.
-    assert page.evaluate(CACHED_BUNDLES) == ["player", "progress"]
+    assert page.evaluate(CACHED_BUNDLES) == EVERY_BUNDLE
     assert page.evaluate("['player', 'progress'].filter((name) => name in steady.views)") == [], "not loaded yet"
     today = date.today()
     page.evaluate(SEED, [session_record(n, today - timedelta(days=n + 1)) for n in range(3)])
@@ -58,14 +65,29 @@ def test_after_one_visit_the_player_and_progress_open_and_work_offline(page, con
     expect(page.get_by_role("alert")).to_have_count(0)
 
 
+def test_after_one_visit_the_account_screens_open_offline_and_keep_what_was_typed(page, context, live_server):
+    first_visit(page, live_server)
+    context.set_offline(True)
+    page.goto(live_server.url + "/login")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
+    page.get_by_label("Email", exact=True).fill("offline.runner@example.com")
+    page.get_by_label("Password", exact=True).fill("typed-while-offline")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("#login-offline")).to_have_text(
+        "Logging in needs a connection, and this device is offline. What you typed is still here: send it again once you are back online.")
+    expect(page.get_by_label("Email", exact=True)).to_have_value("offline.runner@example.com")
+    expect(page.get_by_label("Password", exact=True)).to_have_value("typed-while-offline")
+    page.get_by_role("link", name="Account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Account")
+    expect(page.get_by_text("Your account needs a connection, and this device is offline.")).to_be_visible()
+
+
 def test_a_screen_bundle_never_fetched_asks_for_a_connection_then_loads_and_stays(page, context, live_server):
     # The progress bundle cannot be fetched on the first visit, by the worker or the page.
     blocked = re.compile(r"/static/gen/progress\.[0-9a-f]+\.js$")
     context.route(blocked, lambda route: route.abort())
-    page.goto(live_server.url + "/")
-    page.get_by_role("heading", level=1).wait_for()
-    wait_until_controlled(page)  # a screen bundle that fails never fails the install
-    assert page.evaluate(CACHED_BUNDLES) == ["player"]
+    first_visit(page, live_server)  # a screen bundle that fails never fails the install
+    assert page.evaluate(CACHED_BUNDLES) == [name for name in EVERY_BUNDLE if name != "progress"]
 
     context.set_offline(True)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress").click()
@@ -84,7 +106,7 @@ def test_a_screen_bundle_never_fetched_asks_for_a_connection_then_loads_and_stay
     expect(page.get_by_role("heading", level=1)).to_have_text("Progress")
     expect(page.get_by_role("heading", name="Streaks")).to_be_visible()
     # Kept the first time it loaded, so from now on it opens offline too.
-    page.wait_for_function(f"() => ({CACHED_BUNDLES})().then((names) => names.length === 2)")
+    page.wait_for_function(f"() => ({CACHED_BUNDLES})().then((names) => names.length === {len(EVERY_BUNDLE)})")
     context.set_offline(True)
     page.reload()
     expect(page.get_by_role("heading", name="Streaks")).to_be_visible()

@@ -22,10 +22,10 @@
     { path: '/settings', view: views.settings, nav: 'settings' },
     { path: '/storage', view: views.storage, nav: 'storage' },
     { path: '/progress', bundle: 'progress', viewName: 'progress', nav: 'progress' },
-    { path: '/login', view: views.login, nav: 'account' },
-    { path: '/register', view: views.register, nav: 'account' },
-    { path: '/reset', view: views.requestReset, nav: 'account' },
-    { path: '/reset/:token', view: views.chooseReset, nav: 'account' },
-    { path: '/account', view: views.account, nav: 'account' },
+    { path: '/login', bundle: 'account', viewName: 'login', nav: 'account' },
+    { path: '/register', bundle: 'account', viewName: 'register', nav: 'account' },
+    { path: '/reset', bundle: 'account', viewName: 'requestReset', nav: 'account' },
+    { path: '/reset/:token', bundle: 'account', viewName: 'chooseReset', nav: 'account' },
+    { path: '/account', bundle: 'account', viewName: 'account', nav: 'account' },
   ];
 })(globalThis.steady);

@@ -28,8 +28,8 @@
     await cache.addAll(build.precache.map((url) => new Request(url, { cache: 'reload' })));
   }
 
-  /** Keep the screen bundles (player, progress) beside this version's shell, so those screens open
-   * offline too; one that fails now is kept when a page first loads it (handleScreenBundle). */
+  /** Keep the screen bundles (player, progress, account) beside this version's shell, so those
+   * screens open offline too; one that fails now is kept when a page first loads it (handleScreenBundle). */
   async function cacheScreenBundles() {
     const cache = await caches.open(names.shell(build.version));
     await Promise.all(build.screens.map(async (url) => {
