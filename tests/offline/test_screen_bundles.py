@@ -1,7 +1,11 @@
 """The screen bundles (player, progress, account) are outside the precached shell, yet open offline
 after one visit; one the worker could never fetch says it needs a connection, and loads when there is one."""
 
+import json
+import os
 import re
+import shutil
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -10,7 +14,7 @@ from playwright.sync_api import expect
 from server.catalog.content import read_catalog
 from server.shell.assets import SCREEN_JS
 from tests.browser.progress_steps import SEED, session_record
-from tests.conftest import CONTENT_DIR
+from tests.conftest import CONTENT_DIR, ROOT, make_app
 from tests.offline.conftest import wait_until_controlled
 
 pytestmark = pytest.mark.browser
@@ -110,3 +114,26 @@ def test_a_screen_bundle_never_fetched_asks_for_a_connection_then_loads_and_stay
     context.set_offline(True)
     page.reload()
     expect(page.get_by_role("heading", name="Streaks")).to_be_visible()
+
+
+def build_of(app) -> dict:
+    """The STEADY_BUILD line /sw.js starts with, as a dict."""
+    script = app.test_client().get("/sw.js").get_data(as_text=True)
+    return json.loads(script.split("\n", 1)[0].removeprefix("self.STEADY_BUILD = ").removesuffix(";"))
+
+
+def test_a_deploy_that_changes_only_a_screen_bundle_is_a_new_worker_version(template_db, tmp_path):
+    # The update prompt follows a new worker version; a fix to the player alone must make one.
+    frontend = tmp_path / "frontend"
+    shutil.copytree(ROOT / "frontend", frontend, ignore=shutil.ignore_patterns("gen"))
+    shutil.copy(template_db, tmp_path / "steady.sqlite")
+    database = f"sqlite:///{tmp_path / 'steady.sqlite'}"
+    before = build_of(make_app(database, FRONTEND_DIR=str(frontend)))
+    view = frontend / "js" / "page" / "player" / "view.js"
+    view.write_text(view.read_text().replace("'Take it over here'", "'Take the workout over here'"))
+    later = time.time() + 5  # webassets compares whole-second mtimes
+    os.utime(view, (later, later))
+    after = build_of(make_app(database, FRONTEND_DIR=str(frontend)))
+    assert after["precache"] == before["precache"], "the precached shell is unchanged"
+    assert after["screens"] != before["screens"]
+    assert after["version"] != before["version"]

@@ -33,7 +33,6 @@
   async function cacheScreenBundles() {
     const cache = await caches.open(names.shell(build.version));
     await Promise.all(build.screens.map(async (url) => {
-      if (await cache.match(url)) return;
       const response = await fetch(new Request(url, { cache: 'reload' })).catch(() => null);
       if (steady.swResponses.isStorable(response)) await storeQuietly(cache, url, response);
     }));
