@@ -44,7 +44,7 @@ WORKER_FILES = ["handlers.js", "worker.js"]
 def first_card(page, url: str) -> float:
     """Navigate and return ms from navigation start to the card's first render."""
     page.goto(url, wait_until="commit", timeout=60_000)
-    page.wait_for_function("performance.getEntriesByName('steady:first-render').length > 0", timeout=60_000)
+    page.wait_for_function("() => performance.getEntriesByName('steady:first-render').length > 0", timeout=60_000)
     return page.evaluate(MARK)
 
 
@@ -80,7 +80,7 @@ class Variant:
         self.context = browser.new_context(viewport=VIEWPORT)
         self.page = self.context.new_page()
         self.page.goto(self.proxy.url + "/")
-        self.page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+        self.page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
         first_card(self.page, self.proxy.url + CARD)  # warm every path once, at full speed and on lie-fi
         self.proxy.delay = HOLD_SECONDS
         first_card(self.page, self.proxy.url + CARD)

@@ -28,7 +28,7 @@ def first_card(page, url: str) -> float:
     """Navigate and return ms from navigation start to the card's first render."""
     page.goto(url)
     page.get_by_role("heading", level=1).wait_for()
-    page.wait_for_function(f"performance.getEntriesByName('steady:first-render').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('steady:first-render').length > 0")
     return page.evaluate(MARK)
 
 
@@ -47,7 +47,7 @@ def main() -> None:
         context = browser.new_context(viewport={"width": 390, "height": 844})
         page = context.new_page()
         page.goto(server.url + "/")
-        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
         first_card(page, server.url + CARD)  # warm both paths once
         for _ in range(ROUNDS):
             context.set_offline(False)

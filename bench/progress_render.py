@@ -44,7 +44,7 @@ async (today) => {
 def drawn(page, url: str) -> float:
     """Navigate to /progress and return ms from navigation start until it is fully drawn."""
     page.goto(url + "/progress")
-    page.wait_for_function("performance.getEntriesByName('steady:progress-drawn').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('steady:progress-drawn').length > 0")
     return page.evaluate(MARK)
 
 
@@ -66,7 +66,7 @@ def main() -> None:
             context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id="UTC")
             page = context.new_page()
             page.goto(server.url + "/")
-            page.wait_for_function("globalThis.steady && steady.db")
+            page.wait_for_function("() => globalThis.steady && steady.db")
             page.evaluate(SEED, daily_sessions(TODAY, days))
             drawn(page, server.url)  # warm once
             rule[name] = page.evaluate(RULE_ALONE, TODAY.isoformat())

@@ -1,4 +1,5 @@
-"""The webassets bundles: one CSS and one page-JS bundle, fingerprinted by content hash."""
+"""The webassets bundles: one CSS, the core page JS, the screen bundles loaded on first use, and
+the worker, each fingerprinted by content hash."""
 
 import json
 from pathlib import PurePosixPath
@@ -10,7 +11,8 @@ from webassets.filter import Filter
 # Order matters: a file runs after every file whose namespace it reads as it loads
 # (tests/browser/test_bundle_order.py proves it): the namespaces, then the pure rules (the data
 # stores check records with them), the data layer, shared page pieces, the views, the table of
-# screens that names them, and the boot.
+# screens that names them, and the boot. The screen bundles (SCREEN_JS) run after the whole page
+# bundle, when the router first opens one of their screens.
 RULES_JS = [
     "js/rules/limits.json",
     "js/rules/json-values.js",
@@ -44,7 +46,6 @@ DATA_JS = [
     "js/data/workout-store.js",
     "js/data/workout-lock.js",
     "js/data/data-export.js",
-    "js/data/server-api.js",
 ]
 PAGE_JS = [
     "js/data/namespace.js",
@@ -63,7 +64,6 @@ PAGE_JS = [
     "js/page/labels/routines.js",
     "js/page/labels/storage.js",
     "js/page/labels/training.js",
-    "js/page/labels/accounts.js",
     "js/page/components/field-errors.js",
     "js/page/components/inline-confirm.js",
     "js/page/components/export-control.js",
@@ -71,14 +71,9 @@ PAGE_JS = [
     "js/page/components/routine-cards.js",
     "js/page/components/session-form.js",
     "js/page/labels/progress.js",
-    "js/page/progress-series.js",
-    "js/page/components/svg.js",
-    "js/page/components/line-chart.js",
-    "js/page/components/heat-map.js",
     "js/page/components/streak-reader.js",
     "js/page/components/streak-settings.js",
     "js/page/components/device-page.js",
-    "js/page/components/account-form.js",
     "js/page/views/not-found.js",
     "js/page/views/home.js",
     "js/page/views/exercise-list.js",
@@ -91,20 +86,41 @@ PAGE_JS = [
     "js/page/views/history.js",
     "js/page/views/session-detail.js",
     "js/page/views/settings.js",
-    "js/page/views/progress.js",
-    "js/page/views/login.js",
-    "js/page/views/register.js",
-    "js/page/views/reset.js",
-    "js/page/views/account.js",
-    "js/page/player/engine.js",
-    "js/page/player/cues.js",
-    "js/page/player/wake-lock.js",
-    "js/page/player/step-words.js",
-    "js/page/player/finish.js",
-    "js/page/player/view.js",
+    "js/page/views/needs-connection.js",
+    "js/page/screen-bundles.js",
     "js/page/screens.js",
     "js/page/app.js",
 ]
+# The heavy screens, kept out of the precached shell's budget: the worker caches them just after
+# it installs, so they open offline from then on. Home's weekly count needs only the streak rules
+# and streak-reader, which stay in the page bundle. The account screens act only with a
+# connection, and the server API is theirs alone for now.
+SCREEN_JS = {
+    "player": [
+        "js/page/player/engine.js",
+        "js/page/player/cues.js",
+        "js/page/player/wake-lock.js",
+        "js/page/player/step-words.js",
+        "js/page/player/finish.js",
+        "js/page/player/view.js",
+    ],
+    "progress": [
+        "js/page/progress-series.js",
+        "js/page/components/svg.js",
+        "js/page/components/line-chart.js",
+        "js/page/components/heat-map.js",
+        "js/page/views/progress.js",
+    ],
+    "account": [
+        "js/data/server-api.js",
+        "js/page/labels/accounts.js",
+        "js/page/components/account-form.js",
+        "js/page/views/login.js",
+        "js/page/views/register.js",
+        "js/page/views/reset.js",
+        "js/page/views/account.js",
+    ],
+}
 SW_JS = [
     "js/data/namespace.js",
     "js/data/cache-names.js",
@@ -155,11 +171,21 @@ def init_assets(app: Flask) -> Environment:
     env.auto_build = app.debug
     env.cache = False
     env.register("page_js", Bundle(*bundle_sources(PAGE_JS), filters="rjsmin", output="gen/page.%(version)s.js"))
+    for screen_bundle, paths in SCREEN_JS.items():
+        env.register(f"{screen_bundle}_js", Bundle(*bundle_sources(paths), filters="rjsmin",
+                                                   output=f"gen/{screen_bundle}.%(version)s.js"))
     env.register("sw_js", Bundle(*bundle_sources(SW_JS), filters="rjsmin", output="gen/sw.%(version)s.js"))
     env.register("css", Bundle(*CSS, filters="rcssmin", output="gen/app.%(version)s.css"))
     if not env.auto_build:
-        for name in ("page_js", "sw_js", "css"):
+        for name in ("page_js", *(f"{b}_js" for b in SCREEN_JS), "sw_js", "css"):
             env[name].build()
     app.extensions["assets"] = env
     app.jinja_env.globals["asset_urls"] = lambda name: env[name].urls()
+    app.jinja_env.globals["screen_bundle_urls"] = lambda: screen_bundle_urls(app)
     return env
+
+
+def screen_bundle_urls(app: Flask) -> dict[str, str]:
+    """Each screen bundle's fingerprinted URL, by the name frontend/js/page/screens.js gives it."""
+    env = app.extensions["assets"]
+    return {name: env[f"{name}_js"].urls()[0] for name in SCREEN_JS}

@@ -1,10 +1,12 @@
-"""Building ``/sw.js``: the worker bundle, prefixed with its version and precache list."""
+"""Building ``/sw.js``: the worker bundle, prefixed with its version, precache list and screen bundles."""
 
 import hashlib
 import json
 from pathlib import Path
 
 from flask import Flask
+
+from server.shell.assets import screen_bundle_urls
 
 MANIFEST_URL = "/manifest.webmanifest"
 ICON_URLS = [
@@ -24,23 +26,25 @@ def precache_urls(app: Flask) -> list[str]:
 
 
 def worker_script(app: Flask) -> str:
-    """The worker's source; its version hashes the precache list (which names bundle hashes)
-    and its own code, so any deploy that changes a precached byte changes the worker."""
+    """The worker's source; its version hashes the precache list and screen bundles (which name
+    bundle hashes) and its own code, so any deploy that changes a cached byte changes the worker."""
     env = app.extensions["assets"]
     (bundle_url,) = env["sw_js"].urls()
     # Every page load asks for /sw.js; rebuild the script only when a bundle hash or the shell page changes.
     precache = precache_urls(app)
+    # Cached just after install, beside the shell and under its version (frontend/js/sw/worker.js).
+    screens = list(screen_bundle_urls(app).values())
     # Navigations are answered from the precached page, so a change to its template alone is a new version too.
     shell_page = app.jinja_env.loader.get_source(app.jinja_env, "shell.html")[0].encode()
-    key = (bundle_url, *precache, hashlib.sha256(shell_page).hexdigest())
+    key = (bundle_url, *precache, *screens, hashlib.sha256(shell_page).hexdigest())
     cached = app.extensions.get("worker_script")
     if cached and cached[0] == key:
         return cached[1]
     body = (Path(env.directory) / bundle_url.removeprefix(env.url + "/")).read_text()
-    digest = hashlib.sha256(json.dumps(precache).encode() + body.encode() + shell_page)
+    digest = hashlib.sha256(json.dumps([precache, screens]).encode() + body.encode() + shell_page)
     for url in ICON_URLS:
         digest.update((Path(env.directory) / url.removeprefix("/static/")).read_bytes())
-    build = {"version": digest.hexdigest()[:12], "precache": precache}
+    build = {"version": digest.hexdigest()[:12], "precache": precache, "screens": screens}
     script = f"self.STEADY_BUILD = {json.dumps(build)};\n{body}"
     app.extensions["worker_script"] = (key, script)
     return script

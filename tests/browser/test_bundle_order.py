@@ -3,7 +3,8 @@
 Each bundle's files run one by one, in their listed order, against a strict ``steady``: reading a
 namespace no file has defined yet throws and is reported with the file that read it, and so is
 defining a namespace twice. The page bundle runs in the real shell and boots to its first
-screen; the worker bundle runs in a worker, behind the same prefix /sw.js gives it.
+screen, then each screen bundle runs after it and opens one of its screens; the worker bundle runs
+in a worker, behind the same prefix /sw.js gives it.
 """
 
 import io
@@ -14,12 +15,21 @@ from pathlib import Path, PurePosixPath
 import pytest
 from playwright.sync_api import expect
 
-from server.shell.assets import PAGE_JS, SW_JS, RulesTable
+from server.catalog.content import read_catalog
+from server.shell.assets import PAGE_JS, SCREEN_JS, SW_JS, RulesTable
+from tests.conftest import CONTENT_DIR
 from server.shell.worker import worker_script
 
 pytestmark = pytest.mark.browser
 
 FRONTEND = Path(__file__).resolve().parents[2] / "frontend"
+CATALOG = read_catalog(CONTENT_DIR)
+# One screen of each screen bundle, and the heading it shows once its code has run.
+BUNDLE_SCREENS = {
+    "player": ("/routines/core-staples/play", CATALOG.routines["core-staples"].name),
+    "progress": ("/progress", "Progress"),
+    "account": ("/login", "Log in"),
+}
 
 # Installs the strict steady, then runs FILES ([name, source] pairs) in order; sets PROBLEMS.
 LOADER = r"""
@@ -57,6 +67,7 @@ function runFiles(files) {
   }
   loading = '(after load)';
 }
+globalThis.runFiles = runFiles;
 """
 
 
@@ -81,7 +92,9 @@ def sources(bundle: list[str]) -> list[list[str]]:
 
 
 def test_page_bundle_reads_each_namespace_after_the_file_that_defines_it(page, live_server):
-    page.route(re.compile(r"/static/gen/page\..*\.js$"), lambda route: route.abort())
+    # The built bundles never load: the page bundle's files run one by one instead, and a screen
+    # bundle fetched by the router would show "needs a connection" rather than its screen.
+    page.route(re.compile(r"/static/gen/\w+\.[0-9a-f]+\.js$"), lambda route: route.abort())
     page.goto(f"{live_server.url}/routines")
     problems = page.evaluate(f"(files) => {{ {LOADER}; runFiles(files); globalThis.orderProblems = PROBLEMS; return PROBLEMS; }}",
                              sources(PAGE_JS))
@@ -90,6 +103,22 @@ def test_page_bundle_reads_each_namespace_after_the_file_that_defines_it(page, l
     expect(page.get_by_role("heading", level=1)).to_have_text("Routines")
     page.wait_for_function("() => performance.getEntriesByName('steady:first-render').length === 1")
     assert page.evaluate("globalThis.orderProblems") == []
+
+
+def test_each_screen_bundle_runs_after_the_page_bundle_and_opens_its_screen(page, live_server):
+    assert set(BUNDLE_SCREENS) == set(SCREEN_JS)
+    page.route(re.compile(r"/static/gen/\w+\.[0-9a-f]+\.js$"), lambda route: route.abort())
+    page.goto(f"{live_server.url}/routines")
+    page.evaluate(f"(files) => {{ {LOADER}; runFiles(files); globalThis.orderProblems = PROBLEMS; }}", sources(PAGE_JS))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Routines")
+    for name, files in SCREEN_JS.items():
+        path, heading = BUNDLE_SCREENS[name]
+        page.evaluate("(files) => runFiles(files)", sources(files))
+        page.evaluate("(path) => steady.router.navigate(path)", path)
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        assert page.evaluate("globalThis.orderProblems") == [], name
+    # The views came from the files run here, never from a fetched bundle.
+    assert page.evaluate("[...document.scripts].filter((s) => s.src && !/\\/page\\./.test(s.src)).length") == 0
 
 
 def test_worker_bundle_reads_each_namespace_after_the_file_that_defines_it(browser, live_server, app):
@@ -110,13 +139,19 @@ def test_worker_bundle_reads_each_namespace_after_the_file_that_defines_it(brows
     assert problems == []
 
 
-@pytest.mark.parametrize("bundle", [PAGE_JS, SW_JS], ids=["page", "worker"])
-def test_every_namespace_a_bundle_reads_is_defined_in_that_bundle(bundle):
+# Each bundle, with the files whose definitions it may read: a screen bundle runs after the page bundle.
+BUNDLES = {"page": (PAGE_JS, []), "worker": (SW_JS, []), **{name: (files, PAGE_JS) for name, files in SCREEN_JS.items()}}
+
+
+@pytest.mark.parametrize("bundle_name", list(BUNDLES))
+def test_every_namespace_a_bundle_reads_is_defined_in_that_bundle(bundle_name):
     # Reads inside functions run later, so the load test cannot see them: each must at least be
-    # defined by some file of the same bundle (the worker has no page code to lean on).
+    # defined by some file of the same bundle (or, for a screen bundle, of the page bundle it runs
+    # after); the worker has no page code to lean on, and the page bundle none of a screen bundle's.
+    bundle, base = BUNDLES[bundle_name]
     texts = {name: code_of(script(name)) for name in bundle}
     defined = set()
-    for text in texts.values():
+    for text in [*texts.values(), *(code_of(script(name)) for name in base)]:
         defined |= set(re.findall(r"\bsteady\.((?:\w+\.)?\w+) = ", text))
         for block in re.findall(r"Object\.assign\(globalThis\.steady, \{(.*?)\}\);", text, re.S):
             defined |= set(re.findall(r"^\s*(\w+):", block, re.M))
@@ -128,3 +163,12 @@ def test_every_namespace_a_bundle_reads_is_defined_in_that_bundle(bundle):
             if wanted not in defined:
                 missing.append(f"{name} reads steady.{wanted}")
     assert missing == []
+
+
+def test_every_page_file_is_in_exactly_one_bundle():
+    # A file in two bundles would define its namespace twice; one in none would be dead or missing.
+    listed = PAGE_JS + [path for files in SCREEN_JS.values() for path in files]
+    on_disk = {str(path.relative_to(FRONTEND)) for folder in ("data", "rules", "page", "vendor")
+               for path in (FRONTEND / "js" / folder).rglob("*") if path.suffix in (".js", ".json")}
+    assert sorted(listed) == sorted(set(listed))
+    assert set(listed) == on_disk

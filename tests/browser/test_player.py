@@ -260,7 +260,8 @@ RESTORE = """() => {
 
 def test_after_a_long_absence_the_workout_waits_where_it_was_last_seen(page, live_server):
     page.goto(live_server.url + "/")
-    page.wait_for_function("() => globalThis.steady && steady.playerEngine")
+    page.wait_for_function("() => globalThis.steady && steady.screenBundles")
+    page.evaluate("steady.screenBundles.loadScreenBundle('player')")  # the engine is in the player's screen bundle
     found = page.evaluate(RESTORE)
     # Back within seconds: the clock ran on (70 s in: the bridge, 50 s left). An hour later: paused at 20 s in.
     assert found == {"reload": [1, 50, False], "killed": [0, 40, True]}

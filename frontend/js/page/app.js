@@ -39,10 +39,11 @@
     } else {
       payload = await fetchCatalog();
     }
-    steady.router.start(steady.screens, { catalog: indexCatalog(payload) });
+    const firstScreen = steady.router.start(steady.screens, { catalog: indexCatalog(payload) });
     steady.workerClient.registerWorker({
       onCatalogUpdated: () => readStoredCatalog().then((p) => refreshCatalog(p || payload)).catch(() => undefined),
     }).catch((error) => console.warn('Service worker registration failed:', error));
+    await firstScreen;
   }
 
   boot().catch(showLoadError);

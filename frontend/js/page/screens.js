@@ -1,6 +1,7 @@
 // Every screen, by address: the one list the router matches, and the one that
 // tests/browser/test_screens.py holds against the server's page routes in server/shell/pages.py.
-// `nav` names the navigation link marked as the current page.
+// `nav` names the navigation link marked as the current page. A screen whose code is in a screen
+// bundle (server/shell/assets.py SCREEN_JS) names the bundle and the view it defines instead of a view.
 (function (steady) {
   'use strict';
   const { views } = steady;
@@ -12,7 +13,7 @@
     { path: '/routines', view: views.routineList, nav: 'routines' },
     { path: '/routines/new', view: views.routineEditor, nav: 'routines' },
     { path: '/routines/:slug', view: views.routineDetail, nav: 'routines' },
-    { path: '/routines/:ref/play', view: views.player, nav: 'routines' },
+    { path: '/routines/:ref/play', bundle: 'player', viewName: 'player', nav: 'routines' },
     { path: '/routines/:id/edit', view: views.routineEditor, nav: 'routines' },
     { path: '/log', view: views.sessionLog, nav: 'log' },
     { path: '/history', view: views.historyList, nav: 'history' },
@@ -20,11 +21,11 @@
     { path: '/history/:id/edit', view: views.sessionLog, nav: 'history' },
     { path: '/settings', view: views.settings, nav: 'settings' },
     { path: '/storage', view: views.storage, nav: 'storage' },
-    { path: '/progress', view: views.progress, nav: 'progress' },
-    { path: '/login', view: views.login, nav: 'account' },
-    { path: '/register', view: views.register, nav: 'account' },
-    { path: '/reset', view: views.requestReset, nav: 'account' },
-    { path: '/reset/:token', view: views.chooseReset, nav: 'account' },
-    { path: '/account', view: views.account, nav: 'account' },
+    { path: '/progress', bundle: 'progress', viewName: 'progress', nav: 'progress' },
+    { path: '/login', bundle: 'account', viewName: 'login', nav: 'account' },
+    { path: '/register', bundle: 'account', viewName: 'register', nav: 'account' },
+    { path: '/reset', bundle: 'account', viewName: 'requestReset', nav: 'account' },
+    { path: '/reset/:token', bundle: 'account', viewName: 'chooseReset', nav: 'account' },
+    { path: '/account', bundle: 'account', viewName: 'account', nav: 'account' },
   ];
 })(globalThis.steady);

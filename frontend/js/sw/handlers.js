@@ -58,10 +58,20 @@
     return cached || fetch(event.request);
   }
 
+  /** Screen bundles: cache first; one the install could not fetch is kept the first time a page loads it. */
+  async function handleScreenBundle(event, build) {
+    const cache = await caches.open(names.shell(build.version));
+    const cached = await cache.match(event.request.url);
+    if (cached) return cached;
+    const response = await fetch(event.request);
+    if (isStorable(response)) event.waitUntil(storeQuietly(cache, event.request.url, response.clone()));
+    return response;
+  }
+
   async function tellPages(message) {
     const pages = await self.clients.matchAll({ type: 'window' });
     for (const page of pages) page.postMessage(message);
   }
 
-  steady.swHandlers = { handleNavigation, handleCatalog, handleMedia, handlePrecached };
+  steady.swHandlers = { handleNavigation, handleCatalog, handleMedia, handlePrecached, handleScreenBundle };
 })(globalThis.steady);

@@ -1,11 +1,12 @@
-// The service worker's lifecycle and router. /sw.js prepends self.STEADY_BUILD = { version, precache }.
+// The service worker's lifecycle and router. /sw.js prepends self.STEADY_BUILD = { version, precache, screens }.
 (function (steady) {
   'use strict';
   const build = self.STEADY_BUILD;
   const names = steady.cacheNames;
-  const { handleNavigation, handleCatalog, handleMedia, handlePrecached } = steady.swHandlers;
+  const { handleNavigation, handleCatalog, handleMedia, handlePrecached, handleScreenBundle } = steady.swHandlers;
   const { storeQuietly } = steady.swCacheWrites;
   const precached = new Set(build.precache);
+  const screenBundles = new Set(build.screens);
   const POSTER_FETCHES = 4;
 
   /** Which handler answers a request; null lets the browser go to the network untouched. */
@@ -16,6 +17,7 @@
     if (url.pathname.startsWith('/api/')) return null; // accounts and user data: never cached
     if (url.pathname.startsWith('/media/')) return handleMedia;
     if (precached.has(url.pathname)) return handlePrecached;
+    if (screenBundles.has(url.pathname)) return handleScreenBundle;
     if (request.mode === 'navigate') return handleNavigation;
     return null;
   }
@@ -24,6 +26,16 @@
     const cache = await caches.open(names.shell(build.version));
     // 'reload' skips the HTTP cache, so a stale or partial entry can never end up precached.
     await cache.addAll(build.precache.map((url) => new Request(url, { cache: 'reload' })));
+  }
+
+  /** Keep the screen bundles (player, progress, account) beside this version's shell, so those
+   * screens open offline too; one that fails now is kept when a page first loads it (handleScreenBundle). */
+  async function cacheScreenBundles() {
+    const cache = await caches.open(names.shell(build.version));
+    await Promise.all(build.screens.map(async (url) => {
+      const response = await fetch(new Request(url, { cache: 'reload' })).catch(() => null);
+      if (steady.swResponses.isStorable(response)) await storeQuietly(cache, url, response);
+    }));
   }
 
   async function dropOldCaches() {
@@ -52,10 +64,14 @@
   }
 
   // Warming happens while installing, never while activating: fetch events wait for activation,
-  // so a slow connection would otherwise hold every page behind the last poster.
+  // so a slow connection would otherwise hold every page behind the last poster. Only the precache
+  // can fail the install; the screen bundles load beside the posters, so they add no wait of their own.
   self.addEventListener('install', (event) => event.waitUntil((async () => {
     await precache();
-    await warmCatalogAndPosters().catch(() => undefined); // offline or server down: posters come later
+    await Promise.all([
+      cacheScreenBundles().catch(() => undefined), // offline or server down: each is kept on first use
+      warmCatalogAndPosters().catch(() => undefined), // offline or server down: posters come later
+    ]);
   })()));
   self.addEventListener('activate', (event) => event.waitUntil((async () => {
     await dropOldCaches();
