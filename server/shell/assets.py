@@ -25,8 +25,6 @@ RULES_JS = [
     "js/rules/session-csv.js",
     "js/rules/progression.js",
     "js/rules/asymmetry.js",
-    "js/rules/week-plan.js",
-    "js/rules/week-calendar.js",
 ]
 DATA_JS = [
     "js/vendor/idb.umd.js",
@@ -46,6 +44,7 @@ DATA_JS = [
     "js/data/workout-store.js",
     "js/data/workout-lock.js",
     "js/data/data-export.js",
+    "js/data/server-api.js",
 ]
 PAGE_JS = [
     "js/data/namespace.js",
@@ -94,7 +93,7 @@ PAGE_JS = [
 # The heavy screens, kept out of the precached shell's budget: the worker caches them just after
 # it installs, so they open offline from then on. Home's weekly count needs only the streak rules
 # and streak-reader, which stay in the page bundle. The account screens act only with a
-# connection, and the server API is theirs alone for now.
+# connection. The plan screen carries the week-plan and calendar rules only it uses.
 SCREEN_JS = {
     "player": [
         "js/page/player/engine.js",
@@ -112,13 +111,19 @@ SCREEN_JS = {
         "js/page/views/progress.js",
     ],
     "account": [
-        "js/data/server-api.js",
         "js/page/labels/accounts.js",
         "js/page/components/account-form.js",
         "js/page/views/login.js",
         "js/page/views/register.js",
         "js/page/views/reset.js",
         "js/page/views/account.js",
+    ],
+    "plan": [
+        "js/rules/week-plan.js",
+        "js/rules/week-calendar.js",
+        "js/page/plan/run-days.js",
+        "js/page/plan/calendar-links.js",
+        "js/page/plan/view.js",
     ],
 }
 SW_JS = [
@@ -129,7 +134,7 @@ SW_JS = [
     "js/sw/handlers.js",
     "js/sw/worker.js",
 ]
-CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css", "css/training.css", "css/progress.css", "css/account.css"]
+CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css", "css/training.css", "css/progress.css", "css/account.css", "css/plan.css"]
 
 
 class RulesTable(Filter):

@@ -22,6 +22,7 @@ SCREENS = {
     "/log": "Log a session",
     "/history": "History",
     "/progress": "Progress",
+    "/plan": "Your week",
     "/settings": "Settings",
     "/storage": "Saved for offline",
     "/login": "Log in",

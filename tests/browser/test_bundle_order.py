@@ -29,6 +29,7 @@ BUNDLE_SCREENS = {
     "player": ("/routines/core-staples/play", CATALOG.routines["core-staples"].name),
     "progress": ("/progress", "Progress"),
     "account": ("/login", "Log in"),
+    "plan": ("/plan", "Your week"),
 }
 
 # Installs the strict steady, then runs FILES ([name, source] pairs) in order; sets PROBLEMS.

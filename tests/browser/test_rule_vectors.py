@@ -19,7 +19,7 @@ JAVASCRIPT_CASES = cases_in("javascript")
 RUN_IN_PAGE = """(files) => files.map((file) => {
   const name = file.implementations.javascript;
   const run = name.split('.').reduce((at, key) => (at === null || at === undefined ? undefined : at[key]), globalThis);
-  if (typeof run !== 'function') return { missing: `${name} is not a function in the page bundle` };
+  if (typeof run !== 'function') return { missing: `${name} is not a function in the page or screen bundles` };
   return { results: file.cases.map((c) => {
     try {
       const value = run(...c.args);
@@ -54,6 +54,8 @@ def page_bundle(browser, template_db, tmp_path_factory):
     server.start()
     page = browser.new_page()
     page.goto(server.url + "/")  # waits for the load event, after every deferred script has run
+    # Rules only one screen uses travel in its screen bundle: load them all.
+    page.evaluate("() => Promise.all(Object.keys(steady.screenBundles.screenBundleUrls()).map(steady.screenBundles.loadScreenBundle))")
     yield page
     page.close()
     server.stop()
@@ -87,7 +89,7 @@ def test_a_javascript_implementation_that_does_not_exist_fails(page_bundle):
     case = {"name": "any", "args": [], "expected": []}
     vectors = {"rule": "session", "implementations": {"javascript": "steady.rules.noSuchRule.check"}, "cases": [case]}
     [outcome] = page_bundle.evaluate(RUN_IN_PAGE, [vectors])
-    assert problem(outcome, 0, case) == "steady.rules.noSuchRule.check is not a function in the page bundle"
+    assert problem(outcome, 0, case) == "steady.rules.noSuchRule.check is not a function in the page or screen bundles"
 
 
 def test_an_implementation_that_throws_fails(page_bundle):

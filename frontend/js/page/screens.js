@@ -21,6 +21,7 @@
     { path: '/history/:id/edit', view: views.sessionLog, nav: 'history' },
     { path: '/settings', view: views.settings, nav: 'settings' },
     { path: '/storage', view: views.storage, nav: 'storage' },
+    { path: '/plan', bundle: 'plan', viewName: 'plan', nav: 'home' },
     { path: '/progress', bundle: 'progress', viewName: 'progress', nav: 'progress' },
     { path: '/login', bundle: 'account', viewName: 'login', nav: 'account' },
     { path: '/register', bundle: 'account', viewName: 'register', nav: 'account' },

@@ -4,6 +4,7 @@
   'use strict';
   const { h, announce } = steady.dom;
 
+  /** Save `text` as a file called `filename`, made in the page (works offline). */
   function download(filename, type, text) {
     const url = URL.createObjectURL(new Blob([text], { type }));
     const link = h('a', { href: url, download: filename, hidden: true });
@@ -36,5 +37,5 @@
       status);
   }
 
-  steady.components.exportControl = { exportControls };
+  steady.components.exportControl = { exportControls, download };
 })(globalThis.steady);

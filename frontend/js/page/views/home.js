@@ -19,7 +19,7 @@
     return slot;
   }
 
-  /** This week's sessions against the weekly target, a way into the progress screen. */
+  /** This week's sessions against the weekly target, a way into the progress and plan screens. */
   function weekSlot() {
     const slot = h('div', { class: 'week-slot' });
     steady.components.streakReader.readStreaks().then(({ streaks: { weekly } }) => {
@@ -27,7 +27,7 @@
         h('h2', { id: 'home-week' }, 'This week'),
         h('p', {}, h('span', { class: 'stat-value' }, `${weekly.this_week} of ${weekly.target}`), ' sessions',
           weekly.current ? ` · a ${weekly.current}-week streak` : ''),
-        h('a', { class: 'head-link', href: '/progress' }, 'Your progress')));
+        h('p', { class: 'link-row' }, h('a', { href: '/progress' }, 'Your progress'), h('a', { href: '/plan' }, 'Plan the week around your runs'))));
     }).catch(() => undefined);
     return slot;
   }
