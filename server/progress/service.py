@@ -20,6 +20,11 @@ DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 WEEKLY_KEYS = ("current", "longest", "target", "this_week")
 
 
+def utc_now() -> datetime:
+    """The server's clock (tests set it, to put midnight where they want it)."""
+    return datetime.now(UTC)
+
+
 class BadQuery(Exception):
     """A query parameter the progress API cannot read: which one, and what to send instead."""
 
@@ -42,7 +47,7 @@ def read_today(values: list[str], now: datetime | None = None) -> date | None:
     if today is None:
         raise BadQuery("today", "today must be a date written YYYY-MM-DD.")
     # The rule walks every day up to today: a far-future date would make one request run for minutes.
-    if today > ((now or datetime.now(UTC)) + DATE_LINE).date():
+    if today > ((now or utc_now()) + DATE_LINE).date():
         raise BadQuery("today", "today can't be after today's date anywhere on Earth.")
     return today
 
@@ -83,7 +88,7 @@ def default_today(sessions: list[tuple[str, str, str]], now: datetime) -> date:
 def progress(user_id: uuid.UUID, today: date | None = None, now: datetime | None = None) -> dict:
     """The progress contract: weekly and daily streaks and freezes; ``levels`` and ``asymmetry`` still empty."""
     sessions = _sessions(user_id)
-    as_of = today or default_today(sessions, now or datetime.now(UTC))
+    as_of = today or default_today(sessions, now or utc_now())
     result = streaks([{"local_date": row[0]} for row in sessions], _settings(user_id), as_of.isoformat())
     return {
         # The rule also says how this week and the pauses stand, for the screen; the contract keeps to these.
