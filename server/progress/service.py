@@ -52,14 +52,17 @@ def read_today(values: list[str], now: datetime | None = None) -> date | None:
     return today
 
 
-def _sessions(user_id: uuid.UUID) -> list[tuple[str, str, str]]:
-    """(local_date, started_at, time_zone) of each live session: all the rule and the default today read.
+def _sessions(user_id: uuid.UUID, with_start: bool) -> list[tuple]:
+    """Each live session's (local_date,), or (local_date, started_at, time_zone) to find the default today.
 
-    Sync stores only sessions its rule accepts, so each has entries and these three fields.
+    Only these fields leave the database: reading whole records would parse every session's JSON
+    in Python. Sync stores only sessions its rule accepts, so each has entries and these fields.
     """
     data = SessionRecord.data
-    query = select(data["local_date"].as_string(), data["started_at"].as_string(), data["time_zone"].as_string()) \
-        .where(SessionRecord.user_id == user_id, SessionRecord.deleted.is_(False))
+    fields = [data["local_date"].as_string()]
+    if with_start:
+        fields += [data["started_at"].as_string(), data["time_zone"].as_string()]
+    query = select(*fields).where(SessionRecord.user_id == user_id, SessionRecord.deleted.is_(False))
     return db.session.execute(query).all()
 
 
@@ -75,7 +78,7 @@ def _instant_order(started_at: str) -> str:
     return started_at.removesuffix("Z")
 
 
-def default_today(sessions: list[tuple[str, str, str]], now: datetime) -> date:
+def default_today(sessions: list[tuple], now: datetime) -> date:
     """Today's date where the latest session was logged (UTC with no sessions, or a zone this server lacks)."""
     latest = max(sessions, key=lambda row: (_instant_order(row[1]), row[0]), default=None)
     try:
@@ -87,7 +90,7 @@ def default_today(sessions: list[tuple[str, str, str]], now: datetime) -> date:
 
 def progress(user_id: uuid.UUID, today: date | None = None, now: datetime | None = None) -> dict:
     """The progress contract: weekly and daily streaks and freezes; ``levels`` and ``asymmetry`` still empty."""
-    sessions = _sessions(user_id)
+    sessions = _sessions(user_id, with_start=today is None)
     as_of = today or default_today(sessions, now or utc_now())
     result = streaks([{"local_date": row[0]} for row in sessions], _settings(user_id), as_of.isoformat())
     return {
