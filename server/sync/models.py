@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Text, Uuid
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Text, Uuid, literal_column
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
@@ -12,6 +12,15 @@ from server.extensions import db
 
 # JSONB on PostgreSQL (binary, compact); JSON text elsewhere.
 Document = JSON().with_variant(JSONB(), "postgresql")
+
+
+def document_text(document, key: str):
+    """``document ->> 'key'``: one top-level field of a JSON document, as text (NULL when absent).
+
+    Written with a literal key, the same on PostgreSQL and SQLite (3.38+), so an index on the
+    expression matches the query's text and serves the value without reading the document.
+    """
+    return document.op("->>", return_type=Text)(literal_column(f"'{key}'"))
 
 
 def _user_key() -> Mapped[uuid.UUID]:

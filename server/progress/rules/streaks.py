@@ -84,9 +84,13 @@ def _sessions_per_day(sessions: Any, today: int, is_paused) -> dict[int, int]:
                 written[value] = written.get(value, 0) + 1
     per_day: dict[int, int] = {}
     for value, count in written.items():
-        parsed = _parse_date(value)
-        day = parsed.toordinal() if parsed else None
-        if day and day <= today and not is_paused(day):
+        if not DATE.match(value):  # _parse_date, inline: it runs once a day of the log
+            continue
+        try:
+            day = date.fromisoformat(value).toordinal()
+        except ValueError:
+            continue
+        if day <= today and not is_paused(day):
             per_day[day] = per_day.get(day, 0) + count
     return per_day
 
@@ -115,7 +119,7 @@ def _weekly(per_day: dict[int, int], today: int, target: int, first_day: int, is
     this_week_start = _week_of(today, first_day)
     per_week: dict[int, int] = {}
     for day, count in per_day.items():
-        week = _week_of(day, first_day)
+        week = day - (day - 1 - first_day) % 7  # _week_of, inline: it runs once a day of the log
         per_week[week] = per_week.get(week, 0) + count
     weeks = {"current": 0, "longest": 0, "this_week": 0, "this_week_met": False}
     banked, used, paused, met_total = 0, [], [], 0
