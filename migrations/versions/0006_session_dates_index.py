@@ -15,7 +15,7 @@ down_revision = '0005'
 branch_labels = None
 depends_on = None
 
-# The expressions exactly as server.sync.models.document_text writes them, so the query matches.
+# The expressions exactly as server.sync.models.DocumentText writes them for SQLite, so the query matches.
 FIELDS = ("local_date", "started_at", "time_zone")
 
 
@@ -23,7 +23,7 @@ def upgrade():
     # SQLite's JSON is text, parsed once a row per field read; PostgreSQL's JSONB needs no such index.
     if op.get_bind().dialect.name == 'sqlite':
         op.create_index('ix_session_record_user_id_dates', 'session_record',
-                        ['user_id', 'deleted', *(sa.text(f"data ->> '{key}'") for key in FIELDS)])
+                        ['user_id', 'deleted', *(sa.text(f"json_extract(data, '$.{key}')") for key in FIELDS)])
 
 
 def downgrade():

@@ -13,7 +13,7 @@ from sqlalchemy import Select, select
 
 from server.extensions import db
 from server.progress.rules.streaks import streaks
-from server.sync.models import document_text
+from server.sync.models import DocumentText
 from server.sync.service import DATE_LINE
 from server.training.models import SESSION_DATES, SessionRecord, SettingsRecord
 
@@ -60,7 +60,7 @@ def _sessions_query(user_id: uuid.UUID, with_start: bool) -> Select:
     Sync stores only sessions its rule accepts, so each has entries and these fields.
     """
     keys = SESSION_DATES if with_start else SESSION_DATES[:1]
-    return select(*(document_text(SessionRecord.data, key) for key in keys)) \
+    return select(*(DocumentText(SessionRecord.data, key) for key in keys)) \
         .where(SessionRecord.user_id == user_id, SessionRecord.deleted.is_(False))
 
 

@@ -4,7 +4,7 @@ from sqlalchemy import Index
 
 from server.accounts.ownership import register_owned
 from server.extensions import db
-from server.sync.models import SyncedRecord, document_text
+from server.sync.models import DocumentText, SyncedRecord
 
 
 class SessionRecord(SyncedRecord, db.Model):
@@ -17,7 +17,7 @@ class SessionRecord(SyncedRecord, db.Model):
 # on SQLite, whose JSON is text it would parse once a row; PostgreSQL's JSONB reads a field without that.
 SESSION_DATES = ("local_date", "started_at", "time_zone")
 Index("ix_session_record_user_id_dates", SessionRecord.user_id, SessionRecord.deleted,
-      *(document_text(SessionRecord.data, key) for key in SESSION_DATES)).ddl_if(dialect="sqlite")
+      *(DocumentText(SessionRecord.data, key) for key in SESSION_DATES)).ddl_if(dialect="sqlite")
 
 
 class RoutineRecord(SyncedRecord, db.Model):
