@@ -13,6 +13,7 @@ then neither counts nor breaks the streak. Sessions dated after ``today`` wait u
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 WEEK_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -32,6 +33,13 @@ def _parse_date(value: Any) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=1 << 15)
+def _day_number(value: str) -> int | None:
+    # Every runner's log is written on one calendar, so a date read once is read for all (90 years fit).
+    day = _parse_date(value)
+    return None if day is None else day.toordinal()
 
 
 def _target(settings: dict) -> int:
@@ -84,13 +92,8 @@ def _sessions_per_day(sessions: Any, today: int, is_paused) -> dict[int, int]:
                 written[value] = written.get(value, 0) + 1
     per_day: dict[int, int] = {}
     for value, count in written.items():
-        if not DATE.match(value):  # _parse_date, inline: it runs once a day of the log
-            continue
-        try:
-            day = date.fromisoformat(value).toordinal()
-        except ValueError:
-            continue
-        if day <= today and not is_paused(day):
+        day = _day_number(value)
+        if day is not None and day <= today and not is_paused(day):
             per_day[day] = per_day.get(day, 0) + count
     return per_day
 
