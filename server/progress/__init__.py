@@ -1,1 +1,5 @@
-"""Progress: streaks (and later levels and asymmetry) computed from the training log."""
+"""Progress: streaks (and later levels and asymmetry) computed from the training log, served at /api/progress."""
+
+from server.progress.views import bp
+
+__all__ = ["bp"]

@@ -1,9 +1,13 @@
 """Sync bookkeeping tables, and the columns every synced record carries (``SyncedRecord``)."""
 
+import re
 import uuid
 from datetime import datetime
 
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Text, Uuid
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
@@ -12,6 +16,38 @@ from server.extensions import db
 
 # JSONB on PostgreSQL (binary, compact); JSON text elsewhere.
 Document = JSON().with_variant(JSONB(), "postgresql")
+
+
+KEY = re.compile(r"[a-z_]+")
+
+
+class DocumentText(ColumnElement):
+    """One top-level field of a JSON document, as text (NULL when absent).
+
+    Written with the key as a literal, never a bound parameter, so an index on the expression
+    matches the query's text and serves the value without reading the document.
+    """
+
+    type = Text()
+    inherit_cache = True
+    # Both parts are in the statement cache's key: two keys never share a compiled statement.
+    _traverse_internals = [("document", InternalTraversal.dp_clauseelement), ("key", InternalTraversal.dp_string)]
+
+    def __init__(self, document, key: str):
+        if not KEY.fullmatch(key):
+            raise ValueError(f"not a plain JSON key: {key!r}")
+        self.document, self.key = document, key
+
+
+@compiles(DocumentText)
+def _document_text(element: DocumentText, compiler, **kw) -> str:
+    return f"{compiler.process(element.document, **kw)} ->> '{element.key}'"
+
+
+@compiles(DocumentText, "sqlite")
+def _document_text_sqlite(element: DocumentText, compiler, **kw) -> str:
+    # json_extract, not ->> (SQLite 3.38+), so any SQLite with JSON runs it.
+    return f"json_extract({compiler.process(element.document, **kw)}, '$.{element.key}')"
 
 
 def _user_key() -> Mapped[uuid.UUID]:

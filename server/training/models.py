@@ -1,14 +1,23 @@
 """The runner's synced training records: sessions, own routines, settings and exercise levels."""
 
+from sqlalchemy import Index
+
 from server.accounts.ownership import register_owned
 from server.extensions import db
-from server.sync.models import SyncedRecord
+from server.sync.models import DocumentText, SyncedRecord
 
 
 class SessionRecord(SyncedRecord, db.Model):
     """A logged session (``data`` is the session record of the player and log; its id is the record's id)."""
 
     __tablename__ = "session_record"
+
+
+# The fields the progress API reads from every live session (server/progress/service.py), in an index
+# on SQLite, whose JSON is text it would parse once a row; PostgreSQL's JSONB reads a field without that.
+SESSION_DATES = ("local_date", "started_at", "time_zone")
+Index("ix_session_record_user_id_dates", SessionRecord.user_id, SessionRecord.deleted,
+      *(DocumentText(SessionRecord.data, key) for key in SESSION_DATES)).ddl_if(dialect="sqlite")
 
 
 class RoutineRecord(SyncedRecord, db.Model):

@@ -12,7 +12,8 @@ then neither counts nor breaks the streak. Sessions dated after ``today`` wait u
 """
 
 import re
-from datetime import date, timedelta
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 WEEK_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -32,6 +33,13 @@ def _parse_date(value: Any) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=1 << 15)
+def _day_number(value: str) -> int | None:
+    # Every runner's log is written on one calendar, so a date read once is read for all (90 years fit).
+    day = _parse_date(value)
+    return None if day is None else day.toordinal()
 
 
 def _target(settings: dict) -> int:
@@ -61,45 +69,65 @@ def _pauses(settings: dict) -> list[dict]:
     return readable
 
 
-def _counts(session: Any) -> bool:
-    # A short session counts: any logged exercise. A bare {"local_date"} is one session.
-    if not isinstance(session, dict):
-        return False
-    entries = session.get("entries", [None])
-    return isinstance(entries, list) and len(entries) > 0
+# What a session with no "entries" key is read as: one entry, so a bare {"local_date"} is one session.
+NO_ENTRIES_KEY: list = [None]
 
 
-def _sessions_per_day(sessions: Any, today: date, is_paused) -> dict[date, int]:
-    per_day: dict[date, int] = {}
+# Days are day numbers (date.toordinal(), 1 = Monday 0001-01-01) below: years of days in plain integer sums.
+def _week_of(day: int, first_day: int) -> int:
+    return day - (day - 1 - first_day) % 7
+
+
+def _sessions_per_day(sessions: Any, today: int, is_paused) -> dict[int, int]:
+    # Tallied by the date as written, then each date read once; the loop is inline because it runs per session.
+    written: dict[str, int] = {}
     for session in sessions if isinstance(sessions, list) else []:
-        day = _parse_date(session.get("local_date")) if _counts(session) else None
-        if day and day <= today and not is_paused(day):
-            per_day[day] = per_day.get(day, 0) + 1
+        if not isinstance(session, dict):
+            continue
+        # A short session counts: any logged exercise.
+        entries = session.get("entries", NO_ENTRIES_KEY)
+        if entries is NO_ENTRIES_KEY or (isinstance(entries, list) and entries):
+            value = session.get("local_date")
+            if isinstance(value, str):
+                written[value] = written.get(value, 0) + 1
+    per_day: dict[int, int] = {}
+    for value, count in written.items():
+        day = _day_number(value)
+        if day is not None and day <= today and not is_paused(day):
+            per_day[day] = per_day.get(day, 0) + count
     return per_day
 
 
-def _daily(per_day: dict[date, int], today: date, is_paused) -> dict:
+def _gap_breaks(after: int, before: int, is_paused) -> bool:
+    """Whether a day strictly between two days (none of them logged) is not paused."""
+    return any(not is_paused(day) for day in range(after + 1, before))
+
+
+def _daily(per_day: dict[int, int], today: int, is_paused) -> dict:
+    # Walks the days with sessions, not the calendar: a gap breaks the run unless every day of it is paused.
     current = longest = 0
-    if per_day:
-        day = min(per_day)
-        while day <= today:
-            if per_day.get(day):
-                current += 1
-                longest = max(longest, current)
-            elif not is_paused(day) and day != today:  # today without a session is not over yet
-                current = 0
-            day += timedelta(days=1)
+    previous = None
+    for day in sorted(per_day):
+        if previous is not None and day - previous > 1 and _gap_breaks(previous, day, is_paused):
+            current = 0
+        current += 1
+        longest = max(longest, current)
+        previous = day
+    if previous is not None and _gap_breaks(previous, today, is_paused):  # today without a session is not over yet
+        current = 0
     return {"current": current, "longest": longest}
 
 
-def _weekly(per_day: dict[date, int], today: date, target: int, first_day: int, is_paused) -> dict:
-    this_week_start = today - timedelta(days=(today.weekday() - first_day) % 7)
+def _weekly(per_day: dict[int, int], today: int, target: int, first_day: int, is_paused) -> dict:
+    this_week_start = _week_of(today, first_day)
+    per_week: dict[int, int] = {}
+    for day, count in per_day.items():
+        week = day - (day - 1 - first_day) % 7  # _week_of, inline: it runs once a day of the log
+        per_week[week] = per_week.get(week, 0) + count
     weeks = {"current": 0, "longest": 0, "this_week": 0, "this_week_met": False}
     banked, used, paused, met_total = 0, [], [], 0
-    week = min(per_day) - timedelta(days=(min(per_day).weekday() - first_day) % 7) if per_day else this_week_start
-    while week <= this_week_start:
-        days = [week + timedelta(days=n) for n in range(7)]
-        count = sum(per_day.get(day, 0) for day in days)
+    for week in range(min(per_week, default=this_week_start), this_week_start + 1, 7):
+        count = per_week.get(week, 0)
         if count >= target:
             weeks["current"] += 1
             met_total += 1
@@ -107,17 +135,16 @@ def _weekly(per_day: dict[date, int], today: date, target: int, first_day: int, 
                 banked = min(FREEZE_BANK, banked + 1)
         elif week == this_week_start:
             pass  # in progress: not broken until it ends
-        elif any(is_paused(day) for day in days):
-            paused.append(week.isoformat())
+        elif any(is_paused(day) for day in range(week, week + 7)):
+            paused.append(date.fromordinal(week).isoformat())
         elif banked:
             banked -= 1
-            used.append(week.isoformat())
+            used.append(date.fromordinal(week).isoformat())
         else:
             weeks["current"] = 0
         weeks["longest"] = max(weeks["longest"], weeks["current"])
         if week == this_week_start:
             weeks["this_week"], weeks["this_week_met"] = count, count >= target
-        week += timedelta(days=7)
     return {
         "weekly": {
             "current": weeks["current"],
@@ -125,7 +152,7 @@ def _weekly(per_day: dict[date, int], today: date, target: int, first_day: int, 
             "target": target,
             "this_week": weeks["this_week"],
             "this_week_met": weeks["this_week_met"],
-            "this_week_start": this_week_start.isoformat(),
+            "this_week_start": date.fromordinal(this_week_start).isoformat(),
             "week_start": WEEK_DAYS[first_day],
         },
         "freezes": {"banked": banked, "used": used},
@@ -140,17 +167,19 @@ def streaks(sessions: Any, settings: Any, today: str) -> dict:
         raise ValueError("today must be a date written YYYY-MM-DD.")
     settings = settings if isinstance(settings, dict) else {}
     pauses = _pauses(settings)
+    spans = [(p["start"].toordinal(), p["end"].toordinal()) for p in pauses]
 
-    def is_paused(day: date) -> bool:
-        return any(p["start"] <= day <= p["end"] for p in pauses)
+    def is_paused(day: int) -> bool:
+        return bool(spans) and any(start <= day <= end for start, end in spans)
 
-    per_day = _sessions_per_day(sessions, as_of, is_paused)
+    day_today = as_of.toordinal()
+    per_day = _sessions_per_day(sessions, day_today, is_paused)
     first_day = WEEK_DAYS.index(_week_start(settings))
-    result = _weekly(per_day, as_of, _target(settings), first_day, is_paused)
+    result = _weekly(per_day, day_today, _target(settings), first_day, is_paused)
     pause_today = next((p for p in pauses if p["start"] <= as_of <= p["end"]), None)
     return {
         "weekly": result["weekly"],
-        "daily": _daily(per_day, as_of, is_paused),
+        "daily": _daily(per_day, day_today, is_paused),
         "freezes": result["freezes"],
         "pauses": {
             "today": None if pause_today is None else {

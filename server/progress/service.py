@@ -1,0 +1,106 @@
+"""The runner's progress from the synced log: the device's streak rule over the records sync stored.
+
+Two queries whatever the log's size: the sessions' dates (and zones, for the default today), read
+out of their JSON by the database, never the whole records; and the settings record.
+"""
+
+import re
+import uuid
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Select, select
+
+from server.extensions import db
+from server.progress.rules.streaks import streaks
+from server.sync.models import DocumentText
+from server.sync.service import DATE_LINE
+from server.training.models import SESSION_DATES, SessionRecord, SettingsRecord
+
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+WEEKLY_KEYS = ("current", "longest", "target", "this_week")
+
+
+def utc_now() -> datetime:
+    """The server's clock (tests set it, to put midnight where they want it)."""
+    return datetime.now(UTC)
+
+
+class BadQuery(Exception):
+    """A query parameter the progress API cannot read: which one, and what to send instead."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+def read_today(values: list[str], now: datetime | None = None) -> date | None:
+    """The ``today`` query values as one date (None when absent); BadQuery unless one real, reachable date."""
+    if not values:
+        return None
+    if len(values) > 1:
+        raise BadQuery("today", "Send today once.")
+    # fullmatch and [0-9]: "2026-11-30\n" and non-ASCII digits are not dates in JavaScript either.
+    try:
+        today = date.fromisoformat(values[0]) if DATE.fullmatch(values[0]) else None
+    except ValueError:
+        today = None
+    if today is None:
+        raise BadQuery("today", "today must be a date written YYYY-MM-DD.")
+    # The rule walks every day up to today: a far-future date would make one request run for minutes.
+    if today > ((now or utc_now()) + DATE_LINE).date():
+        raise BadQuery("today", "today can't be after today's date anywhere on Earth.")
+    return today
+
+
+def _sessions_query(user_id: uuid.UUID, with_start: bool) -> Select:
+    """Each live session's (local_date,), or (local_date, started_at, time_zone) to find the default today.
+
+    Only these fields leave the database, on SQLite straight from an index on them (migration 0006).
+    Sync stores only sessions its rule accepts, so each has entries and these fields.
+    """
+    keys = SESSION_DATES if with_start else SESSION_DATES[:1]
+    return select(*(DocumentText(SessionRecord.data, key) for key in keys)) \
+        .where(SessionRecord.user_id == user_id, SessionRecord.deleted.is_(False))
+
+
+def _sessions(user_id: uuid.UUID, with_start: bool) -> list[tuple]:
+    # On the session's connection, as plain Core rows: the ORM's per-row loading costs more than the rule.
+    return db.session.connection().execute(_sessions_query(user_id, with_start)).all()
+
+
+def _settings(user_id: uuid.UUID) -> dict:
+    """The runner's settings record (one per user, at its fixed id), or {} for the rule's defaults."""
+    query = select(SettingsRecord.data).where(SettingsRecord.user_id == user_id, SettingsRecord.deleted.is_(False))
+    data = db.session.scalar(query)
+    return data if isinstance(data, dict) else {}
+
+
+def _instant_order(started_at: str) -> str:
+    # UTC instants written YYYY-MM-DDTHH:MM:SS[.fff]Z sort as text once the Z is gone ("…:00" < "…:00.5").
+    return started_at.removesuffix("Z")
+
+
+def default_today(sessions: list[tuple], now: datetime) -> date:
+    """Today's date where the latest session was logged (UTC with no sessions, or a zone this server lacks)."""
+    latest = max(sessions, key=lambda row: (_instant_order(row[1]), row[0]), default=None)
+    try:
+        zone = ZoneInfo(latest[2]) if latest else UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = UTC
+    return now.astimezone(zone).date()
+
+
+def progress(user_id: uuid.UUID, today: date | None = None, now: datetime | None = None) -> dict:
+    """The progress contract: weekly and daily streaks and freezes; ``levels`` and ``asymmetry`` still empty."""
+    sessions = _sessions(user_id, with_start=today is None)
+    as_of = today or default_today(sessions, now or utc_now())
+    result = streaks([{"local_date": row[0]} for row in sessions], _settings(user_id), as_of.isoformat())
+    return {
+        # The rule also says how this week and the pauses stand, for the screen; the contract keeps to these.
+        "weekly": {key: result["weekly"][key] for key in WEEKLY_KEYS},
+        "daily": result["daily"],
+        "freezes": result["freezes"],
+        "levels": {},
+        "asymmetry": {},
+    }

@@ -1,0 +1,32 @@
+"""What GET /api/progress costs the database: a fixed number of statements, and on SQLite an index, not the JSON."""
+
+import pytest
+from sqlalchemy import text
+
+from server.extensions import db
+from server.progress import service
+from tests.sync.conftest import Device, count_statements, new_account, put, session_record
+
+
+def statements_for(app, device: Device, query: str) -> int:
+    """SQL statements one GET /api/progress sends."""
+    return count_statements(app, lambda: device.http.get(f"/api/progress{query}"))
+
+
+@pytest.mark.parametrize("query", ["?today=2026-11-30", ""])
+def test_the_statements_do_not_grow_with_the_log(progress_app, query):
+    small, large = (Device(progress_app, new_account(progress_app)) for _ in range(2))
+    small.push(put("session", session_record()))
+    large.push(*(put("session", session_record(local_date=f"2026-11-{day:02}", started_at=f"2026-11-{day:02}T07:00:00Z",
+                                               ended_at=f"2026-11-{day:02}T07:20:00Z")) for day in range(1, 31)))
+    # The login's user, the sessions, the settings.
+    assert statements_for(progress_app, small, query) == statements_for(progress_app, large, query) == 3
+
+
+@pytest.mark.parametrize("with_start", [False, True])
+def test_on_sqlite_the_sessions_query_reads_the_index_on_their_dates(app, user, with_start):
+    with app.app_context():
+        statement = service._sessions_query(user.id, with_start)
+        compiled = statement.compile(db.engine, compile_kwargs={"literal_binds": True})
+        plan = db.session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")).all()
+    assert "USING INDEX ix_session_record_user_id_dates" in " ".join(row[-1] for row in plan)
