@@ -91,6 +91,12 @@ def default_today(sessions: list[tuple], now: datetime) -> date:
     return now.astimezone(zone).date()
 
 
+def plan_inputs(user_id: uuid.UUID, now: datetime) -> tuple[dict, list[str], date]:
+    """What the week plan needs: the settings, each live session's local date, and today where the runner is."""
+    sessions = _sessions(user_id, with_start=True)
+    return _settings(user_id), [row[0] for row in sessions], default_today(sessions, now)
+
+
 def progress(user_id: uuid.UUID, today: date | None = None, now: datetime | None = None) -> dict:
     """The progress contract: weekly and daily streaks and freezes; ``levels`` and ``asymmetry`` still empty."""
     sessions = _sessions(user_id, with_start=today is None)
