@@ -84,3 +84,33 @@ def test_the_plan_works_offline_after_a_visit(page, context, live_server):
     expect(page.get_by_role("heading", level=1)).to_have_text("Your week")
     expect(page.locator(".plan-today")).to_contain_text("Core, balance and leg work.")
     expect(page.get_by_text("A calendar link that stays up to date needs a connection to set up.")).to_be_visible()
+
+
+LOG_IN = """async ([email, password]) => {
+  const csrf = (await (await fetch('/api/auth/csrf')).json()).csrf_token;
+  const answer = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRFToken': csrf },
+    body: JSON.stringify({ email, password, remember: false }) });
+  return answer.status;
+}"""
+
+
+def test_a_logged_in_runner_gets_a_calendar_link_a_calendar_app_can_read(page, live_server, screenshot):
+    from tests.conftest import register_account
+
+    account = register_account(live_server.app, "planner@example.com")
+    live_server.app.config["ORIGIN"] = live_server.url
+    open_plan(page, live_server, runs=HARD_TUESDAY_AND_SATURDAY, path="/")
+    assert page.evaluate(LOG_IN, [account.email, account.password]) == 200
+    page.goto(live_server.url + "/plan")
+    page.get_by_role("button", name="Get a calendar link").click()
+    link = page.get_by_label("Your calendar link (shown once: copy it into your calendar app)")
+    expect(link).to_be_focused()
+    url = link.input_value()
+    assert url.startswith(f"{live_server.url}/calendar/") and url.endswith(".ics")
+    axe_in_both_schemes(page, screenshot, "plan-calendar-link")
+    feed = page.context.request.get(url)  # the feed needs no login; it is computed from the synced log (empty here)
+    assert feed.status == 200
+    assert len(icalendar.Calendar.from_ical(feed.body()).walk("VEVENT")) > 0
+    page.get_by_role("button", name="Stop the link").click()
+    expect(page.get_by_role("status").filter(has_text="Calendar link stopped.")).to_be_visible()
+    assert page.context.request.get(url).status == 404

@@ -5,7 +5,7 @@
   const { h } = steady.dom;
   const P = steady.labels.progress;
 
-  const KINDS = { '': 'No run', easy: 'Easy run', hard: 'Hard run (long, intervals, race)' };
+  const KINDS = { '': 'No run', easy: 'Easy run', hard: 'Hard run' };
 
   /** The editor, given the settings and save(runs) that stores them and redraws the week. */
   function runDays(settings, save) {
@@ -23,7 +23,7 @@
     });
     return h('section', { class: 'run-days', 'aria-labelledby': 'plan-runs' },
       h('h2', { id: 'plan-runs' }, 'Your runs'),
-      h('p', { class: 'hint' }, 'Mark your hard runs: the plan keeps leg work off the day before them.'),
+      h('p', { class: 'hint' }, 'Hard runs are long runs, intervals and races: the plan keeps leg work off the day before them.'),
       h('div', { class: 'run-day-grid' }, rows), status);
   }
 

@@ -23,7 +23,6 @@
     const bits = [
       day.run ? h('span', { class: `chip run-${day.run}` }, RUNS[day.run]) : null,
       day.done ? h('span', { class: 'chip chip-done' }, `✓ ${P.count(day.done, 'session')} done`) : null,
-      day.plan ? h('span', { class: 'chip chip-plan' }, day.plan === 'full' ? 'Core, balance & legs' : 'Core & balance') : null,
     ].filter(Boolean);
     const moved = day.moved_from ? h('p', { class: 'hint' }, `Moved from ${P.dateText(day.moved_from, { weekday: true })}.`) : null;
     const start = day.plan && (isToday || day.date === chosen) && day.date >= today ? startLink(day, catalog) : null;
