@@ -25,6 +25,16 @@ RULES_JS = [
     "js/rules/session-csv.js",
     "js/rules/progression.js",
     "js/rules/asymmetry.js",
+    "js/rules/record-ids.js",
+]
+# The sync engine, on the data layer it drains; the worker runs it too (Background Sync).
+SYNC_JS = [
+    "js/data/server-api.js",
+    "js/data/sync-records.js",
+    "js/data/sync-account.js",
+    "js/data/sync-push.js",
+    "js/data/sync-pull.js",
+    "js/data/sync-engine.js",
 ]
 DATA_JS = [
     "js/vendor/idb.umd.js",
@@ -44,7 +54,7 @@ DATA_JS = [
     "js/data/workout-store.js",
     "js/data/workout-lock.js",
     "js/data/data-export.js",
-    "js/data/server-api.js",
+    *SYNC_JS,
 ]
 PAGE_JS = [
     "js/data/namespace.js",
@@ -73,6 +83,7 @@ PAGE_JS = [
     "js/page/components/streak-reader.js",
     "js/page/components/streak-settings.js",
     "js/page/components/device-page.js",
+    "js/page/components/sync-status.js",
     "js/page/views/not-found.js",
     "js/page/views/home.js",
     "js/page/views/exercise-list.js",
@@ -93,7 +104,8 @@ PAGE_JS = [
 # The heavy screens, kept out of the precached shell's budget: the worker caches them just after
 # it installs, so they open offline from then on. Home's weekly count needs only the streak rules
 # and streak-reader, which stay in the page bundle. The account screens act only with a
-# connection. The plan screen carries the week-plan and calendar rules only it uses.
+# connection; the server API they use is in the page bundle, with the sync engine that needs it.
+# The plan screen carries the week-plan and calendar rules only it uses.
 SCREEN_JS = {
     "player": [
         "js/page/player/engine.js",
@@ -129,6 +141,14 @@ SCREEN_JS = {
 SW_JS = [
     "js/data/namespace.js",
     "js/data/cache-names.js",
+    "js/rules/record-ids.js",
+    "js/vendor/idb.umd.js",
+    "js/data/db.js",
+    "js/data/local-time.js",
+    "js/data/outbox.js",
+    "js/data/records.js",
+    "js/data/settings.js",
+    *SYNC_JS,
     "js/sw/responses.js",
     "js/sw/cache-writes.js",
     "js/sw/handlers.js",

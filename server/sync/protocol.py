@@ -192,6 +192,11 @@ def deterministic_id(namespace: uuid.UUID, name: str) -> uuid.UUID:
     return uuid.uuid5(namespace, name)
 
 
+def deterministic_id_text(namespace: str, name: str) -> str:
+    """``deterministic_id`` on ids as text, as the device computes it (frontend/js/rules/record-ids.js)."""
+    return str(deterministic_id(uuid.UUID(namespace), name))
+
+
 # --- the field merge -------------------------------------------------------------------------
 
 MISSING = object()

@@ -4,7 +4,7 @@
   'use strict';
 
   const NAME = 'steady';
-  const VERSION = 2;
+  const VERSION = 3;
 
   const STORES = {
     catalog: 'catalog', // the last catalogue payload seen, under the key 'current'
@@ -14,6 +14,8 @@
     routines: 'routines', // the user's own routines, by id (UUID)
     workout: 'workout', // the guided player's in-progress workout, under the key 'current'
     outbox: 'outbox', // every change to sessions, routines and settings, in order, awaiting sync
+    syncState: 'syncState', // under the key 'current': the account, client id, next mutation id and pull cursor
+    serverRecords: 'serverRecords', // what the server last said of each record: { key: 'entity/id', version, conflicts, epoch }
   };
 
   /** Each rung takes the database from one version to the next; never edit a rung once shipped. */
@@ -31,6 +33,11 @@
       db.createObjectStore(STORES.routines, { keyPath: 'id' }).createIndex('updated_at', 'updated_at');
       db.createObjectStore(STORES.workout, { keyPath: 'key' });
       db.createObjectStore(STORES.outbox, { keyPath: 'seq', autoIncrement: true });
+    }
+    if (oldVersion < 3) {
+      // Sync's own bookkeeping, beside the records it never touches: every version-2 store is kept as it is.
+      db.createObjectStore(STORES.syncState, { keyPath: 'key' });
+      db.createObjectStore(STORES.serverRecords, { keyPath: 'key' });
     }
   }
 

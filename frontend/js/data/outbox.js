@@ -15,6 +15,18 @@
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
+  const listeners = new Set();
+
+  /** Hear about each change queued on this page, once it is stored; returns a function that stops listening. */
+  function watchChanges(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  function queued() {
+    for (const listener of listeners) listener();
+  }
+
   function change(entity, id, op, data) {
     return { entity, id, op, data, at: new Date().toISOString() };
   }
@@ -26,6 +38,7 @@
     tx.objectStore(store).put(record);
     tx.objectStore(STORES.outbox).add(change(entity, id, 'put', record));
     await tx.done;
+    queued();
     return record;
   }
 
@@ -36,6 +49,7 @@
     tx.objectStore(store).delete(id);
     tx.objectStore(STORES.outbox).add(change(entity, id, 'delete', null));
     await tx.done;
+    queued();
   }
 
   /** Every change not yet synced, oldest first. */
@@ -44,5 +58,5 @@
     return db.getAll(STORES.outbox);
   }
 
-  steady.outbox = { newId, putWithChange, deleteWithChange, pendingChanges };
+  steady.outbox = { newId, putWithChange, deleteWithChange, pendingChanges, watchChanges };
 })(globalThis.steady);

@@ -4,13 +4,14 @@
 (function (steady) {
   'use strict';
 
-  /** A request the server refused (status and its message), or could not reach (status 0, offline). */
+  /** A request the server refused (status, its message and its JSON body), or could not reach (status 0, offline). */
   class ApiError extends Error {
-    constructor(status, message) {
+    constructor(status, message, body = null) {
       super(message);
       this.name = 'ApiError';
       this.status = status;
       this.offline = status === 0;
+      this.body = body;
     }
   }
 
@@ -27,7 +28,7 @@
     const data = await response.json().catch(() => null);
     if (response.ok) return data;
     const message = data && data.error && data.error.message;
-    throw new ApiError(response.status, message || `The server answered ${response.status}; try again in a moment.`);
+    throw new ApiError(response.status, message || `The server answered ${response.status}; try again in a moment.`, data);
   }
 
   /** A fresh CSRF token for this session. */

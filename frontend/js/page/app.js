@@ -33,6 +33,7 @@
     steady.keepDataNotice.watchKeepDataNotice();
     steady.connection.watchConnection();
     steady.install.offerInstall();
+    steady.syncStatus.startSyncStatus().catch((error) => console.warn('Sync could not start:', error));
     let payload = await readStoredCatalog().catch(() => null);
     if (payload) {
       refreshCatalog(payload).catch(() => undefined); // offline: the stored catalogue stands

@@ -80,6 +80,13 @@
   self.addEventListener('message', (event) => {
     if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
   });
+  // Background Sync: the browser wakes the worker once online, page or no page; a failed flush is retried by the browser.
+  self.addEventListener('sync', (event) => {
+    if (event.tag !== steady.syncEngine.TAG) return;
+    event.waitUntil(steady.syncEngine.flush().then((outcome) => {
+      if (outcome !== 'saved') throw new Error(`Sync ${outcome}; the browser will try again.`);
+    }));
+  });
   self.addEventListener('fetch', (event) => {
     const handler = route(event.request);
     if (handler) event.respondWith(handler(event, build));

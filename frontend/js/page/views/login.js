@@ -13,7 +13,8 @@
         { name: 'remember', label: 'Keep me logged in on this device for a year', type: 'checkbox', checked: true },
       ],
       send: async (values) => {
-        await steady.serverApi.sendJson('POST', '/api/auth/login', values);
+        // What this device holds joins the account: its outbox is sent under it.
+        await steady.syncEngine.signedIn(await steady.serverApi.sendJson('POST', '/api/auth/login', values));
         announce('Logged in.');
         navigate('/account', { replace: true });
       },

@@ -13,7 +13,8 @@
         { name: 'remember', label: 'Keep me logged in on this device for a year', type: 'checkbox', checked: true },
       ],
       send: async (values) => {
-        await steady.serverApi.sendJson('POST', '/api/auth/register', values);
+        // What this device holds joins the account: its outbox is sent under it.
+        await steady.syncEngine.signedIn(await steady.serverApi.sendJson('POST', '/api/auth/register', values));
         announce('Account created. You are logged in.');
         navigate('/account', { replace: true });
       },
