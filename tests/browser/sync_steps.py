@@ -1,5 +1,7 @@
 """Shared steps for the sync browser tests: devices of one account, logging in, waiting for sync, the server's copy."""
 
+import uuid
+
 from playwright.sync_api import expect
 
 from server.extensions import db
@@ -62,4 +64,4 @@ def applied_mutations(app, page) -> int:
     """How many of this device's mutations the server has applied (its client's last_mutation_id)."""
     client_id = page.evaluate("() => steady.syncAccount.readSyncState().then((s) => s.client_id)")
     with app.app_context():
-        return db.session.scalar(db.select(SyncClient.last_mutation_id).where(SyncClient.client_id == client_id))
+        return db.session.scalar(db.select(SyncClient.last_mutation_id).where(SyncClient.client_id == uuid.UUID(client_id)))

@@ -102,3 +102,123 @@ def test_a_lost_answer_to_a_committed_push_is_retried_without_a_double(routed_de
     assert applied_mutations(live_server.app, phone) == 1  # the retry resent mutation 1, which the server skipped
     assert sync_now(laptop) == "saved"
     assert list(device_sessions(laptop)) == [logged["id"]]
+
+
+def test_a_500_mid_batch_applies_nothing_and_the_retry_sends_everything_once(devices, live_server, account, monkeypatch):
+    from server.sync import service
+
+    phone, laptop = devices
+    phone.context.set_offline(True)
+    logged = [save_session(phone, notes=f"Offline session {n}") for n in range(3)]
+    real_apply = service._apply
+
+    def fail_on_the_second(mutation, *args, **kwargs):
+        if str(mutation.entity_id) == logged[1]["id"]:
+            raise RuntimeError("the database went away mid-batch")
+        return real_apply(mutation, *args, **kwargs)
+
+    monkeypatch.setattr(service, "_apply", fail_on_the_second)
+    phone.context.set_offline(False)
+    expect(phone.locator(STATUS)).to_have_text("Sync failed — retrying", timeout=10_000)
+    assert server_sessions(live_server.app, account) == []  # the first mutation was rolled back with the rest
+    assert len(outbox(phone)) == 3
+
+    monkeypatch.setattr(service, "_apply", real_apply)
+    assert sync_now(phone) == "saved"
+    assert sorted(s["id"] for s in server_sessions(live_server.app, account)) == sorted(s["id"] for s in logged)
+    assert applied_mutations(live_server.app, phone) == 3
+    assert sync_now(laptop) == "saved"
+    assert set(device_sessions(laptop)) == {s["id"] for s in logged}
+
+
+def seed_sessions(app, account, count: int) -> list[str]:
+    """`count` sessions pushed to the account from another device, straight through the API."""
+    import uuid
+
+    from tests.conftest import log_in as api_log_in
+    from tests.sync.conftest import put, session_record
+
+    http = app.test_client()
+    api_log_in(http, account)
+    ids = [str(uuid.uuid4()) for _ in range(count)]
+    mutations = [{"id": n + 1} | put("session", session_record(i)) for n, i in enumerate(ids)]
+    answer = http.post("/api/sync/push", json={"protocol": 1, "client_id": str(uuid.uuid4()), "mutations": mutations})
+    assert answer.get_json() == {"last_mutation_id": count, "rejected": []}
+    return ids
+
+
+def test_the_network_dropping_mid_pull_loses_nothing_and_doubles_nothing(browser, live_server, account):
+    seeded = seed_sessions(live_server.app, account, 450)  # three pages of 200
+    context = browser.new_context(service_workers="block")
+    phone = open_device(context, live_server, controlled=False)
+    mine = save_session(phone, notes="Logged before the account")
+    pulls = []
+
+    def drop_the_second(route):
+        pulls.append(route.request.url)
+        if len(pulls) == 2:
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    phone.route("**/api/sync/pull", drop_the_second)
+    log_in(phone, live_server, account)
+    expect(phone.locator(STATUS)).to_have_text("Offline — 1 change will sync", timeout=10_000)
+    assert len(device_sessions(phone)) == 201  # the first page is in, whole; the local session kept
+    assert len(outbox(phone)) == 1
+
+    phone.unroute("**/api/sync/pull")
+    assert sync_now(phone) == "saved"
+    on_phone = device_sessions(phone)
+    assert set(on_phone) == {*seeded, mine["id"]}
+    assert sorted(s["id"] for s in server_sessions(live_server.app, account)) == sorted(on_phone)
+    context.close()
+
+
+PULL_BY_HAND = """async () => {
+  const state = await steady.syncAccount.readSyncState();
+  const page = await steady.serverApi.sendJson('POST', '/api/sync/pull', { protocol: 1, client_id: state.client_id, cursor: state.cursor, limit: 200 });
+  await steady.syncPull.applyPage(page);
+  return page.changes.length;
+}"""
+
+
+def test_a_pull_never_undoes_an_edit_not_yet_sent(routed_devices, live_server, account):
+    phone, laptop = routed_devices
+    shared = save_session(phone, notes="Before")
+    wait_saved(phone)
+    assert sync_now(laptop) == "saved"
+    save_session(laptop, **{**device_sessions(laptop)[shared["id"]], "notes": "Laptop's notes"})
+    wait_saved(laptop)
+
+    phone.route("**/api/sync/push", lambda route: route.abort())  # the phone's edit cannot leave yet
+    save_session(phone, **{**shared, "effort": 9})
+    expect(phone.locator(STATUS)).to_have_text("Offline — 1 change will sync", timeout=10_000)
+    assert phone.evaluate(PULL_BY_HAND) == 1  # the laptop's edit arrives…
+    assert device_sessions(phone)[shared["id"]]["effort"] == 9  # …and the unsent edit is still there
+
+    phone.unroute("**/api/sync/push")
+    assert sync_now(phone) == "saved"
+    assert sync_now(laptop) == "saved"
+    merged = device_sessions(phone)[shared["id"]]
+    assert (merged["notes"], merged["effort"]) == ("Laptop's notes", 9)
+    assert device_sessions(laptop)[shared["id"]] == merged
+
+
+def test_a_login_expired_while_offline_keeps_the_outbox_until_logging_in_again(devices, live_server, account):
+    phone, laptop = devices
+    phone.context.set_offline(True)
+    logged = save_session(phone, notes="Logged while the login expired")
+    phone.context.clear_cookies()  # the session ends while the phone is away
+    phone.context.set_offline(False)
+    expect(phone.locator(STATUS)).to_have_text("Logged out — log in to sync 1 change", timeout=10_000)
+    expect(phone.locator("#sync-status").get_by_role("link", name="Log in")).to_be_visible()
+    assert [e["id"] for e in outbox(phone)] == [logged["id"]]
+    assert logged["id"] in device_sessions(phone)
+    assert server_sessions(live_server.app, account) == []
+
+    log_in(phone, live_server, account)
+    wait_saved(phone)
+    assert [s["id"] for s in server_sessions(live_server.app, account)] == [logged["id"]]
+    assert sync_now(laptop) == "saved"
+    assert list(device_sessions(laptop)) == [logged["id"]]
