@@ -33,8 +33,10 @@ def log_in(page, live_server, account) -> None:
 
 
 def wait_saved(page) -> None:
-    """Until the status line says every change is saved."""
-    expect(page.locator(STATUS)).to_have_text(SAVED, timeout=15_000)
+    """Until the status line is shown and says every change is saved."""
+    expect(page.locator("#sync-status")).to_have_attribute("data-state", "saved", timeout=15_000)
+    expect(page.locator(STATUS)).to_be_visible()
+    expect(page.locator(STATUS)).to_have_text(SAVED)
 
 
 def sync_now(page) -> str:
