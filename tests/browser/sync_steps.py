@@ -15,7 +15,11 @@ SAVED = "All changes saved"
 
 def open_device(context, live_server, controlled: bool = True):
     """A page of `context` on Steady, controlled by its worker (so it works offline from here on) if `controlled`."""
-    page = context.new_page()
+    return start_on(context.new_page(), live_server, controlled)
+
+
+def start_on(page, live_server, controlled: bool = True):
+    """Open Steady on `page`, waiting for its worker to take control if `controlled`."""
     page.goto(live_server.url + "/")
     page.get_by_role("heading", level=1).wait_for()
     if controlled:

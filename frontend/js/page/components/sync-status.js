@@ -31,7 +31,7 @@
     const words = h('span', { role: 'status', class: 'sync-words' });
     const time = h('span', { class: 'sync-time' });
     const login = h('a', { href: '/login', hidden: true }, 'Log in');
-    const bar = h('div', { class: 'sync-status', id: 'sync-status', hidden: true }, words, ' ', time, ' ', login);
+    const bar = h('section', { class: 'sync-status', id: 'sync-status', 'aria-label': 'Sync', hidden: true }, words, ' ', time, ' ', login);
     document.getElementById('main').before(bar);
     steady.syncEngine.watchSync((status) => {
       bar.hidden = status.state === 'local'; // no account: the app looks as it always did
