@@ -55,6 +55,7 @@ DATA_JS = [
     "js/data/workout-lock.js",
     "js/data/data-export.js",
     *SYNC_JS,
+    "js/data/sync-notes.js",
 ]
 PAGE_JS = [
     "js/data/namespace.js",
@@ -84,6 +85,7 @@ PAGE_JS = [
     "js/page/components/streak-settings.js",
     "js/page/components/device-page.js",
     "js/page/components/sync-status.js",
+    "js/page/components/sync-notes.js",
     "js/page/views/not-found.js",
     "js/page/views/home.js",
     "js/page/views/exercise-list.js",

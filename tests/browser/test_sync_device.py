@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from tests.browser.sync_steps import (
     STATUS, applied_mutations, device_sessions, log_in, open_device, outbox, server_sessions, sync_now, wait_saved,
 )
+from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.training_steps import save_session
 from tests.conftest import register_account
 
@@ -222,3 +223,53 @@ def test_a_login_expired_while_offline_keeps_the_outbox_until_logging_in_again(d
     assert [s["id"] for s in server_sessions(live_server.app, account)] == [logged["id"]]
     assert sync_now(laptop) == "saved"
     assert list(device_sessions(laptop)) == [logged["id"]]
+
+
+def test_the_same_field_edited_on_both_shows_the_other_version_and_lets_the_runner_pick(devices, live_server, account):
+    phone, laptop = devices
+    shared = save_session(phone, notes="Before")
+    wait_saved(phone)
+    assert sync_now(laptop) == "saved"
+    for page in devices:
+        page.context.set_offline(True)
+    save_session(phone, **{**shared, "notes": "Phone's notes"})
+    save_session(laptop, **{**device_sessions(laptop)[shared["id"]], "notes": "Laptop's notes"})
+    for page in devices:
+        page.context.set_offline(False)
+    wait_saved(phone)
+    assert sync_now(laptop) == "saved"
+    assert sync_now(phone) == "saved"
+    assert device_sessions(laptop)[shared["id"]]["notes"] == "Phone's notes"  # the server's order decided
+
+    for page in devices:
+        page.goto(f"{live_server.url}/history/{shared['id']}")
+        note = page.get_by_role("group", name="Notes, edited on another device")
+        expect(note).to_contain_text("Notes: edited on another device. The other version: “Laptop's notes”.")
+    axe_in_both_schemes(phone, lambda name: phone.screenshot(path=f"test-artifacts/{name}.png", full_page=True), "sync-conflict")
+    laptop.get_by_role("button", name="Use the other version").click()
+    expect(laptop.get_by_role("group", name="Notes, edited on another device")).to_have_count(0)
+    wait_saved(laptop)
+    assert sync_now(phone) == "saved"
+    for page in devices:
+        assert device_sessions(page)[shared["id"]]["notes"] == "Laptop's notes"
+        page.reload()
+        expect(page.locator(".facts")).to_contain_text("Laptop's notes")
+        expect(page.get_by_role("group", name="Notes, edited on another device")).to_have_count(0)
+
+
+def test_a_session_the_server_refuses_is_kept_and_says_why(devices, live_server, account):
+    phone, laptop = devices
+    refused = save_session(phone, entries=[{"exercise": "moon-walk", "side": "both", "reps": 5, "seconds": None,
+                                             "load_kg": None, "surface": None, "eyes": None, "footwear": None}])
+    kept = save_session(phone, notes="A fine one")
+    wait_saved(phone)
+    assert [s["id"] for s in server_sessions(live_server.app, account)] == [kept["id"]]
+    assert [(e["id"], e["rejected"]) for e in outbox(phone)] == [
+        (refused["id"], "entries.0.exercise: This exercise is not in the catalogue.")]
+    phone.goto(f"{live_server.url}/history/{refused['id']}")
+    expect(phone.get_by_role("alert")).to_have_text(
+        "Not saved to your account: entries.0.exercise: This exercise is not in the catalogue.")
+    assert refused["id"] in device_sessions(phone)
+    phone.goto(f"{live_server.url}/history/{kept['id']}")
+    expect(phone.locator(".facts")).to_be_visible()
+    expect(phone.get_by_text("Not saved to your account")).to_have_count(0)

@@ -1,0 +1,36 @@
+// Sync's notes shown where the record is: "not saved to your account", and each field edited on
+// another device, with the other value and a choice between the two.
+(function (steady) {
+  'use strict';
+  const { h, announce } = steady.dom;
+  const { readSyncNotes, settleConflict } = steady.syncNotes;
+
+  const shown = (value) => (value === null || value === undefined ? 'nothing'
+    : typeof value === 'object' ? 'a different version' : `“${value}”`);
+
+  function conflictNote(entity, record, field, other, { save, label, done }) {
+    const pick = (value) => async () => {
+      await save({ ...record, [field]: value });
+      await settleConflict(entity, record.id, field);
+      announce(`${label(field)}: kept one version.`);
+      done();
+    };
+    return h('div', { class: 'sync-note', role: 'group', 'aria-label': `${label(field)}, edited on another device` },
+      h('p', {}, h('strong', {}, `${label(field)}: edited on another device.`), ` The other version: ${shown(other)}.`),
+      h('div', { class: 'button-row' },
+        h('button', { type: 'button', class: 'button', onclick: pick(other) }, 'Use the other version'),
+        h('button', { type: 'button', class: 'button button-quiet', onclick: pick(record[field]) }, 'Keep this version')));
+  }
+
+  /** The sync notes of `record` (of `entity`), filled in once read; `save` stores a picked version, `label` names a field, `done` re-renders. */
+  function syncNotes(entity, record, options) {
+    const node = h('div', { class: 'sync-notes' });
+    readSyncNotes(entity, record.id).then(({ rejected, conflicts }) => node.replaceChildren(...[
+      rejected ? h('p', { class: 'sync-note', role: 'alert' }, `Not saved to your account: ${rejected}`) : null,
+      ...Object.entries(conflicts).map(([field, other]) => conflictNote(entity, record, field, other, options)),
+    ].filter(Boolean))).catch(() => undefined); // notes are extra: the record itself is already shown
+    return node;
+  }
+
+  steady.components.syncNotes = syncNotes;
+})(globalThis.steady);
