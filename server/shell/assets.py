@@ -86,6 +86,7 @@ PAGE_JS = [
     "js/page/components/device-page.js",
     "js/page/components/sync-status.js",
     "js/page/components/sync-notes.js",
+    "js/page/components/logout-choice.js",
     "js/page/views/not-found.js",
     "js/page/views/home.js",
     "js/page/views/exercise-list.js",

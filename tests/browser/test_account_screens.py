@@ -45,6 +45,7 @@ def test_register_log_out_log_in(page, live_server, screenshot):
     check(page, screenshot, "account")
 
     page.get_by_role("button", name="Log out").click()
+    page.get_by_role("button", name="Keep it and log out").click()
     expect(page).to_have_url(live_server.url + "/login")
     check(page, screenshot, "login")
     fill(page, {"Email": EMAIL, "Password": "not-the-password"})

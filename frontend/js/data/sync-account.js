@@ -57,5 +57,28 @@
     await tx.done;
   }
 
-  steady.syncAccount = { readSyncState, adoptDevice, stopSending, replaceClient };
+  /** Raised when this device still holds changes the account does not have, so its copy may not be cleared. */
+  class UnsavedChanges extends Error {
+    constructor(count) {
+      super(`${count === 1 ? '1 change is' : `${count} changes are`} not saved to your account yet.`);
+      this.name = 'UnsavedChanges';
+      this.count = count;
+    }
+  }
+
+  /** Clear the account's records from this device, in one transaction that first checks the outbox is empty. */
+  async function clearDevice() {
+    const stores = [STORES.sessions, STORES.routines, STORES.settings, STORES.workout, STORES.outbox, STORES.syncState, STORES.serverRecords];
+    const tx = (await openDatabase()).transaction(stores, 'readwrite');
+    const left = await tx.objectStore(STORES.outbox).count();
+    if (left) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new UnsavedChanges(left);
+    }
+    await Promise.all(stores.map((name) => tx.objectStore(name).clear()));
+    await tx.done;
+  }
+
+  steady.syncAccount = { readSyncState, adoptDevice, stopSending, replaceClient, clearDevice, UnsavedChanges };
 })(globalThis.steady);

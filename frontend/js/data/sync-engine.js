@@ -4,7 +4,7 @@
 (function (steady) {
   'use strict';
   const { ApiError, sendJson } = steady.serverApi;
-  const { readSyncState, adoptDevice, stopSending, replaceClient } = steady.syncAccount;
+  const { readSyncState, adoptDevice, stopSending, replaceClient, clearDevice } = steady.syncAccount;
   const { nextBatch, acknowledge, renumber, waitingCount } = steady.syncPush;
   const { applyPage } = steady.syncPull;
   const LOCK = 'steady-sync';
@@ -116,6 +116,13 @@
     flush().then(retryLater);
   }
 
+  /** This device logged out: stop sending, and with `clear` remove the account's records (throws UnsavedChanges if any are unsaved). */
+  async function signedOut({ clear }) {
+    if (clear) await clearDevice();
+    else await stopSending('logged-out');
+    await tell({});
+  }
+
   let retryIn = 15 * 1000;
   let timer = null;
   // After a failure: try again later, and ask the browser to flush from the worker once online, even with no page open.
@@ -149,5 +156,5 @@
     return flushNow();
   }
 
-  steady.syncEngine = { TAG, flush, startSync, watchSync, signedIn, readStatus };
+  steady.syncEngine = { TAG, flush, startSync, watchSync, signedIn, signedOut, readStatus };
 })(globalThis.steady);

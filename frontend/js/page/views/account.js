@@ -14,24 +14,6 @@
     ];
   }
 
-  function logoutButton(navigate, message) {
-    return h('button', {
-      type: 'button', class: 'button button-quiet',
-      onclick: async () => {
-        try {
-          await sendJson('POST', '/api/auth/logout');
-        } catch (error) {
-          if (!(error instanceof ApiError)) throw error;
-          message.textContent = error.offline ? steady.labels.accounts.needsConnection('Logging out') : error.message;
-          message.hidden = false;
-          return;
-        }
-        announce('Logged out.');
-        navigate('/login', { replace: true });
-      },
-    }, 'Log out');
-  }
-
   function section(id, heading, ...children) {
     return h('section', { class: 'account-section', 'aria-labelledby': id }, h('h2', { id }, heading), ...children);
   }
@@ -57,13 +39,14 @@
       fields: [{ name: 'password', label: 'Your password, to confirm', type: 'password', autocomplete: 'current-password' }],
       send: async (values) => {
         await sendJson('DELETE', '/api/account', values);
+        await steady.syncEngine.signedOut({ clear: false }); // the account is gone: nothing more to send it
         announce('Your account and all its data are deleted.');
         navigate('/', { replace: true });
       },
     });
     return [
       h('p', {}, 'Logged in as ', h('strong', {}, me.email), '.'),
-      h('div', { class: 'button-row' }, logoutButton(navigate, logoutError)),
+      h('div', { class: 'button-row' }, steady.components.logoutChoice(navigate, logoutError)),
       logoutError,
       section('account-password', 'Change password', password.form, changed),
       section('account-data', 'Your data',
