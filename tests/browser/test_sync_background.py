@@ -1,0 +1,45 @@
+"""Background Sync: a flush that failed offline is registered with the browser, and the worker sends the
+outbox when the browser fires the sync event, with no Steady page open."""
+
+import time
+
+import pytest
+
+from tests.browser.sync_steps import log_in, open_device, server_sessions, wait_saved
+from tests.browser.training_steps import save_session
+from tests.conftest import register_account
+
+pytestmark = pytest.mark.browser
+
+REGISTERED_TAGS = "() => navigator.serviceWorker.ready.then((r) => r.sync.getTags())"
+
+
+def test_the_worker_flushes_the_outbox_with_no_page_open(browser, live_server):
+    account = register_account(live_server.app, "background.sync@example.com")
+    context = browser.new_context()
+    phone = open_device(context, live_server)
+    log_in(phone, live_server, account)
+    wait_saved(phone)
+    context.set_offline(True)
+    logged = save_session(phone, notes="Sent by the worker")
+    phone.wait_for_function(f"() => ({REGISTERED_TAGS})().then((tags) => tags.includes('steady-sync'))", polling=200)
+    phone.close()  # no Steady page is open from here on
+    context.set_offline(False)
+    assert server_sessions(live_server.app, account) == []
+
+    blank = context.new_page()  # only to reach the DevTools protocol; it is not Steady
+    cdp = context.new_cdp_session(blank)
+    registrations = []
+    cdp.on("ServiceWorker.workerRegistrationUpdated", lambda event: registrations.extend(event["registrations"]))
+    cdp.send("ServiceWorker.enable")
+    deadline = time.monotonic() + 10
+    while not registrations and time.monotonic() < deadline:
+        blank.wait_for_timeout(100)
+    (registration,) = [r for r in registrations if r["scopeURL"] == live_server.url + "/"]
+    cdp.send("ServiceWorker.dispatchSyncEvent", {"origin": live_server.url, "registrationId": registration["registrationId"],
+                                                 "tag": "steady-sync", "lastChance": False})
+    deadline = time.monotonic() + 15
+    while not server_sessions(live_server.app, account) and time.monotonic() < deadline:
+        blank.wait_for_timeout(200)
+    assert [s["id"] for s in server_sessions(live_server.app, account)] == [logged["id"]]
+    context.close()
