@@ -27,7 +27,8 @@ RULES_JS = [
     "js/rules/asymmetry.js",
     "js/rules/record-ids.js",
 ]
-# The sync engine, on the data layer it drains; the worker runs it too (Background Sync).
+# The sync engine, on the data layer it drains; the worker runs it too (Background Sync), without
+# rules/record-ids.js: only logging in (on a page) computes an account's record ids.
 SYNC_JS = [
     "js/data/server-api.js",
     "js/data/sync-records.js",
@@ -144,7 +145,6 @@ SCREEN_JS = {
 SW_JS = [
     "js/data/namespace.js",
     "js/data/cache-names.js",
-    "js/rules/record-ids.js",
     "js/vendor/idb.umd.js",
     "js/data/db.js",
     "js/data/local-time.js",

@@ -102,3 +102,58 @@ def test_logging_in_where_the_account_has_settings_keeps_both_devices_choices(br
         assert len(rows) == 1 and rows[0].conflicts == {}
     laptop_context.close()
     phone_context.close()
+
+
+# A version-2 database exactly as that rung made it, holding a session and its outbox entry.
+V2_DATABASE = """(session) => new Promise((resolve, reject) => {
+  const open = indexedDB.open('steady', 2);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    db.createObjectStore('catalog');
+    db.createObjectStore('downloads', { keyPath: 'key' });
+    db.createObjectStore('settings', { keyPath: 'key' });
+    const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
+    sessions.createIndex('local_date', 'local_date');
+    sessions.createIndex('updated_at', 'updated_at');
+    db.createObjectStore('routines', { keyPath: 'id' }).createIndex('updated_at', 'updated_at');
+    db.createObjectStore('workout', { keyPath: 'key' });
+    db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+  };
+  open.onsuccess = () => {
+    const db = open.result;
+    const tx = db.transaction(['sessions', 'outbox'], 'readwrite');
+    tx.objectStore('sessions').put(session);
+    tx.objectStore('outbox').add({ entity: 'session', id: session.id, op: 'put', data: session, at: session.updated_at });
+    tx.oncomplete = () => { db.close(); resolve(); };
+    tx.onerror = () => reject(tx.error);
+  };
+  open.onerror = () => reject(open.error);
+})"""
+
+
+def test_a_version_2_database_gains_the_sync_stores_and_its_outbox_is_adopted(page, live_server):
+    account = register_account(live_server.app, "older.phone@example.com")
+    session = {"id": str(uuid.uuid4()), "started_at": "2026-11-20T18:00:00Z", "ended_at": "2026-11-20T18:20:00Z",
+               "time_zone": "Europe/London", "local_date": "2026-11-20", "routine": None,
+               "entries": [{"exercise": "plank", "side": "both", "reps": None, "seconds": 45, "load_kg": None,
+                            "surface": None, "eyes": None, "footwear": None}],
+               "effort": 5, "pain": "none", "notes": "Logged by Steady with schema 2",
+               "created_at": "2026-11-20T18:20:00Z", "updated_at": "2026-11-20T18:20:00Z"}
+    page.goto(live_server.url + "/manifest.webmanifest")  # same origin, without running the app
+    page.evaluate(V2_DATABASE, session)
+
+    page.goto(live_server.url + "/history")
+    page.get_by_role("heading", name="History").wait_for()
+    assert device_sessions(page) == {session["id"]: session}
+    found = page.evaluate("""async () => {
+        const db = await steady.db.openDatabase();
+        return { version: db.version, stores: [...db.objectStoreNames].sort(), state: await db.getAll('syncState') };
+    }""")
+    assert found == {"version": 3, "stores": ["catalog", "downloads", "outbox", "routines", "serverRecords", "sessions",
+                                              "settings", "syncState", "workout"], "state": []}
+    assert [e["id"] for e in outbox(page)] == [session["id"]]
+
+    log_in(page, live_server, account)
+    wait_saved(page)
+    assert server_sessions(live_server.app, account) == [session]
+    assert outbox(page) == []
