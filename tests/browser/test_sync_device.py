@@ -273,3 +273,46 @@ def test_a_session_the_server_refuses_is_kept_and_says_why(devices, live_server,
     phone.goto(f"{live_server.url}/history/{kept['id']}")
     expect(phone.locator(".facts")).to_be_visible()
     expect(phone.get_by_text("Not saved to your account")).to_have_count(0)
+
+
+FLUSH_IN_BACKGROUND = "() => { window.__outcome = null; steady.syncEngine.flush().then((o) => { window.__outcome = o; }); }"
+
+
+def test_two_tabs_flush_one_at_a_time(browser, live_server, account, monkeypatch):
+    import threading
+    import time
+
+    from server.sync import service
+
+    busy, seen, guard = [0], [], threading.Lock()
+
+    def one_at_a_time(real):
+        def call(*args, **kwargs):
+            with guard:
+                busy[0] += 1
+                seen.append(busy[0])
+            time.sleep(0.2)  # long enough that two unserialised tabs would overlap
+            try:
+                return real(*args, **kwargs)
+            finally:
+                with guard:
+                    busy[0] -= 1
+        return call
+
+    context = browser.new_context(service_workers="block")
+    first = open_device(context, live_server, controlled=False)
+    log_in(first, live_server, account)
+    wait_saved(first)
+    second = open_device(context, live_server, controlled=False)
+    wait_saved(second)
+    monkeypatch.setattr(service, "apply_push", one_at_a_time(service.apply_push))
+    monkeypatch.setattr(service, "pull", one_at_a_time(service.pull))
+    logged = [save_session(tab, notes=f"Tab {n}") for n, tab in enumerate((first, second))]
+    for tab in (first, second):
+        tab.evaluate(FLUSH_IN_BACKGROUND)
+    for tab in (first, second):
+        tab.wait_for_function("() => window.__outcome !== null")
+        assert tab.evaluate("() => window.__outcome") == "saved"
+    assert len(seen) >= 4 and max(seen) == 1, seen
+    assert sorted(s["id"] for s in server_sessions(live_server.app, account)) == sorted(s["id"] for s in logged)
+    context.close()
