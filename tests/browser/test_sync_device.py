@@ -316,3 +316,42 @@ def test_two_tabs_flush_one_at_a_time(browser, live_server, account, monkeypatch
     assert len(seen) >= 4 and max(seen) == 1, seen
     assert sorted(s["id"] for s in server_sessions(live_server.app, account)) == sorted(s["id"] for s in logged)
     context.close()
+
+
+def test_changes_to_one_record_go_as_one_mutation(devices, live_server, account):
+    phone, laptop = devices
+    phone.context.set_offline(True)
+    first = save_session(phone, notes="One")
+    for notes in ("Two", "Three"):
+        save_session(phone, **{**first, "notes": notes})
+    other = save_session(phone, notes="Another record")
+    assert len(outbox(phone)) == 4
+    phone.context.set_offline(False)
+    wait_saved(phone)
+    assert applied_mutations(live_server.app, phone) == 2
+    assert sorted(s["notes"] for s in server_sessions(live_server.app, account)) == ["Another record", "Three"]
+    assert sync_now(laptop) == "saved"
+    assert {s["id"]: s["notes"] for s in device_sessions(laptop).values()} == {first["id"]: "Three", other["id"]: "Another record"}
+
+
+def test_a_reset_after_purged_tombstones_removes_what_the_server_no_longer_has(devices, live_server, account):
+    from datetime import UTC, datetime, timedelta
+
+    from server.sync.service import purge_tombstones
+
+    phone, laptop = devices
+    gone = save_session(phone, notes="Deleted on the laptop")
+    wait_saved(phone)
+    assert sync_now(laptop) == "saved"
+    laptop.evaluate("(id) => steady.sessions.deleteSession(id)", gone["id"])
+    wait_saved(laptop)
+    with live_server.app.app_context():
+        assert purge_tombstones(0, now=datetime.now(UTC) + timedelta(seconds=1)) == 1  # the phone never saw the delete
+
+    phone.context.set_offline(True)
+    kept = save_session(phone, notes="Logged meanwhile")
+    phone.context.set_offline(False)
+    wait_saved(phone)
+    assert set(device_sessions(phone)) == {kept["id"]}
+    assert phone.evaluate("() => steady.syncAccount.readSyncState()")["sweeping"] is False
+    assert [s["id"] for s in server_sessions(live_server.app, account)] == [kept["id"]]
