@@ -58,7 +58,12 @@
       outcome = 'saved';
       return changed;
     } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
+      if (!(error instanceof ApiError)) {
+        // The database went away (another tab upgraded it, storage was cleared): nothing was lost; try again later.
+        console.warn('Sync could not finish:', error);
+        outcome = 'failed';
+        return 0;
+      }
       if (error.status === 401) await stopSending('expired');
       else if (error.status === 403 && error.body && error.body.error && error.body.error.field === 'client_id') await replaceClient();
       else outcome = error.offline ? 'offline' : 'failed';
@@ -66,13 +71,16 @@
     }
   }
 
+  // Flushes, logins and logouts change the sync state one at a time, across tabs and the worker.
+  const underLock = (work) => (globalThis.navigator && navigator.locks ? navigator.locks.request(LOCK, work) : work());
+
   /** Send this device's changes and fetch the account's; resolves to the outcome ('saved', 'offline', 'failed'). */
   function flush() {
     if (running) {
       again = true;
       return running;
     }
-    const locked = () => (globalThis.navigator && navigator.locks ? navigator.locks.request(LOCK, syncOnce) : syncOnce());
+    const locked = () => underLock(syncOnce);
     running = (async () => {
       let changed = 0;
       do {
@@ -111,15 +119,14 @@
 
   /** The account `user` ({id}) just logged in or signed up here: adopt this device's data and start syncing it. */
   async function signedIn(user) {
-    await adoptDevice(user);
+    await underLock(() => adoptDevice(user));
     outcome = 'saved';
     flush().then(retryLater);
   }
 
   /** This device logged out: stop sending, and with `clear` remove the account's records (throws UnsavedChanges if any are unsaved). */
   async function signedOut({ clear }) {
-    if (clear) await clearDevice();
-    else await stopSending('logged-out');
+    await underLock(() => (clear ? clearDevice() : stopSending('logged-out')));
     await tell({});
   }
 
