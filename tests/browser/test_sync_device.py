@@ -266,13 +266,14 @@ def test_a_session_the_server_refuses_is_kept_and_says_why(devices, live_server,
     assert [s["id"] for s in server_sessions(live_server.app, account)] == [kept["id"]]
     assert [(e["id"], e["rejected"]) for e in outbox(phone)] == [
         (refused["id"], "entries.0.exercise: This exercise is not in the catalogue.")]
+    expect(phone.locator("#sync-status .sync-time")).to_contain_text("· 1 not saved to your account (see the record) ·")
     phone.goto(f"{live_server.url}/history/{refused['id']}")
     expect(phone.get_by_role("alert")).to_have_text(
         "Not saved to your account: entries.0.exercise: This exercise is not in the catalogue.")
     assert refused["id"] in device_sessions(phone)
     phone.goto(f"{live_server.url}/history/{kept['id']}")
     expect(phone.locator(".facts")).to_be_visible()
-    expect(phone.get_by_text("Not saved to your account")).to_have_count(0)
+    expect(phone.locator("main").get_by_text("Not saved to your account")).to_have_count(0)
 
 
 FLUSH_IN_BACKGROUND = "() => { window.__outcome = null; steady.syncEngine.flush().then((o) => { window.__outcome = o; }); }"

@@ -5,7 +5,7 @@
   'use strict';
   const { ApiError, sendJson } = steady.serverApi;
   const { readSyncState, adoptDevice, stopSending, replaceClient, clearDevice } = steady.syncAccount;
-  const { nextBatch, acknowledge, renumber, waitingCount } = steady.syncPush;
+  const { nextBatch, acknowledge, renumber, outboxCounts } = steady.syncPush;
   const { applyPage } = steady.syncPull;
   const LOCK = 'steady-sync';
   const TAG = 'steady-sync'; // the Background Sync tag the worker flushes on
@@ -93,11 +93,12 @@
     return running;
   }
 
-  /** What the status line shows: {state: 'local'|'expired'|'saved'|'waiting'|'offline'|'failed', waiting, lastSyncedAt}. */
+  /** What the status line shows: {state: 'local'|'expired'|'saved'|'waiting'|'offline'|'failed', waiting, refused, lastSyncedAt}. */
   async function readStatus() {
     const state = await readSyncState();
-    const waiting = await waitingCount();
-    const base = { waiting, lastSyncedAt: state && state.last_synced_at };
+    const counts = await outboxCounts();
+    const { waiting } = counts;
+    const base = { ...counts, lastSyncedAt: state && state.last_synced_at };
     if (!state || state.signed_out === 'logged-out') return { ...base, state: 'local' };
     if (state.signed_out) return { ...base, state: 'expired' };
     if (outcome !== 'saved' || !navigator.onLine) return { ...base, state: navigator.onLine ? outcome : 'offline' };

@@ -74,13 +74,14 @@
     await tx.done;
   }
 
-  /** How many records have changes the server has not yet taken. */
-  async function waitingCount() {
+  /** {waiting: records with changes the server has not yet taken, refused: changes it refused (kept, with their reasons)}. */
+  async function outboxCounts() {
     const db = await openDatabase();
     const state = (await db.get(STORES.syncState, 'current')) || {};
-    const entries = (await db.getAll(STORES.outbox)).filter((e) => !e.rejected);
-    return new Set(entries.map((e) => entryKey(e, state))).size;
+    const entries = await db.getAll(STORES.outbox);
+    const waiting = new Set(entries.filter((e) => !e.rejected).map((e) => entryKey(e, state))).size;
+    return { waiting, refused: entries.filter((e) => e.rejected).length };
   }
 
-  steady.syncPush = { nextBatch, acknowledge, renumber, waitingCount };
+  steady.syncPush = { nextBatch, acknowledge, renumber, outboxCounts };
 })(globalThis.steady);

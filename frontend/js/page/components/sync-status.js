@@ -38,7 +38,8 @@
       bar.dataset.state = status.state;
       const text = statusWords(status);
       if (words.textContent !== text) words.textContent = text;
-      time.textContent = `· ${lastSynced(status.lastSyncedAt)}`;
+      const refused = status.refused ? `· ${status.refused} not saved to your account (see the record) ` : '';
+      time.textContent = `${refused}· ${lastSynced(status.lastSyncedAt)}`;
       login.hidden = status.state !== 'expired';
     });
     return steady.syncEngine.startSync();
