@@ -87,7 +87,6 @@ PAGE_JS = [
     "js/page/components/device-page.js",
     "js/page/components/sync-status.js",
     "js/page/components/sync-notes.js",
-    "js/page/components/logout-choice.js",
     "js/page/views/not-found.js",
     "js/page/views/home.js",
     "js/page/views/exercise-list.js",
@@ -129,6 +128,7 @@ SCREEN_JS = {
     "account": [
         "js/page/labels/accounts.js",
         "js/page/components/account-form.js",
+        "js/page/components/logout-choice.js",
         "js/page/views/login.js",
         "js/page/views/register.js",
         "js/page/views/reset.js",
