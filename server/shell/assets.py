@@ -27,7 +27,8 @@ RULES_JS = [
     "js/rules/asymmetry.js",
     "js/rules/record-ids.js",
 ]
-# The sync engine, on the data layer it drains; the worker runs it too (Background Sync), without
+# The sync engine, on the data layer it drains. The worker runs it too (Background Sync), from
+# WORKER_SYNC_JS, which it imports when it starts (so /sw.js stays small), without
 # rules/record-ids.js: only logging in (on a page) computes an account's record ids.
 SYNC_JS = [
     "js/data/server-api.js",
@@ -145,6 +146,12 @@ SCREEN_JS = {
 SW_JS = [
     "js/data/namespace.js",
     "js/data/cache-names.js",
+    "js/sw/responses.js",
+    "js/sw/cache-writes.js",
+    "js/sw/handlers.js",
+    "js/sw/worker.js",
+]
+WORKER_SYNC_JS = [
     "js/vendor/idb.umd.js",
     "js/data/db.js",
     "js/data/local-time.js",
@@ -152,10 +159,6 @@ SW_JS = [
     "js/data/records.js",
     "js/data/settings.js",
     *SYNC_JS,
-    "js/sw/responses.js",
-    "js/sw/cache-writes.js",
-    "js/sw/handlers.js",
-    "js/sw/worker.js",
 ]
 CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css", "css/training.css", "css/progress.css", "css/account.css", "css/plan.css"]
 
@@ -203,9 +206,10 @@ def init_assets(app: Flask) -> Environment:
         env.register(f"{screen_bundle}_js", Bundle(*bundle_sources(paths), filters="rjsmin",
                                                    output=f"gen/{screen_bundle}.%(version)s.js"))
     env.register("sw_js", Bundle(*bundle_sources(SW_JS), filters="rjsmin", output="gen/sw.%(version)s.js"))
+    env.register("sw_sync_js", Bundle(*WORKER_SYNC_JS, filters="rjsmin", output="gen/sw-sync.%(version)s.js"))
     env.register("css", Bundle(*CSS, filters="rcssmin", output="gen/app.%(version)s.css"))
     if not env.auto_build:
-        for name in ("page_js", *(f"{b}_js" for b in SCREEN_JS), "sw_js", "css"):
+        for name in ("page_js", *(f"{b}_js" for b in SCREEN_JS), "sw_js", "sw_sync_js", "css"):
             env[name].build()
     app.extensions["assets"] = env
     app.jinja_env.globals["asset_urls"] = lambda name: env[name].urls()

@@ -34,17 +34,18 @@ def worker_script(app: Flask) -> str:
     precache = precache_urls(app)
     # Cached just after install, beside the shell and under its version (frontend/js/sw/worker.js).
     screens = list(screen_bundle_urls(app).values())
+    (sync,) = env["sw_sync_js"].urls()  # the sync engine, imported by the worker as it starts
     # Navigations are answered from the precached page, so a change to its template alone is a new version too.
     shell_page = app.jinja_env.loader.get_source(app.jinja_env, "shell.html")[0].encode()
-    key = (bundle_url, *precache, *screens, hashlib.sha256(shell_page).hexdigest())
+    key = (bundle_url, sync, *precache, *screens, hashlib.sha256(shell_page).hexdigest())
     cached = app.extensions.get("worker_script")
     if cached and cached[0] == key:
         return cached[1]
     body = (Path(env.directory) / bundle_url.removeprefix(env.url + "/")).read_text()
-    digest = hashlib.sha256(json.dumps([precache, screens]).encode() + body.encode() + shell_page)
+    digest = hashlib.sha256(json.dumps([precache, screens, sync]).encode() + body.encode() + shell_page)
     for url in ICON_URLS:
         digest.update((Path(env.directory) / url.removeprefix("/static/")).read_bytes())
-    build = {"version": digest.hexdigest()[:12], "precache": precache, "screens": screens}
+    build = {"version": digest.hexdigest()[:12], "precache": precache, "screens": screens, "sync": sync}
     script = f"self.STEADY_BUILD = {json.dumps(build)};\n{body}"
     app.extensions["worker_script"] = (key, script)
     return script

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from server.catalog.content import read_catalog
-from server.shell.assets import PAGE_JS, SCREEN_JS, SW_JS, RulesTable
+from server.shell.assets import PAGE_JS, SCREEN_JS, SW_JS, WORKER_SYNC_JS, RulesTable
 from tests.conftest import CONTENT_DIR
 from server.shell.worker import worker_script
 
@@ -129,7 +129,9 @@ def test_worker_bundle_reads_each_namespace_after_the_file_that_defines_it(brows
     with app.app_context():
         build_line = worker_script(app).split("\n", 1)[0]
     assert build_line.startswith("self.STEADY_BUILD = ")
-    script = f"{build_line}\n{LOADER}\nrunFiles({json.dumps(sources(SW_JS))});\npostMessage(PROBLEMS);\n"
+    # worker.js imports the sync bundle as it starts: here its files run just before it instead.
+    files = [*SW_JS[:-1], *WORKER_SYNC_JS, SW_JS[-1]]
+    script = f"{build_line}\n{LOADER}\nrunFiles({json.dumps(sources(files))});\npostMessage(PROBLEMS);\n"
     page.goto(f"{live_server.url}/manifest.webmanifest")
     problems = page.evaluate("""(script) => new Promise((resolve) => {
         const worker = new Worker(URL.createObjectURL(new Blob([script], { type: 'text/javascript' })));
@@ -141,7 +143,8 @@ def test_worker_bundle_reads_each_namespace_after_the_file_that_defines_it(brows
 
 
 # Each bundle, with the files whose definitions it may read: a screen bundle runs after the page bundle.
-BUNDLES = {"page": (PAGE_JS, []), "worker": (SW_JS, []), **{name: (files, PAGE_JS) for name, files in SCREEN_JS.items()}}
+BUNDLES = {"page": (PAGE_JS, []), "worker": (SW_JS, WORKER_SYNC_JS), "worker-sync": (WORKER_SYNC_JS, SW_JS),
+           **{name: (files, PAGE_JS) for name, files in SCREEN_JS.items()}}
 
 
 @pytest.mark.parametrize("bundle_name", list(BUNDLES))

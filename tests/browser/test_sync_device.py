@@ -234,9 +234,10 @@ def test_the_same_field_edited_on_both_shows_the_other_version_and_lets_the_runn
         page.context.set_offline(True)
     save_session(phone, **{**shared, "notes": "Phone's notes"})
     save_session(laptop, **{**device_sessions(laptop)[shared["id"]], "notes": "Laptop's notes"})
-    for page in devices:
-        page.context.set_offline(False)
+    phone.context.set_offline(False)  # the phone reaches the server first
     wait_saved(phone)
+    laptop.context.set_offline(False)
+    wait_saved(laptop)
     assert sync_now(laptop) == "saved"
     assert sync_now(phone) == "saved"
     assert device_sessions(laptop)[shared["id"]]["notes"] == "Phone's notes"  # the server's order decided

@@ -1,7 +1,10 @@
-// The service worker's lifecycle and router. /sw.js prepends self.STEADY_BUILD = { version, precache, screens }.
+// The service worker's lifecycle and router. /sw.js prepends self.STEADY_BUILD = { version, precache, screens, sync }.
 (function (steady) {
   'use strict';
   const build = self.STEADY_BUILD;
+  // The sync engine, for Background Sync: imported as the worker starts, the one moment a worker may
+  // fetch a script (the browser keeps it with the worker's own). Already there when a test runs the files itself.
+  if (!('syncEngine' in steady)) importScripts(build.sync);
   const names = steady.cacheNames;
   const { handleNavigation, handleCatalog, handleMedia, handlePrecached, handleScreenBundle } = steady.swHandlers;
   const { storeQuietly } = steady.swCacheWrites;
