@@ -37,10 +37,15 @@ def log_in(page, live_server, account) -> None:
 
 
 def wait_saved(page) -> None:
-    """Until the status line is shown and says every change is saved."""
+    """Until the status line is shown and says every change is saved, and no flush is still running.
+
+    The line says "All changes saved" as soon as nothing waits, which can be before a first sync
+    has pulled; the flush at the end joins any flush still running, so the device is quiet after.
+    """
     expect(page.locator("#sync-status")).to_have_attribute("data-state", "saved", timeout=15_000)
     expect(page.locator(STATUS)).to_be_visible()
     expect(page.locator(STATUS)).to_have_text(SAVED)
+    assert sync_now(page) == "saved"
 
 
 def sync_now(page) -> str:

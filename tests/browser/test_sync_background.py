@@ -22,7 +22,11 @@ def test_the_worker_flushes_the_outbox_with_no_page_open(browser, live_server):
     wait_saved(phone)
     context.set_offline(True)
     logged = save_session(phone, notes="Sent by the worker")
-    phone.wait_for_function(f"() => ({REGISTERED_TAGS})().then((tags) => tags.includes('steady-sync'))", polling=200)
+    for _ in range(50):  # the registration is asynchronous; wait_for_function cannot wait on a promise
+        if "steady-sync" in phone.evaluate(REGISTERED_TAGS):
+            break
+        phone.wait_for_timeout(100)
+    assert "steady-sync" in phone.evaluate(REGISTERED_TAGS)
     phone.close()  # no Steady page is open from here on
     context.set_offline(False)
     assert server_sessions(live_server.app, account) == []

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.sync_steps import (
-    STATUS, applied_mutations, device_sessions, log_in, open_device, outbox, server_sessions, sync_now, wait_saved,
+    STATUS, applied_mutations, device_sessions, log_in, open_device, outbox, server_sessions, start_on, sync_now, wait_saved,
 )
 from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.training_steps import save_session
@@ -133,7 +133,7 @@ def test_a_500_mid_batch_applies_nothing_and_the_retry_sends_everything_once(dev
 
 
 def seed_sessions(app, account, count: int) -> list[str]:
-    """`count` sessions pushed to the account from another device, straight through the API."""
+    """`count` sessions pushed to the account from a new device of its own, straight through the API."""
     import uuid
 
     from tests.conftest import log_in as api_log_in
@@ -357,3 +357,31 @@ def test_a_reset_after_purged_tombstones_removes_what_the_server_no_longer_has(d
     assert set(device_sessions(phone)) == {kept["id"]}
     assert phone.evaluate("() => steady.syncAccount.readSyncState()")["sweeping"] is False
     assert [s["id"] for s in server_sessions(live_server.app, account)] == [kept["id"]]
+
+
+def wait_for_session(page, session_id: str, seconds: float = 10) -> None:
+    """Until the session is on the device (IndexedDB answers asynchronously, so this polls from here)."""
+    for _ in range(int(seconds * 10)):
+        if session_id in device_sessions(page):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"session {session_id} never reached the device")
+
+
+def test_an_open_page_pulls_every_few_minutes_and_when_shown_again(browser, live_server, account):
+    context = browser.new_context(service_workers="block")
+    phone = context.new_page()
+    phone.clock.install()
+    start_on(phone, live_server, controlled=False)
+    log_in(phone, live_server, account)
+    wait_saved(phone)
+    (first,) = seed_sessions(live_server.app, account, 1)
+    phone.clock.run_for(60_000)
+    assert first not in device_sessions(phone)  # nothing asked for a sync yet
+    phone.clock.run_for(121_000)  # three minutes since the page opened
+    wait_for_session(phone, first)
+
+    second = seed_sessions(live_server.app, account, 1)[0]
+    phone.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")  # the runner comes back to the tab
+    wait_for_session(phone, second)
+    context.close()
