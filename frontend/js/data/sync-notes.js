@@ -4,13 +4,16 @@
   'use strict';
   const { STORES, openDatabase } = steady.db;
   const { recordKey } = steady.syncRecords;
+  const STAMPS = ['created_at', 'updated_at'];
 
   /** {rejected: the server's reason or null, conflicts: {field: the value that lost}} for one record. */
   async function readSyncNotes(entity, id) {
     const db = await openDatabase();
     const refused = (await db.getAll(STORES.outbox)).filter((e) => e.entity === entity && e.id === id && e.rejected).pop();
     const server = await db.get(STORES.serverRecords, recordKey(entity, id));
-    return { rejected: refused ? refused.rejected : null, conflicts: (server && server.conflicts) || {} };
+    // Clock stamps are no choice for the runner (the server tracks a session's updated_at like any field).
+    const conflicts = Object.entries((server && server.conflicts) || {}).filter(([field]) => !STAMPS.includes(field));
+    return { rejected: refused ? refused.rejected : null, conflicts: Object.fromEntries(conflicts) };
   }
 
   /** The runner picked a value for `field`: stop showing the other one (the put they just made tells the server). */
