@@ -27,11 +27,10 @@ RULES_JS = [
     "js/rules/asymmetry.js",
     "js/rules/record-ids.js",
 ]
-# The sync engine, on the data layer it drains. The worker runs it too (Background Sync), from
-# WORKER_SYNC_JS, which it imports when it starts (so /sw.js stays small), without
-# rules/record-ids.js: only logging in (on a page) computes an account's record ids.
+# The sync engine, on the data layer it drains. Pages load it as the "sync" bundle once an account
+# is in use (without one it is never needed); the worker imports WORKER_SYNC_JS as it starts
+# (Background Sync), without rules/record-ids.js: only logging in, on a page, computes record ids.
 SYNC_JS = [
-    "js/data/server-api.js",
     "js/data/sync-records.js",
     "js/data/sync-account.js",
     "js/data/sync-push.js",
@@ -56,8 +55,7 @@ DATA_JS = [
     "js/data/workout-store.js",
     "js/data/workout-lock.js",
     "js/data/data-export.js",
-    *SYNC_JS,
-    "js/data/sync-notes.js",
+    "js/data/server-api.js",
 ]
 PAGE_JS = [
     "js/data/namespace.js",
@@ -126,6 +124,8 @@ SCREEN_JS = {
         "js/page/components/heat-map.js",
         "js/page/views/progress.js",
     ],
+    # Not a screen: the sync engine, loaded once an account is in use on this device (components/sync-status.js).
+    "sync": [*SYNC_JS, "js/data/sync-notes.js"],
     "account": [
         "js/page/labels/accounts.js",
         "js/page/components/account-form.js",
@@ -158,6 +158,7 @@ WORKER_SYNC_JS = [
     "js/data/outbox.js",
     "js/data/records.js",
     "js/data/settings.js",
+    "js/data/server-api.js",
     *SYNC_JS,
 ]
 CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css", "css/training.css", "css/progress.css", "css/account.css", "css/plan.css"]

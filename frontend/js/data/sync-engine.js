@@ -4,7 +4,7 @@
 (function (steady) {
   'use strict';
   const { ApiError, sendJson } = steady.serverApi;
-  const { readSyncState, adoptDevice, stopSending, replaceClient, clearDevice } = steady.syncAccount;
+  const { readSyncState, adoptDevice, stopSending, replaceClient, clearDevice, UnsavedChanges } = steady.syncAccount;
   const { nextBatch, acknowledge, renumber, outboxCounts } = steady.syncPush;
   const { applyPage } = steady.syncPull;
   const LOCK = 'steady-sync';
@@ -164,5 +164,5 @@
     return flushNow();
   }
 
-  steady.syncEngine = { TAG, flush, startSync, watchSync, signedIn, signedOut, readStatus };
+  steady.syncEngine = { TAG, flush, startSync, watchSync, signedIn, signedOut, readStatus, UnsavedChanges };
 })(globalThis.steady);

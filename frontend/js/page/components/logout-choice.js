@@ -4,14 +4,13 @@
   'use strict';
   const { h, announce } = steady.dom;
   const { ApiError, sendJson } = steady.serverApi;
-  const { UnsavedChanges } = steady.syncAccount;
 
-  async function clearAndLogOut() {
-    if ((await steady.syncEngine.flush()) !== 'saved') throw new UnsavedChanges((await steady.outbox.pendingChanges()).length);
+  async function clearAndLogOut(engine) {
+    const flushed = await engine.flush();
     const left = (await steady.outbox.pendingChanges()).length;
-    if (left) throw new UnsavedChanges(left);
+    if (flushed !== 'saved' || left) throw new engine.UnsavedChanges(left);
     await sendJson('POST', '/api/auth/logout');
-    await steady.syncEngine.signedOut({ clear: true });
+    await engine.signedOut({ clear: true });
   }
 
   /** A "Log out" button that opens the keep-or-clear choice; `message` (a hidden alert) shows what went wrong. */
@@ -19,15 +18,17 @@
     const logOut = (clear) => async () => {
       message.hidden = true;
       try {
+        const engine = await steady.syncStatus.loadSync();
         if (clear) {
-          await clearAndLogOut();
+          await clearAndLogOut(engine);
         } else {
           await sendJson('POST', '/api/auth/logout');
-          await steady.syncEngine.signedOut({ clear: false });
+          await engine.signedOut({ clear: false });
         }
       } catch (error) {
-        if (!(error instanceof ApiError || error instanceof UnsavedChanges)) throw error;
-        message.textContent = error instanceof UnsavedChanges
+        const unsaved = error.name === 'UnsavedChanges';
+        if (!(error instanceof ApiError || unsaved)) throw error;
+        message.textContent = unsaved
           ? `${error.message} Connect to save them first, or keep this device's copy.`
           : error.offline ? steady.labels.accounts.needsConnection('Logging out') : error.message;
         message.hidden = false;

@@ -3,7 +3,6 @@
 (function (steady) {
   'use strict';
   const { h, announce } = steady.dom;
-  const { readSyncNotes, settleConflict } = steady.syncNotes;
 
   const shown = (value) => (value === null || value === undefined ? 'nothing'
     : typeof value === 'object' ? 'a different version' : `“${value}”`);
@@ -11,7 +10,7 @@
   function conflictNote(entity, record, field, other, { save, label, done }) {
     const pick = (value) => async () => {
       await save({ ...record, [field]: value });
-      await settleConflict(entity, record.id, field);
+      await steady['syncNotes'].settleConflict(entity, record.id, field);
       announce(`${label(field)}: kept one version.`);
       done();
     };
@@ -25,7 +24,9 @@
   /** The sync notes of `record` (of `entity`), filled in once read; `save` stores a picked version, `label` names a field, `done` re-renders. */
   function syncNotes(entity, record, options) {
     const node = h('div', { class: 'sync-notes' });
-    readSyncNotes(entity, record.id).then(({ rejected, conflicts }) => node.replaceChildren(...[
+    // The notes come with the sync bundle, loaded only once an account is in use (looked up by name, like a screen's view).
+    steady.syncStatus.syncInUse().then((inUse) => (inUse ? steady['syncNotes'].readSyncNotes(entity, record.id) : { conflicts: {} }))
+      .then(({ rejected, conflicts }) => node.replaceChildren(...[
       rejected ? h('p', { class: 'sync-note', role: 'alert' }, `Not saved to your account: ${rejected}`) : null,
       ...Object.entries(conflicts).map(([field, other]) => conflictNote(entity, record, field, other, options)),
     ].filter(Boolean))).catch(() => undefined); // notes are extra: the record itself is already shown

@@ -26,14 +26,28 @@
     return `Last synced ${sameDay ? time : `${at.toLocaleDateString([], { day: 'numeric', month: 'short' })}, ${time}`}`;
   }
 
-  /** Show the sync status under the top bar and start syncing. */
-  function startSyncStatus() {
+  let loading = null;
+  let shown = false;
+
+  /** The sync engine, loaded on first use: the page bundle leaves it out, since without an account it is never needed. */
+  function loadSync() {
+    if (!loading) {
+      // Looked up by name, as the router looks up a screen bundle's view: the page bundle does not define it.
+      loading = steady.screenBundles.loadScreenBundle('sync').then(() => steady['syncEngine']);
+      loading.catch(() => { loading = null; });
+    }
+    return loading;
+  }
+
+  function show(engine) {
+    if (shown) return;
+    shown = true;
     const words = h('span', { role: 'status', class: 'sync-words' });
     const time = h('span', { class: 'sync-time' });
     const login = h('a', { href: '/login', hidden: true }, 'Log in');
     const bar = h('section', { class: 'sync-status', id: 'sync-status', 'aria-label': 'Sync', hidden: true }, words, ' ', time, ' ', login);
     document.getElementById('main').before(bar);
-    steady.syncEngine.watchSync((status) => {
+    engine.watchSync((status) => {
       bar.hidden = status.state === 'local'; // no account: the app looks as it always did
       bar.dataset.state = status.state;
       const text = statusWords(status);
@@ -42,8 +56,38 @@
       time.textContent = `${refused}· ${lastSynced(status.lastSyncedAt)}`;
       login.hidden = status.state !== 'expired';
     });
-    return steady.syncEngine.startSync();
+    engine.startSync();
   }
 
-  steady.syncStatus = { startSyncStatus, statusWords };
+  // Whether an account is in use here: read straight from the sync state, so a device without one loads nothing.
+  async function accountInUse() {
+    const state = await (await steady.db.openDatabase()).get(steady.db.STORES.syncState, 'current');
+    return Boolean(state && state.signed_out !== 'logged-out');
+  }
+
+  let inUse = Promise.resolve(false);
+
+  /** If an account is in use on this device: load the engine, show the status line and start syncing. */
+  function startSyncStatus() {
+    inUse = accountInUse().then(async (yes) => {
+      if (yes) show(await loadSync());
+      return yes;
+    });
+    return inUse;
+  }
+
+  /** Resolves to whether this device syncs with an account (and, if so, once the engine is loaded). */
+  function syncInUse() {
+    return inUse.catch(() => false);
+  }
+
+  /** An account just logged in or signed up here: adopt this device's data, then show the status and sync. */
+  async function signedIn(user) {
+    const engine = await loadSync();
+    await engine.signedIn(user);
+    inUse = Promise.resolve(true);
+    show(engine);
+  }
+
+  steady.syncStatus = { startSyncStatus, syncInUse, loadSync, signedIn, statusWords };
 })(globalThis.steady);

@@ -39,7 +39,7 @@
       fields: [{ name: 'password', label: 'Your password, to confirm', type: 'password', autocomplete: 'current-password' }],
       send: async (values) => {
         await sendJson('DELETE', '/api/account', values);
-        await steady.syncEngine.signedOut({ clear: false }); // the account is gone: nothing more to send it
+        await (await steady.syncStatus.loadSync()).signedOut({ clear: false }); // the account is gone: nothing more to send it
         announce('Your account and all its data are deleted.');
         navigate('/', { replace: true });
       },

@@ -14,7 +14,7 @@
       ],
       send: async (values) => {
         // What this device holds joins the account: its outbox is sent under it.
-        await steady.syncEngine.signedIn(await steady.serverApi.sendJson('POST', '/api/auth/login', values));
+        await steady.syncStatus.signedIn(await steady.serverApi.sendJson('POST', '/api/auth/login', values));
         announce('Logged in.');
         navigate('/account', { replace: true });
       },

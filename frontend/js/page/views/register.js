@@ -14,7 +14,7 @@
       ],
       send: async (values) => {
         // What this device holds joins the account: its outbox is sent under it.
-        await steady.syncEngine.signedIn(await steady.serverApi.sendJson('POST', '/api/auth/register', values));
+        await steady.syncStatus.signedIn(await steady.serverApi.sendJson('POST', '/api/auth/register', values));
         announce('Account created. You are logged in.');
         navigate('/account', { replace: true });
       },
