@@ -23,8 +23,6 @@ RULES_JS = [
     "js/rules/timeline.js",
     "js/rules/streaks.js",
     "js/rules/session-csv.js",
-    "js/rules/progression.js",
-    "js/rules/asymmetry.js",
 ]
 DATA_JS = [
     "js/vendor/idb.umd.js",
@@ -80,7 +78,6 @@ PAGE_JS = [
     "js/page/views/routine-list.js",
     "js/page/views/routine-detail.js",
     "js/page/views/storage.js",
-    "js/page/views/routine-editor.js",
     "js/page/views/session-log.js",
     "js/page/views/history.js",
     "js/page/views/session-detail.js",
@@ -93,7 +90,8 @@ PAGE_JS = [
 # The heavy screens, kept out of the precached shell's budget: the worker caches them just after
 # it installs, so they open offline from then on. Home's weekly count needs only the streak rules
 # and streak-reader, which stay in the page bundle. The account screens act only with a
-# connection. The plan screen carries the week-plan and calendar rules only it uses.
+# connection. The plan screen carries the week-plan and calendar rules only it uses; the progress
+# screen, the progression and asymmetry rules until the card and player prescribe from levels.
 SCREEN_JS = {
     "player": [
         "js/page/player/engine.js",
@@ -104,6 +102,8 @@ SCREEN_JS = {
         "js/page/player/view.js",
     ],
     "progress": [
+        "js/rules/progression.js",
+        "js/rules/asymmetry.js",
         "js/page/progress-series.js",
         "js/page/components/svg.js",
         "js/page/components/line-chart.js",
@@ -117,6 +117,9 @@ SCREEN_JS = {
         "js/page/views/register.js",
         "js/page/views/reset.js",
         "js/page/views/account.js",
+    ],
+    "editor": [
+        "js/page/views/routine-editor.js",
     ],
     "plan": [
         "js/rules/week-plan.js",

@@ -30,6 +30,7 @@ BUNDLE_SCREENS = {
     "progress": ("/progress", "Progress"),
     "account": ("/login", "Log in"),
     "plan": ("/plan", "Your week"),
+    "editor": ("/routines/new", "New routine"),
 }
 
 # Installs the strict steady, then runs FILES ([name, source] pairs) in order; sets PROBLEMS.
