@@ -8,6 +8,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from sqlalchemy import and_, bindparam, case, delete, func, insert, literal, or_, select, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -267,22 +268,30 @@ def _pull_state(user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> tupl
 
 
 def _changes(user_id, cursor: int, head: int, snapshot: int | None, limit: int) -> list:
-    """Up to limit + 1 changes after ``cursor`` and up to ``head``, in version order, across entities.
+    """Up to limit + 1 changes after ``cursor`` and up to ``head``, in version order, across entities."""
+    values = {"user_id": user_id, "cursor": cursor, "head": head, "snapshot": snapshot, "limit": limit + 1}
+    return db.session.execute(_changes_query(snapshot is not None), values).mappings().all()
 
-    One statement: each entity's table walks its (user_id, version) index for at most limit + 1
-    rows, and the union is cut to limit + 1 again.
+
+@cache
+def _changes_query(snapshot: bool):
+    """The pull's one statement, built once: each entity's table walks its (user_id, version) index
+    for at most limit + 1 rows, and the union is cut to limit + 1 again.
+
+    Built per request it cost more than running it; a built statement also keeps its cache key.
     """
     parts = []
     for name, entity in ENTITIES.items():
         table = entity.model.__table__
         query = select(literal(name).label("entity"), table.c.id, table.c.version, table.c.deleted, table.c.data,
-                       table.c.conflicts).where(table.c.user_id == user_id, table.c.version > cursor,
-                                                table.c.version <= head)
-        if snapshot is not None:  # a snapshot needs no tombstone older than itself
-            query = query.where(or_(table.c.deleted.is_(False), table.c.version > snapshot))
-        parts.append(select(query.order_by(table.c.version).limit(limit + 1).subquery()))
+                       table.c.conflicts).where(table.c.user_id == bindparam("user_id"),
+                                                table.c.version > bindparam("cursor"),
+                                                table.c.version <= bindparam("head"))
+        if snapshot:  # a snapshot needs no tombstone older than itself
+            query = query.where(or_(table.c.deleted.is_(False), table.c.version > bindparam("snapshot")))
+        parts.append(select(query.order_by(table.c.version).limit(bindparam("limit")).subquery()))
     every = union_all(*parts).subquery()
-    return db.session.execute(select(every).order_by(every.c.version).limit(limit + 1)).mappings().all()
+    return select(every).order_by(every.c.version).limit(bindparam("limit"))
 
 
 def _change(row) -> dict:
