@@ -45,9 +45,20 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
+    _check_limits_in_their_views_only(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _sqlite_pragmas)
+
+
+def _check_limits_in_their_views_only(app: Flask) -> None:
+    # A limited view's decorator checks its limits when the view is called; the limiter's
+    # before-request hook only adds default and application-wide limits. With none of those
+    # configured it changes nothing, yet cost about 0.2 ms on every request (sync included).
+    if app.config.get("RATELIMIT_DEFAULT") or app.config.get("RATELIMIT_APPLICATION"):
+        return
+    hooks = app.before_request_funcs.get(None, [])
+    hooks[:] = [hook for hook in hooks if hook != limiter._check_request_limit]
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
