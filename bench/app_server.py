@@ -61,6 +61,11 @@ class AppServer:
         self._log = None
 
     @property
+    def pid(self) -> int:
+        """The gunicorn master's process id (its workers are its children)."""
+        return self._process.pid
+
+    @property
     def url(self) -> str:
         """The base URL, without a trailing slash."""
         return f"http://127.0.0.1:{self.port}"
@@ -91,8 +96,7 @@ class AppServer:
         Counted per process, so it stays meaningful on a busy machine where requests per
         second mostly measure how often the scheduler lets the workers run.
         """
-        pids = [self._process.pid, *_children(self._process.pid)]
-        return sum(_cpu_seconds(pid) for pid in pids)
+        return process_cpu_seconds(self._process.pid)
 
     def stop(self) -> None:
         """Stop the master and its workers (their own process group) and wait for them."""
@@ -134,6 +138,11 @@ def serve(app: str, workers: int = 2, env: dict[str, str] | None = None, code: P
         yield server
     finally:
         server.stop()
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of process ``pid`` and its children so far (gunicorn's or PostgreSQL's)."""
+    return sum(_cpu_seconds(each) for each in (pid, *_children(pid)))
 
 
 def _children(pid: int) -> list[int]:

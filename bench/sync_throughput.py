@@ -5,7 +5,16 @@ followed by a pull from the device's cursor. The floor (``bench/floor_app.py``, 
 view) is driven by the same 16 threads, two requests per round trip, in the same run, the two
 alternating round by round. On SQLite, then on a throwaway PostgreSQL.
 
-    .venv/bin/python bench/sync_throughput.py [--rounds 5] [--seconds 3] [--clients 16] [--skip-sqlite] [--skip-postgres]
+The machine is shared, so besides the ratio of round trips per second it prints the ratio of
+CPU spent per round trip (this process's threads, the gunicorn workers, PostgreSQL's
+backends): what the ratio would be on a machine of one's own, and much steadier.
+
+With ``--before DIR`` (another checkout, e.g. ``git archive <commit> | tar -x -C DIR``), that
+code is served too, on the same database with accounts of its own, and measured in the same
+rounds, so a change is read as two ratios taken side by side.
+
+    .venv/bin/python bench/sync_throughput.py [--rounds 5] [--seconds 3] [--clients 16] [--before DIR]
+        [--skip-sqlite] [--skip-postgres]
 """
 
 import argparse
@@ -20,11 +29,12 @@ import time
 import uuid
 from http.cookies import SimpleCookie
 from pathlib import Path
+from contextlib import ExitStack
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.app_server import loaded_database, serve, steady_app  # noqa: E402
+from bench.app_server import loaded_database, process_cpu_seconds, serve, steady_app  # noqa: E402
 from bench.sync_cost import FAST_HASH, loaded_app, session_on  # noqa: E402
 from tests.conftest import register_account  # noqa: E402
 from tests.postgres import PostgresServer  # noqa: E402
@@ -97,6 +107,17 @@ class Floor:
         self.connection.call("GET", "/")
 
 
+def cpu_per_round_trip(devices: list, seconds: float, pids: list[int]) -> tuple[float, float]:
+    """Round trips per second, and the CPU seconds one costs here, in ``pids`` (and their children) together."""
+    def spent() -> float:
+        return time.process_time() + sum(process_cpu_seconds(pid) for pid in pids)
+
+    began, cpu = time.monotonic(), spent()
+    rate = round_trips_per_second(devices, seconds)
+    trips = rate * (time.monotonic() - began)
+    return rate, (spent() - cpu) / trips
+
+
 def round_trips_per_second(devices: list, seconds: float) -> float:
     """Round trips per second with every device in its own thread, bounded in time and count."""
     done, stop_at, lock = [0], time.monotonic() + seconds, threading.Lock()
@@ -124,26 +145,48 @@ def round_trips_per_second(devices: list, seconds: float) -> float:
     return done[0] / (time.monotonic() - began)
 
 
-def measure(label: str, uri: str, options) -> None:
-    app = loaded_app(uri) if uri.startswith("postgresql") else None
-    accounts = [register_account(app or _app(uri), f"load-{i}-{uuid.uuid4().hex[:6]}@example.com")
-                for i in range(options.clients)]
-    with serve(steady_app(uri, **FAST_HASH)) as steady, serve("bench.floor_app:app") as floor:
-        devices = [Device(steady.url, account) for account in accounts]
-        floors = [Floor(floor.url) for _ in range(options.clients)]
-        for device in devices:
-            device.round_trip()  # register the sync clients before measuring
-        references = [LoggedIn(device) for device in devices]
-        rates = {"sync": [], "me": [], "floor": []}
+def measure(label: str, uri: str, options, database_pid: int | None = None) -> None:
+    app = loaded_app(uri) if uri.startswith("postgresql") else _app(uri)
+    with ExitStack() as servers:
+        steady = servers.enter_context(serve(steady_app(uri, **FAST_HASH)))
+        floor = servers.enter_context(serve("bench.floor_app:app"))
+        devices = _devices(app, steady.url, options.clients, "load")
+        drivers = {"sync": devices, "me": [LoggedIn(device) for device in devices],
+                   "floor": [Floor(floor.url) for _ in range(options.clients)]}
+        pids = {"sync": [steady.pid], "me": [steady.pid], "floor": [floor.pid]}
+        if options.before:
+            before = servers.enter_context(serve(steady_app(uri, **FAST_HASH), code=options.before))
+            drivers["before"] = _devices(app, before.url, options.clients, "before")
+            pids["before"] = [before.pid]
+        rates, cpu = {name: [] for name in drivers}, {name: [] for name in drivers}
         for _ in range(options.rounds):
-            for name, drivers in (("sync", devices), ("me", references), ("floor", floors)):
-                rates[name].append(round_trips_per_second(drivers, options.seconds))
-    ratios = [s / f for s, f in zip(rates["sync"], rates["floor"])]
-    me = [m / f for m, f in zip(rates["me"], rates["floor"])]
+            for name, round_trippers in drivers.items():
+                rate, seconds = cpu_per_round_trip(round_trippers, options.seconds,
+                                                   pids[name] + ([database_pid] if database_pid else []))
+                rates[name].append(rate)
+                cpu[name].append(seconds)
+    ratios = {name: [r / f for r, f in zip(rates[name], rates["floor"])] for name in drivers}
+    cpu_ratios = {name: [f / c for c, f in zip(cpu[name], cpu["floor"])] for name in drivers}
     print(f"{label}: {options.clients} devices, push+pull {statistics.median(rates['sync']):.1f} round trips/s, "
-          f"floor {statistics.median(rates['floor']):.1f} pairs/s; ratio median {statistics.median(ratios):.2f} "
-          f"(min {min(ratios):.2f}, max {max(ratios):.2f}) over {options.rounds} rounds (goal >= 0.5); "
-          f"for reference two GET /api/auth/me: {statistics.median(me):.2f} of the floor")
+          f"floor {statistics.median(rates['floor']):.1f} pairs/s; ratio median {statistics.median(ratios['sync']):.2f} "
+          f"(min {min(ratios['sync']):.2f}, max {max(ratios['sync']):.2f}) over {options.rounds} rounds (goal >= 0.5); "
+          f"for reference two GET /api/auth/me: {statistics.median(ratios['me']):.2f} of the floor")
+    print(f"{label}: CPU per round trip (ms, median): " + ", ".join(
+        f"{name} {statistics.median(cpu[name]) * 1000:.2f}" for name in drivers)
+        + "; as a ratio to the floor's: " + ", ".join(
+        f"{name} {statistics.median(cpu_ratios[name]):.2f}" for name in drivers if name != "floor"))
+    if options.before:
+        print(f"{label}: before ({options.before}): push+pull ratio median {statistics.median(ratios['before']):.2f} "
+              f"(min {min(ratios['before']):.2f}, max {max(ratios['before']):.2f}), in the same rounds")
+
+
+def _devices(app, base: str, clients: int, prefix: str) -> list[Device]:
+    """Logged-in devices of new accounts on the server at ``base``, each with its sync client registered."""
+    accounts = [register_account(app, f"{prefix}-{i}-{uuid.uuid4().hex[:6]}@example.com") for i in range(clients)]
+    devices = [Device(base, account) for account in accounts]
+    for device in devices:
+        device.round_trip()  # register the sync clients before measuring
+    return devices
 
 
 _apps: dict = {}
@@ -161,6 +204,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=3)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--before", help="another checkout to measure in the same rounds")
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--skip-sqlite", action="store_true")
     options = parser.parse_args()
@@ -170,7 +214,7 @@ def main() -> None:
         server = PostgresServer()
         server.start()
         try:
-            measure("postgres", server.create_database("bench"), options)
+            measure("postgres", server.create_database("bench"), options, server.pid())
         finally:
             server.stop()
 

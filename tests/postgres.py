@@ -36,6 +36,10 @@ class PostgresServer:
         self._run([BIN / "pg_ctl", "-D", self.data, "-m", "immediate", "stop"], check=False)
         shutil.rmtree(self.root, ignore_errors=True)
 
+    def pid(self) -> int:
+        """The postmaster's process id (every backend is its child)."""
+        return int((self.data / "postmaster.pid").read_text().split()[0])
+
     def url(self, database: str = "postgres") -> str:
         """A SQLAlchemy URL for a database on this server, over its Unix socket."""
         return f"postgresql+psycopg://postgres@/{database}?host={self.root}&port={self.port}"

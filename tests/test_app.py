@@ -31,3 +31,11 @@ def test_sqlite_runs_in_wal_mode(app):
     with app.app_context(), db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_sqlite_commits_without_a_sync_each(app):
+    from server.extensions import db
+
+    # 1 is NORMAL: in WAL mode a commit is durable across a crash without waiting for the disk.
+    with app.app_context(), db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1

@@ -4,9 +4,14 @@ import uuid
 
 from flask import abort, current_app, request, session
 from flask_login import login_user, logout_user
+from sqlalchemy import bindparam, select
 
 from server.accounts.models import User
 from server.extensions import db, login_manager
+
+# Every logged-in request runs it: built once, it skips the query building and cache key
+# that Session.get pays each time (the request's session is new, so its identity map is empty).
+_USER_BY_ID = select(User).where(User.id == bindparam("id"))
 
 
 @login_manager.user_loader
@@ -14,7 +19,7 @@ def load_user(identity: str) -> User | None:
     """The user a session or remember cookie names, if its epoch is still the current one."""
     user_id, _, epoch = identity.partition(".")
     try:
-        user = db.session.get(User, uuid.UUID(user_id))
+        user = db.session.scalars(_USER_BY_ID, {"id": uuid.UUID(user_id)}).one_or_none()
     except ValueError:
         return None
     # A password change or reset bumps the epoch: every older cookie stops working.

@@ -1,19 +1,23 @@
 """The runner's progress from the synced log: the device's streak rule over the records sync stored.
 
-Two queries whatever the log's size: the sessions' dates (and zones, for the default today), read
-out of their JSON by the database, never the whole records; and the settings record.
+A fixed number of queries whatever the log's size: the log's version counter, and when the log
+has changed since this process last answered, the sessions' dates (and zones, for the default
+today), read out of their JSON by the database, never the whole records, and the settings record.
 """
 
+import copy
 import re
 import uuid
+from collections import OrderedDict
 from datetime import UTC, date, datetime
+from threading import Lock
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Select, select
 
 from server.extensions import db
 from server.progress.rules.streaks import streaks
-from server.sync.models import DocumentText
+from server.sync.models import DocumentText, SyncUser
 from server.sync.service import DATE_LINE
 from server.training.models import SESSION_DATES, SessionRecord, SettingsRecord
 
@@ -81,14 +85,17 @@ def _instant_order(started_at: str) -> str:
     return started_at.removesuffix("Z")
 
 
-def default_today(sessions: list[tuple], now: datetime) -> date:
-    """Today's date where the latest session was logged (UTC with no sessions, or a zone this server lacks)."""
+def _latest_zone(sessions: list[tuple]):
     latest = max(sessions, key=lambda row: (_instant_order(row[1]), row[0]), default=None)
     try:
-        zone = ZoneInfo(latest[2]) if latest else UTC
+        return ZoneInfo(latest[2]) if latest else UTC
     except (ZoneInfoNotFoundError, ValueError):
-        zone = UTC
-    return now.astimezone(zone).date()
+        return UTC
+
+
+def default_today(sessions: list[tuple], now: datetime) -> date:
+    """Today's date where the latest session was logged (UTC with no sessions, or a zone this server lacks)."""
+    return now.astimezone(_latest_zone(sessions)).date()
 
 
 def plan_inputs(user_id: uuid.UUID, now: datetime) -> tuple[dict, list[str], date]:
@@ -98,10 +105,25 @@ def plan_inputs(user_id: uuid.UUID, now: datetime) -> tuple[dict, list[str], dat
 
 
 def progress(user_id: uuid.UUID, today: date | None = None, now: datetime | None = None) -> dict:
-    """The progress contract: weekly and daily streaks and freezes; ``levels`` and ``asymmetry`` still empty."""
-    sessions = _sessions(user_id, with_start=today is None)
-    as_of = today or default_today(sessions, now or utc_now())
-    result = streaks([{"local_date": row[0]} for row in sessions], _settings(user_id), as_of.isoformat())
+    """The progress contract: weekly and daily streaks and freezes; ``levels`` and ``asymmetry`` still empty.
+
+    Worked out once per state of the runner's log: a screen loaded again with nothing synced in
+    between reads one counter and answers from this process's memory.
+    """
+    version = _log_version(user_id)
+    rows = None
+    if today is None:
+        def latest_zone():
+            nonlocal rows
+            rows = _sessions(user_id, with_start=True)
+            return _latest_zone(rows)
+        today = (now or utc_now()).astimezone(_remembered(("zone", user_id, version), latest_zone)).date()
+    return _remembered(("progress", user_id, version, today), lambda: _progress(user_id, today, rows))
+
+
+def _progress(user_id: uuid.UUID, today: date, rows: list[tuple] | None) -> dict:
+    sessions = rows if rows is not None else _sessions(user_id, with_start=False)
+    result = streaks([{"local_date": row[0]} for row in sessions], _settings(user_id), today.isoformat())
     return {
         # The rule also says how this week and the pauses stand, for the screen; the contract keeps to these.
         "weekly": {key: result["weekly"][key] for key in WEEKLY_KEYS},
@@ -110,3 +132,34 @@ def progress(user_id: uuid.UUID, today: date | None = None, now: datetime | None
         "levels": {},
         "asymmetry": {},
     }
+
+
+def _log_version(user_id: uuid.UUID) -> int:
+    # Every accepted change to any of the runner's records moves this counter (server/sync), in
+    # whichever process wrote it, so an answer kept under it can never be stale.
+    return db.session.scalar(select(SyncUser.version).where(SyncUser.user_id == user_id)) or 0
+
+
+# Answers by (what, user, log version, …): bounded, per process, shared by its threads.
+_REMEMBERED: OrderedDict[tuple, object] = OrderedDict()
+_REMEMBERED_MOST = 2048
+_REMEMBERED_LOCK = Lock()
+
+
+def _remembered(key: tuple, work):
+    with _REMEMBERED_LOCK:
+        if key in _REMEMBERED:
+            _REMEMBERED.move_to_end(key)
+            return copy.deepcopy(_REMEMBERED[key])
+    value = work()
+    with _REMEMBERED_LOCK:
+        _REMEMBERED[key] = value
+        while len(_REMEMBERED) > _REMEMBERED_MOST:
+            _REMEMBERED.popitem(last=False)
+    return copy.deepcopy(value)
+
+
+def forget_remembered() -> None:
+    """Drop every remembered answer (benches time the first request after a change this way)."""
+    with _REMEMBERED_LOCK:
+        _REMEMBERED.clear()

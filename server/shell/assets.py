@@ -23,8 +23,6 @@ RULES_JS = [
     "js/rules/timeline.js",
     "js/rules/streaks.js",
     "js/rules/session-csv.js",
-    "js/rules/progression.js",
-    "js/rules/asymmetry.js",
     "js/rules/record-ids.js",
 ]
 # The sync engine, on the data layer it drains. Pages load it as the "sync" bundle once an account
@@ -93,7 +91,6 @@ PAGE_JS = [
     "js/page/views/routine-list.js",
     "js/page/views/routine-detail.js",
     "js/page/views/storage.js",
-    "js/page/views/routine-editor.js",
     "js/page/views/session-log.js",
     "js/page/views/history.js",
     "js/page/views/session-detail.js",
@@ -106,8 +103,9 @@ PAGE_JS = [
 # The heavy screens, kept out of the precached shell's budget: the worker caches them just after
 # it installs, so they open offline from then on. Home's weekly count needs only the streak rules
 # and streak-reader, which stay in the page bundle. The account screens act only with a
-# connection; the server API they use is in the page bundle, with the sync engine that needs it.
-# The plan screen carries the week-plan and calendar rules only it uses.
+# connection (the server API they use is in the page bundle, with the sync engine that needs it).
+# The plan screen carries the week-plan and calendar rules only it uses; the progress
+# screen, the progression and asymmetry rules until the card and player prescribe from levels.
 SCREEN_JS = {
     "player": [
         "js/page/player/engine.js",
@@ -118,6 +116,8 @@ SCREEN_JS = {
         "js/page/player/view.js",
     ],
     "progress": [
+        "js/rules/progression.js",
+        "js/rules/asymmetry.js",
         "js/page/progress-series.js",
         "js/page/components/svg.js",
         "js/page/components/line-chart.js",
@@ -134,6 +134,9 @@ SCREEN_JS = {
         "js/page/views/register.js",
         "js/page/views/reset.js",
         "js/page/views/account.js",
+    ],
+    "editor": [
+        "js/page/views/routine-editor.js",
     ],
     "plan": [
         "js/rules/week-plan.js",

@@ -2,12 +2,15 @@
 
 Statements per request do not grow with the batch: existing records are loaded with one
 ``IN`` query per entity, and written back with one bulk insert and one bulk update per entity.
+Every statement a push or pull runs is built once, with bound parameters: built per request,
+SQLAlchemy's construction and cache key cost more than the database takes to run them.
 """
 
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from sqlalchemy import and_, bindparam, case, delete, func, insert, literal, or_, select, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -37,36 +40,55 @@ class ClientTaken(Exception):
     """The client id is registered to another user."""
 
 
+_COUNTERS, _CLIENTS = SyncUser.__table__, SyncClient.__table__
+# Bound parameter names differ from the columns an UPDATE sets: SQLAlchemy reserves those.
+_LOCK = select(_COUNTERS.c.version).where(_COUNTERS.c.user_id == bindparam("uid")).with_for_update()
+_COUNTER = select(_COUNTERS.c.version, _COUNTERS.c.purged_version).where(_COUNTERS.c.user_id == bindparam("uid"))
+_SET_VERSION = update(_COUNTERS).where(_COUNTERS.c.user_id == bindparam("uid")).values(version=bindparam("to"))
+_CLIENT = select(_CLIENTS).where(_CLIENTS.c.client_id == bindparam("cid"))
+_THIS_CLIENT = and_(_CLIENTS.c.user_id == bindparam("uid"), _CLIENTS.c.client_id == bindparam("cid"))
+_SET_LAST_MUTATION = update(_CLIENTS).where(_THIS_CLIENT).values(last_mutation_id=bindparam("to"))
+_SET_SNAPSHOT = update(_CLIENTS).where(_THIS_CLIENT).values(snapshot_version=bindparam("to_version"),
+                                                            snapshot_cursor=bindparam("to_cursor"))
+# The client, the user's head version and purge mark, read together (see _pull_state).
+_PULL_STATE = (select(_CLIENTS, _COUNTERS.c.version.label("head"), _COUNTERS.c.purged_version.label("purged"))
+               .select_from(_CLIENTS.outerjoin(_COUNTERS, _COUNTERS.c.user_id == _CLIENTS.c.user_id))
+               .where(_CLIENTS.c.client_id == bindparam("cid")))
+_SLUGS = select(Exercise.__table__.c.slug)
+
+
 def _insert(table):
     dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
     return dialect.insert(table)
 
 
-def _lock_user(user_id: uuid.UUID) -> SyncUser:
-    """Take the user's sync lock for the rest of the transaction, creating the counter row on first use."""
+def _lock_user(user_id: uuid.UUID) -> int:
+    """Take the user's sync lock for the rest of the transaction, creating the counter row on first use; its version."""
     connection = db.session.connection()
     if db.engine.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
         # SQLite has no row locks; BEGIN IMMEDIATE takes the write lock up front, so two pushes
         # queue here (busy_timeout) instead of failing when the second one first writes.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
-    query = select(SyncUser).where(SyncUser.user_id == user_id).with_for_update()
-    counter = db.session.scalar(query)
-    if counter is None:
-        db.session.execute(_insert(SyncUser.__table__).values(user_id=user_id, version=0, purged_version=0)
+    version = db.session.scalar(_LOCK, {"uid": user_id})
+    if version is None:
+        db.session.execute(_insert(_COUNTERS).values(user_id=user_id, version=0, purged_version=0)
                            .on_conflict_do_nothing())
-        counter = db.session.scalar(query.execution_options(populate_existing=True))
-    return counter
+        version = db.session.scalar(_LOCK, {"uid": user_id})
+    return version
 
 
-def _client(user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> SyncClient:
-    """The user's sync client, registered now if new; ClientTaken if another user has it."""
-    query = select(SyncClient).where(SyncClient.client_id == client_id)
-    rows = db.session.scalars(query).all()
+def _client(user_id: uuid.UUID, client_id: uuid.UUID, now: datetime):
+    """The user's sync client row, registered now if new; ClientTaken if another user has it.
+
+    Read in a statement of its own after the lock: on PostgreSQL it then sees the last commit of
+    a push from the same client that held the lock before us, so no mutation is applied twice.
+    """
+    rows = db.session.execute(_CLIENT, {"cid": client_id}).all()
     if not rows:
         # A pull (which takes no lock) and a push may register the same new client at once.
-        db.session.execute(_insert(SyncClient.__table__).values(
+        db.session.execute(_insert(_CLIENTS).values(
             user_id=user_id, client_id=client_id, last_mutation_id=0, created_at=now).on_conflict_do_nothing())
-        rows = db.session.scalars(query.execution_options(populate_existing=True)).all()
+        rows = db.session.execute(_CLIENT, {"cid": client_id}).all()
     if any(row.user_id != user_id for row in rows):
         raise ClientTaken()
     return next(row for row in rows if row.user_id == user_id)
@@ -74,7 +96,7 @@ def _client(user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> SyncClie
 
 def _context(user_id: uuid.UUID, entities: set[str], now: datetime) -> Context:
     needs_catalogue = any(ENTITIES[name].needs_catalogue for name in entities)
-    slugs = frozenset(db.session.scalars(select(Exercise.slug))) if needs_catalogue else frozenset()
+    slugs = frozenset(db.session.scalars(_SLUGS)) if needs_catalogue else frozenset()
     return Context(today=(now + DATE_LINE).date().isoformat(), exercise_slugs=slugs, namespace=user_id)
 
 
@@ -89,8 +111,15 @@ class _Working:
 
 
 def _load(entity: Entity, ids: set[uuid.UUID]) -> list[dict]:
-    table = entity.model.__table__
-    return db.session.execute(select(table).where(table.c.id.in_(ids))).mappings().all()
+    return db.session.execute(_record_statements(entity.name)[0], {"ids": list(ids)}).mappings().all()
+
+
+@cache
+def _record_statements(name: str) -> tuple:
+    """An entity's records by id (across users: ownership is checked on them), its bulk insert and bulk update."""
+    model = ENTITIES[name].model
+    table = model.__table__
+    return select(table).where(table.c.id.in_(bindparam("ids", expanding=True))), insert(table), update(model)
 
 
 def _check(mutation: Mutation | str, user_id, owners, context) -> tuple[Entity | None, str | None]:
@@ -152,7 +181,7 @@ def apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime | None = 
 
 
 def _apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime) -> dict:
-    counter = _lock_user(user_id)
+    head = _lock_user(user_id)
     client = _client(user_id, request.client_id, now)
     previous = client.last_mutation_id or 0
     fresh = new_mutations(previous, request.mutations)
@@ -171,7 +200,7 @@ def _apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime) -> dict
             if row["user_id"] == user_id:
                 stored = Stored(None if row["deleted"] else row["data"], row["fields"] or {}, row["conflicts"] or {})
                 working[(name, row["id"])] = _Working(stored, row["version"], exists=True)
-    version, client_key, new_rejections = counter.version, str(request.client_id), []
+    version, client_key, new_rejections = head, str(request.client_id), []
     for raw, mutation in zip(fresh, mutations):
         entity, reason = _check(mutation, user_id, owners, context)
         if reason:
@@ -187,9 +216,12 @@ def _apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime) -> dict
         db.session.execute(insert(SyncRejection.__table__), [
             {"user_id": user_id, "client_id": request.client_id, "mutation_id": r["id"], "reason": r["reason"],
              "created_at": now} for r in new_rejections])
-    client.last_mutation_id = previous + len(fresh)
-    counter.version = version
-    return {"last_mutation_id": client.last_mutation_id, "rejected": rejected + new_rejections}
+    last_mutation_id = previous + len(fresh)
+    if fresh:
+        db.session.execute(_SET_LAST_MUTATION, {"uid": user_id, "cid": request.client_id, "to": last_mutation_id})
+    if version != head:
+        db.session.execute(_SET_VERSION, {"uid": user_id, "to": version})
+    return {"last_mutation_id": last_mutation_id, "rejected": rejected + new_rejections}
 
 
 def _earlier_rejections(user_id, request: PushRequest, previous: int) -> list[dict]:
@@ -212,9 +244,9 @@ def _write(user_id: uuid.UUID, working: dict, now: datetime) -> None:
                "data": stored.data, "fields": stored.fields, "conflicts": stored.conflicts, "changed_at": now}
         (updates if record.exists else inserts)[name].append(row)
     for name, rows in inserts.items():
-        db.session.execute(insert(ENTITIES[name].model.__table__), rows)
+        db.session.execute(_record_statements(name)[1], rows)
     for name, rows in updates.items():
-        db.session.execute(update(ENTITIES[name].model), rows)
+        db.session.execute(_record_statements(name)[2], rows)
 
 
 def pull(user_id: uuid.UUID, request: PullRequest, now: datetime | None = None) -> dict:
@@ -232,11 +264,11 @@ def _pull(user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:
     more = len(rows) > request.limit
     rows = rows[:request.limit]
     next_cursor = rows[-1]["version"] if more else head
-    if snapshot is not None and more:
-        # A snapshot is paged: remember where, so its next page still skips tombstones the device never needed.
-        client.snapshot_version, client.snapshot_cursor = snapshot, next_cursor
-    elif client.snapshot_version is not None:
-        client.snapshot_version = client.snapshot_cursor = None
+    # A snapshot is paged: remember where, so its next page still skips tombstones the device never needed.
+    paging = (snapshot, next_cursor) if snapshot is not None and more else (None, None)
+    if paging != (client.snapshot_version, client.snapshot_cursor):
+        db.session.execute(_SET_SNAPSHOT, {"uid": user_id, "cid": request.client_id, "to_version": paging[0],
+                                           "to_cursor": paging[1]})
     return {
         "cursor": next_cursor,
         "more": more,
@@ -246,43 +278,47 @@ def _pull(user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:
     }
 
 
-def _pull_state(user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> tuple[SyncClient, int, int]:
-    """The client, the user's head version and purge mark, read together in one statement.
+def _pull_state(user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> tuple:
+    """The client row, the user's head version and purge mark, read together in one statement.
 
     Read together, they agree: a push landing meanwhile shows neither its mutation ids nor its
     changes (the device would otherwise drop mutations from its outbox whose effect it had not pulled).
     """
-    rows = db.session.execute(
-        select(SyncClient, SyncUser.version, SyncUser.purged_version)
-        .outerjoin(SyncUser, SyncUser.user_id == SyncClient.user_id)
-        .where(SyncClient.client_id == client_id)).all()
-    if any(client.user_id != user_id for client, _, _ in rows):
+    rows = db.session.execute(_PULL_STATE, {"cid": client_id}).all()
+    if any(row.user_id != user_id for row in rows):
         raise ClientTaken()
     if rows:
-        client, head, purged = rows[0]
-        return client, head or 0, purged or 0
+        return rows[0], rows[0].head or 0, rows[0].purged or 0
     client = _client(user_id, client_id, now)
-    counter = db.session.get(SyncUser, user_id)
-    return client, *((counter.version, counter.purged_version) if counter else (0, 0))
+    counter = db.session.execute(_COUNTER, {"uid": user_id}).first()
+    return client, *(counter if counter else (0, 0))
 
 
 def _changes(user_id, cursor: int, head: int, snapshot: int | None, limit: int) -> list:
-    """Up to limit + 1 changes after ``cursor`` and up to ``head``, in version order, across entities.
+    """Up to limit + 1 changes after ``cursor`` and up to ``head``, in version order, across entities."""
+    values = {"user_id": user_id, "cursor": cursor, "head": head, "snapshot": snapshot, "limit": limit + 1}
+    return db.session.execute(_changes_query(snapshot is not None), values).mappings().all()
 
-    One statement: each entity's table walks its (user_id, version) index for at most limit + 1
-    rows, and the union is cut to limit + 1 again.
+
+@cache
+def _changes_query(snapshot: bool):
+    """The pull's one statement, built once: each entity's table walks its (user_id, version) index
+    for at most limit + 1 rows, and the union is cut to limit + 1 again.
+
+    Built per request it cost more than running it; a built statement also keeps its cache key.
     """
     parts = []
     for name, entity in ENTITIES.items():
         table = entity.model.__table__
         query = select(literal(name).label("entity"), table.c.id, table.c.version, table.c.deleted, table.c.data,
-                       table.c.conflicts).where(table.c.user_id == user_id, table.c.version > cursor,
-                                                table.c.version <= head)
-        if snapshot is not None:  # a snapshot needs no tombstone older than itself
-            query = query.where(or_(table.c.deleted.is_(False), table.c.version > snapshot))
-        parts.append(select(query.order_by(table.c.version).limit(limit + 1).subquery()))
+                       table.c.conflicts).where(table.c.user_id == bindparam("user_id"),
+                                                table.c.version > bindparam("cursor"),
+                                                table.c.version <= bindparam("head"))
+        if snapshot:  # a snapshot needs no tombstone older than itself
+            query = query.where(or_(table.c.deleted.is_(False), table.c.version > bindparam("snapshot")))
+        parts.append(select(query.order_by(table.c.version).limit(bindparam("limit")).subquery()))
     every = union_all(*parts).subquery()
-    return db.session.execute(select(every).order_by(every.c.version).limit(limit + 1)).mappings().all()
+    return select(every).order_by(every.c.version).limit(bindparam("limit"))
 
 
 def _change(row) -> dict:

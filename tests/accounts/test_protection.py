@@ -63,6 +63,19 @@ def test_a_wrong_csrf_token_is_a_json_400(client):
     assert response.get_json() == {"error": {"status": 400, "message": "The CSRF token is invalid."}}
 
 
+def test_the_header_token_is_checked_without_reading_a_form(client):
+    token = client.get("/api/auth/csrf").get_json()["csrf_token"]
+    # Flask-WTF alone would read the form's (forged) field first and refuse.
+    response = client.post("/api/auth/logout", data={"csrf_token": "forged"}, headers={"X-CSRFToken": token})
+    assert response.status_code == 204
+
+
+def test_a_form_token_still_counts_without_the_header(client):
+    client.get("/api/auth/csrf")
+    response = client.post("/api/auth/logout", data={"csrf_token": "forged"})
+    assert response.get_json() == {"error": {"status": 400, "message": "The CSRF token is invalid."}}
+
+
 def test_a_token_from_another_session_is_refused(app, client):
     other = app.test_client()
     token = other.get("/api/auth/csrf").get_json()["csrf_token"]

@@ -107,3 +107,34 @@ def test_a_wrong_email_takes_as_long_as_a_wrong_password(costly_app):
     wrong_password, unknown_email = (statistics.median(timings[name]) for name in bodies)
     # Without the dummy hash an unknown email answers tens of times faster.
     assert 0.5 < unknown_email / wrong_password < 2, timings
+
+
+def test_the_limiter_runs_only_for_limited_views(monkeypatch, template_db, tmp_path):
+    import shutil
+
+    from server.extensions import limiter
+    from tests.conftest import make_app
+
+    checks = []
+    check = limiter._check_request_limit
+    monkeypatch.setattr(limiter, "_check_request_limit", lambda *a, **k: checks.append(k) or check(*a, **k))
+    shutil.copy(template_db, tmp_path / "limited.sqlite")
+    client = make_app(f"sqlite:///{tmp_path / 'limited.sqlite'}").test_client()
+    assert client.get("/api/auth/me").status_code == 401
+    assert client.get("/api/auth/csrf").status_code == 200
+    assert checks == []
+    attempt(client, "/api/auth/login", {"email": "n@example.com", "password": PASSWORD})
+    assert checks and all(k.get("in_middleware") is False for k in checks)
+
+
+def test_a_default_limit_keeps_the_limiter_on_every_request(template_db, tmp_path):
+    import shutil
+
+    from server.extensions import limiter
+    from tests.conftest import make_app
+
+    shutil.copy(template_db, tmp_path / "default.sqlite")
+    app = make_app(f"sqlite:///{tmp_path / 'default.sqlite'}", RATELIMIT_DEFAULT="2 per minute")
+    assert limiter._check_request_limit in app.before_request_funcs[None]
+    client = app.test_client()
+    assert [client.get("/api/auth/csrf").status_code for _ in range(3)] == [200, 200, 429]

@@ -114,3 +114,26 @@ def test_a_second_account_is_separate(app, client, user):
     other = register_account(app, "other@example.com")
     log_in(client, other)
     assert client.get("/api/auth/me").get_json()["email"] == "other@example.com"
+
+
+def test_a_logged_in_request_reads_its_user_once_by_primary_key(app, logged_in_client):
+    from sqlalchemy import event
+
+    from server.extensions import db
+
+    reads = []
+
+    def note(conn, cursor, statement, *args):
+        if "FROM users" in statement:
+            reads.append(statement)
+
+    with app.app_context():
+        engine = db.engine  # each request below then has an app context (and a g) of its own
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        for _ in range(2):
+            assert logged_in_client.get("/api/auth/me").status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert len(reads) == 2, reads
+    assert all(read.rstrip().endswith("WHERE users.id = ?") for read in reads), reads

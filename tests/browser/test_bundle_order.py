@@ -30,6 +30,7 @@ BUNDLE_SCREENS = {
     "progress": ("/progress", "Progress"),
     "account": ("/login", "Log in"),
     "plan": ("/plan", "Your week"),
+    "editor": ("/routines/new", "New routine"),
     "sync": None,  # the sync engine: no screen of its own, loaded once an account is in use
 }
 

@@ -5,7 +5,7 @@ from sqlalchemy import text
 
 from server.extensions import db
 from server.progress import service
-from tests.sync.conftest import Device, count_statements, new_account, put, session_record
+from tests.sync.conftest import Device, count_statements, new_account, put, remove, session_record
 
 
 def statements_for(app, device: Device, query: str) -> int:
@@ -19,8 +19,23 @@ def test_the_statements_do_not_grow_with_the_log(progress_app, query):
     small.push(put("session", session_record()))
     large.push(*(put("session", session_record(local_date=f"2026-11-{day:02}", started_at=f"2026-11-{day:02}T07:00:00Z",
                                                ended_at=f"2026-11-{day:02}T07:20:00Z")) for day in range(1, 31)))
-    # The login's user, the sessions, the settings.
-    assert statements_for(progress_app, small, query) == statements_for(progress_app, large, query) == 3
+    service.forget_remembered()
+    # The login's user, the log's version, the sessions, the settings.
+    assert statements_for(progress_app, small, query) == statements_for(progress_app, large, query) == 4
+    # Loaded again with nothing synced in between: the user and the version, nothing that grows.
+    assert statements_for(progress_app, small, query) == statements_for(progress_app, large, query) == 2
+
+
+def test_a_remembered_answer_follows_every_change_to_the_log(progress_app):
+    device = Device(progress_app, new_account(progress_app))
+    url = "/api/progress?today=2026-11-30"
+    device.push(put("session", session_record(local_date="2026-11-29", started_at="2026-11-29T07:00:00Z", ended_at="2026-11-29T07:20:00Z")))
+    assert device.http.get(url).get_json()["weekly"]["this_week"] == 0  # Sunday's session was last week
+    today = session_record(local_date="2026-11-30", started_at="2026-11-30T07:00:00Z", ended_at="2026-11-30T07:20:00Z")
+    device.push(put("session", today))
+    assert device.http.get(url).get_json()["weekly"]["this_week"] == 1
+    device.push(remove("session", today["id"]))
+    assert device.http.get(url).get_json()["weekly"]["this_week"] == 0
 
 
 @pytest.mark.parametrize("with_start", [False, True])
