@@ -64,7 +64,7 @@ def _level_id(data: dict, context: Context) -> uuid.UUID:
 ENTITIES: dict[str, Entity] = {
     entity.name: entity
     for entity in (
-        Entity("session", SessionRecord, _session_errors, needs_catalogue=True),
+        Entity("session", SessionRecord, _session_errors, untracked=frozenset({"updated_at"}), needs_catalogue=True),
         Entity("routine", RoutineRecord, _routine_errors, untracked=frozenset({"updated_at"}), needs_catalogue=True),
         Entity("settings", SettingsRecord, lambda data, context: validate_settings(data),
                expected_id=lambda data, context: deterministic_id(context.namespace, "settings"),

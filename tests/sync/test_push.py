@@ -100,6 +100,17 @@ def test_edits_to_different_fields_on_two_devices_both_survive(sync_app, account
     assert (change["data"]["notes"], change["data"]["effort"], change["conflicts"]) == ("felt strong", 7, {})
 
 
+def test_a_sessions_updated_at_is_a_clock_stamp_never_a_conflict(sync_app, account, device):
+    record = session_record(updated_at="2026-11-20T08:00:00Z")
+    device.push(put("session", record))
+    laptop = Device(sync_app, account)
+    device.push(put("session", record | {"notes": "phone", "updated_at": "2026-11-21T08:00:00Z"}, base=1))
+    laptop.push(put("session", record | {"effort": 7, "updated_at": "2026-11-21T09:00:00Z"}, base=1))
+    change = laptop.pull().get_json()["changes"][0]
+    assert (change["data"]["notes"], change["data"]["effort"], change["conflicts"]) == ("phone", 7, {})
+    assert change["data"]["updated_at"] == "2026-11-21T09:00:00Z"  # the latest write's stamp
+
+
 def test_the_same_field_edited_on_two_devices_keeps_the_first_and_shows_the_second(sync_app, account, device):
     record = session_record()
     device.push(put("session", record))
