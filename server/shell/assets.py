@@ -25,15 +25,15 @@ RULES_JS = [
     "js/rules/session-csv.js",
     "js/rules/record-ids.js",
 ]
-# The sync engine, on the data layer it drains. Pages load it as the "sync" bundle once an account
+# The sync engine (js/sync/), beside the data layer it drains. Pages load it as the "sync" bundle once an account
 # is in use (without one it is never needed); the worker imports WORKER_SYNC_JS as it starts
 # (Background Sync), without rules/record-ids.js: only logging in, on a page, computes record ids.
 SYNC_JS = [
-    "js/data/sync-records.js",
-    "js/data/sync-account.js",
-    "js/data/sync-push.js",
-    "js/data/sync-pull.js",
-    "js/data/sync-engine.js",
+    "js/sync/records.js",
+    "js/sync/account.js",
+    "js/sync/push.js",
+    "js/sync/pull.js",
+    "js/sync/engine.js",
 ]
 DATA_JS = [
     "js/vendor/idb.umd.js",
@@ -125,7 +125,7 @@ SCREEN_JS = {
         "js/page/views/progress.js",
     ],
     # Not a screen: the sync engine, loaded once an account is in use on this device (components/sync-status.js).
-    "sync": [*SYNC_JS, "js/data/sync-notes.js"],
+    "sync": [*SYNC_JS, "js/sync/notes.js"],
     "account": [
         "js/page/labels/accounts.js",
         "js/page/components/account-form.js",

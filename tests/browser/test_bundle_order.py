@@ -177,7 +177,7 @@ def test_every_namespace_a_bundle_reads_is_defined_in_that_bundle(bundle_name):
 def test_every_page_file_is_in_exactly_one_bundle():
     # A file in two bundles would define its namespace twice; one in none would be dead or missing.
     listed = PAGE_JS + [path for files in SCREEN_JS.values() for path in files]
-    on_disk = {str(path.relative_to(FRONTEND)) for folder in ("data", "rules", "page", "vendor")
+    on_disk = {str(path.relative_to(FRONTEND)) for folder in ("data", "sync", "rules", "page", "vendor")
                for path in (FRONTEND / "js" / folder).rglob("*") if path.suffix in (".js", ".json")}
     assert sorted(listed) == sorted(set(listed))
     assert set(listed) == on_disk
