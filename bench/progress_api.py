@@ -11,10 +11,8 @@ where the 10-year request's time goes: the sessions query and the streak rule al
     .venv/bin/python bench/progress_api.py [--rounds 200] [--skip-postgres]
 """
 
-import argparse
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from datetime import date, timedelta
@@ -22,10 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.sync_cost import Runner, loaded_app, session_on  # noqa: E402
+from bench.sync_cost import Runner, on_both_databases, session_on  # noqa: E402
 from server.progress import service  # noqa: E402
 from server.progress.rules.streaks import streaks  # noqa: E402
-from tests.postgres import PostgresServer  # noqa: E402
 
 TODAY = date(2026, 11, 30)
 LOGS = {"10 years": 3652, "1 month": 30}
@@ -80,19 +77,7 @@ def measure(app, label: str, rounds: int) -> None:
 
 def main() -> None:
     """Print the figures for SQLite, then PostgreSQL."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=200)
-    parser.add_argument("--skip-postgres", action="store_true")
-    options = parser.parse_args()
-    measure(loaded_app(f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite"), "sqlite", options.rounds)
-    if not options.skip_postgres:
-        server = PostgresServer()
-        server.start()
-        try:
-            measure(loaded_app(server.create_database("bench")), "postgres", options.rounds)
-        finally:
-            server.stop()
-
+    on_both_databases(measure, __doc__.splitlines()[0])
 
 if __name__ == "__main__":
     main()

@@ -102,9 +102,9 @@ def loaded_app(uri: str):
     return app
 
 
-def main() -> None:
-    """Print the figures for SQLite, then PostgreSQL."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def on_both_databases(measure, description: str) -> None:
+    """Parse ``--rounds`` and ``--skip-postgres``, then run ``measure(app, label, rounds)`` on SQLite, then PostgreSQL."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument("--skip-postgres", action="store_true")
     options = parser.parse_args()
@@ -116,6 +116,11 @@ def main() -> None:
             measure(loaded_app(server.create_database("bench")), "postgres", options.rounds)
         finally:
             server.stop()
+
+
+def main() -> None:
+    """Print the figures for SQLite, then PostgreSQL."""
+    on_both_databases(measure, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":
