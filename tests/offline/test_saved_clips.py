@@ -70,6 +70,7 @@ def test_after_a_catalogue_update_saved_clips_follow_it(controlled_page, live_se
     shutil.copy(next(MEDIA_DIR.glob("glute-bridge.*.mp4")), content / "clips" / "plank.mp4")
     (content / "exercises" / "step-up.toml").unlink()
     (content / "poses" / "step-up.toml").unlink()
+    (content / "ladders" / "step-up.toml").unlink()
     with app.app_context():
         load_catalog(content, MEDIA_DIR)
 
