@@ -11,7 +11,8 @@
     const db = await openDatabase();
     const refused = (await db.getAll(STORES.outbox)).filter((e) => e.entity === entity && e.id === id && e.rejected).pop();
     const server = await db.get(STORES.serverRecords, recordKey(entity, id));
-    // Clock stamps are no choice for the runner (the server tracks a session's updated_at like any field).
+    // Clock stamps are no choice for the runner; the server treats them as stamps, but a record
+    // merged before it did may still carry a conflict on one.
     const conflicts = Object.entries((server && server.conflicts) || {}).filter(([field]) => !STAMPS.includes(field));
     return { rejected: refused ? refused.rejected : null, conflicts: Object.fromEntries(conflicts) };
   }
