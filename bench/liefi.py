@@ -25,12 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flask_migrate import upgrade  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from bench.app_server import loaded_database  # noqa: E402
 from server import create_app  # noqa: E402
-from server.catalog.service import load_catalog  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, MEDIA_DIR  # noqa: E402
 from tests.liefi_proxy import LiefiProxy  # noqa: E402
 from tests.live_server import LiveServer  # noqa: E402
 
@@ -64,12 +63,8 @@ class Variant:
 
     def __init__(self, name: str, ref: str | None):
         self.name = name
-        folder = tempfile.mkdtemp()
-        self.app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite",
-                               "FRONTEND_DIR": str(frontend_at(ref))})
-        with self.app.app_context():
-            upgrade()
-            load_catalog(Path(self.app.config["CONTENT_DIR"]), Path(self.app.config["MEDIA_DIR"]))
+        self.app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": loaded_database(tempfile.mkdtemp()),
+                               "MEDIA_DIR": str(MEDIA_DIR), "FRONTEND_DIR": str(frontend_at(ref))})
         self.server = LiveServer(self.app)
         self.server.start()
         self.proxy = LiefiProxy(self.server.port).start()

@@ -14,13 +14,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flask_migrate import upgrade  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from bench.app_server import loaded_database  # noqa: E402
 from server import create_app  # noqa: E402
-from server.catalog.service import load_catalog  # noqa: E402
 from tests.browser.progress_steps import SEED, daily_sessions  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, MEDIA_DIR  # noqa: E402
 from tests.live_server import LiveServer  # noqa: E402
 
 ROUNDS = 10
@@ -50,11 +49,8 @@ def drawn(page, url: str) -> float:
 
 def main() -> None:
     """Print the median and spread for each log, and their ratio."""
-    folder = tempfile.mkdtemp()
-    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite"})
-    with app.app_context():
-        upgrade()
-        load_catalog(Path(app.config["CONTENT_DIR"]), Path(app.config["MEDIA_DIR"]))
+    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": loaded_database(tempfile.mkdtemp()),
+                      "MEDIA_DIR": str(MEDIA_DIR)})
     server = LiveServer(app)
     server.start()
     times = {name: [] for name in LOGS}
