@@ -41,6 +41,27 @@
     };
   }
 
+  // JSON values compared by content: PostgreSQL hands objects back with their keys reordered.
+  function sameValue(a, b) {
+    if (a === b) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameValue(a[key], b[key]));
+  }
+
+  /** Whether writing pulled `change` would alter what this device shows (not just echo its own change back), read inside `tx`. */
+  async function alters(tx, change) {
+    const store = tx.objectStore(storeOf(change.entity));
+    if (change.entity === 'settings') {
+      const stored = Object.fromEntries((await store.getAll()).map((r) => [r.key, r.value]));
+      if (change.op === 'delete') return Object.keys(stored).length > 0;
+      return Object.entries(change.data).some(([key, value]) => !(key in stored
+        ? sameValue(stored[key], value) : sameValue(steady.settings.DEFAULTS[key], value)));
+    }
+    const stored = await store.get(change.id);
+    return change.op === 'delete' ? stored !== undefined : !sameValue(stored, change.data);
+  }
+
   /** Write a change pulled from the server ({op, entity, data}) into this device's store, inside `tx`. */
   function writePulled(tx, change) {
     const store = tx.objectStore(storeOf(change.entity));
@@ -60,5 +81,5 @@
     return entry.op === 'delete' ? store.delete(entry.id) : store.put(entry.data);
   }
 
-  steady.syncRecords = { storeOf, recordKey, entryKey, mutationOf, writePulled, replay };
+  steady.syncRecords = { storeOf, recordKey, entryKey, mutationOf, alters, writePulled, replay };
 })(globalThis.steady);

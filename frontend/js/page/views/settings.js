@@ -12,6 +12,12 @@
     get_ready_seconds: { label: 'Get ready countdown (seconds)', max: LIMITS.get_ready_seconds, hint: 'Before the first exercise.' },
   };
 
+  const NAMES = {
+    cue_speech: 'Spoken cues', cue_beeps: 'Beeps', cue_vibration: 'Vibration', units: 'Units for load', time_zone: 'Time zone',
+    weekly_target: 'Weekly target', week_start: 'Week starts on', pauses: 'Pauses', runs: 'Run days', weaker_side_first: 'Weaker side first',
+  };
+  const settingName = (key) => (NUMBERS[key] ? NUMBERS[key].label : NAMES[key] || key);
+
   function zoneOptions(current) {
     const device = steady.localTime.deviceTimeZone();
     const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [device];
@@ -21,7 +27,7 @@
     ];
   }
 
-  async function fill(heading, body) {
+  async function fill(heading, body, { navigate }) {
     const settings = await steady.settings.readSettings();
     const status = h('p', { class: 'hint save-state', role: 'status' });
     const formError = h('div', { class: 'form-error', role: 'alert', hidden: true });
@@ -69,7 +75,12 @@
       field('Time zone', zone, 'New sessions are dated by the calendar here. Sessions already logged keep their own day.'),
       status);
 
-    body.replaceChildren(form,
+    body.replaceChildren(
+      steady.components.syncNotes('settings', { id: null, ...settings }, {
+        save: (key, value) => steady.settings.saveSetting(key, value), label: settingName, what: 'Settings: ',
+        done: () => navigate(location.pathname, { replace: true }),
+      }),
+      form,
       steady.components.streakSettings.streakSettings(settings, save),
       h('section', { 'aria-labelledby': 'settings-data' },
         h('h2', { id: 'settings-data' }, 'Your data'),
