@@ -44,7 +44,7 @@
     readAsymmetry([exercise]).then((result) => {
       const found = result[exercise.slug];
       line.className = `asymmetry-line${found ? '' : ' hint'}`;
-      line.replaceChildren(h('span', { class: 'visually-hidden' }, 'Your sides: '), found ? found.message : NO_DATA);
+      line.replaceChildren(h('span', { class: 'asymmetry-label' }, 'Your sides'), ' ', found ? found.message : NO_DATA);
       line.hidden = false;
     }).catch(() => undefined); // an unreadable log leaves the card as it is: the card still teaches
     return line;
