@@ -22,6 +22,7 @@ RULES_JS = [
     "js/rules/settings.js",
     "js/rules/timeline.js",
     "js/rules/streaks.js",
+    "js/rules/asymmetry.js",
     "js/rules/session-csv.js",
     "js/rules/record-ids.js",
 ]
@@ -81,6 +82,7 @@ PAGE_JS = [
     "js/page/labels/progress.js",
     "js/page/components/streak-reader.js",
     "js/page/components/streak-settings.js",
+    "js/page/components/asymmetry-line.js",
     "js/page/components/device-page.js",
     "js/page/components/sync-status.js",
     "js/page/components/sync-notes.js",
@@ -105,7 +107,8 @@ PAGE_JS = [
 # and streak-reader, which stay in the page bundle. The account screens act only with a
 # connection (the server API they use is in the page bundle, with the sync engine that needs it).
 # The plan screen carries the week-plan and calendar rules only it uses; the progress
-# screen, the progression and asymmetry rules until the card and player prescribe from levels.
+# screen, the progression rule until the card and player prescribe from levels. The asymmetry rule
+# is in the page bundle: the card, the progress screen and the player all read it.
 SCREEN_JS = {
     "player": [
         "js/page/player/engine.js",
@@ -117,7 +120,6 @@ SCREEN_JS = {
     ],
     "progress": [
         "js/rules/progression.js",
-        "js/rules/asymmetry.js",
         "js/page/progress-series.js",
         "js/page/components/svg.js",
         "js/page/components/line-chart.js",

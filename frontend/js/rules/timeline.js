@@ -5,9 +5,10 @@
 (function (steady) {
   'use strict';
 
-  /** The sides one bout of an exercise is done on, in order. */
-  function sidesOf(exercise) {
-    return exercise && exercise.unilateral ? ['left', 'right'] : ['both'];
+  /** The sides one bout of an exercise is done on, in order: left first unless `first` is 'right'. */
+  function sidesOf(exercise, first = 'left') {
+    if (!exercise || !exercise.unilateral) return ['both'];
+    return first === 'right' ? ['right', 'left'] : ['left', 'right'];
   }
 
   /** Seconds of one timed bout on one side. A routine-wide work time is one station of the
@@ -20,8 +21,8 @@
     return sides.length > 1 ? Math.round(station / sides.length) : station;
   }
 
-  function boutSteps(item, index, round, routine, exercise, switchSeconds) {
-    const sides = sidesOf(exercise);
+  function boutSteps(item, index, round, routine, exercise, switchSeconds, firstSide) {
+    const sides = sidesOf(exercise, firstSide);
     const steps = [];
     sides.forEach((side, s) => {
       const at = { exercise: item.exercise, side, round, item: index };
@@ -48,13 +49,14 @@
     return order;
   }
 
-  /** The player's steps for a routine: [{kind: 'ready'|'work'|'reps'|'switch'|'rest', exercise, side, round, item, seconds | target, target_min}]. */
-  function buildTimeline(routine, exercisesBySlug, { switchSeconds = 5, getReadySeconds = 10 } = {}) {
+  /** The player's steps for a routine: [{kind: 'ready'|'work'|'reps'|'switch'|'rest', exercise, side, round, item, seconds | target, target_min}].
+   * `firstSides` ({slug: 'left' | 'right'}) names the side each per-side bout of an exercise starts on; left when unnamed. */
+  function buildTimeline(routine, exercisesBySlug, { switchSeconds = 5, getReadySeconds = 10, firstSides = {} } = {}) {
     const find = (slug) => (exercisesBySlug instanceof Map ? exercisesBySlug.get(slug) : exercisesBySlug[slug]);
     const order = bouts(routine);
     const steps = [];
     order.forEach((bout, n) => {
-      const work = boutSteps(bout.item, bout.index, bout.round, routine, find(bout.item.exercise), switchSeconds);
+      const work = boutSteps(bout.item, bout.index, bout.round, routine, find(bout.item.exercise), switchSeconds, firstSides[bout.item.exercise]);
       const lead = { exercise: work[0].exercise, side: work[0].side, round: bout.round, item: bout.index };
       if (n === 0 && getReadySeconds > 0) steps.push({ kind: 'ready', ...lead, seconds: getReadySeconds });
       if (n > 0) {

@@ -55,6 +55,11 @@
     return `${KIND[step.kind]}, ${step.seconds} seconds. ${upcomingLine(step, catalog)}.`;
   }
 
+  /** "Starting on your weaker side (right)": said once per exercise when weaker side first is on. */
+  function weakerFirst(side) {
+    return `Starting on your weaker side (${side})`;
+  }
+
   /** The words spoken for a cue. */
   function spoken(event, step, catalog) {
     switch (event.cue) {
@@ -69,5 +74,5 @@
     }
   }
 
-  steady.stepWords = { KIND, SIDE, roundText, repsTarget, dose, nextExerciseStep, heading, exerciseOnSide, upcomingLine, stepLine, spoken };
+  steady.stepWords = { KIND, SIDE, roundText, repsTarget, dose, nextExerciseStep, heading, exerciseOnSide, upcomingLine, stepLine, weakerFirst, spoken };
 })(globalThis.steady);

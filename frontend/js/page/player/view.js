@@ -51,10 +51,18 @@
     }).catch(() => undefined); // offline or out of space: the routine runs anyway, clips or not
   }
 
-  function timelineFor(routine, catalog, settings) {
+  function timelineFor(routine, catalog, settings, firstSides) {
     return steady.rules.timeline.buildTimeline(routine, catalog.exercise, {
-      switchSeconds: settings.switch_seconds, getReadySeconds: settings.get_ready_seconds,
+      switchSeconds: settings.switch_seconds, getReadySeconds: settings.get_ready_seconds, firstSides,
     });
+  }
+
+  /** {slug: weaker side} for the routine's per-side exercises when the runner starts on the weaker side; else {}. */
+  async function firstSidesFor(routine, catalog, settings) {
+    if (!settings.weaker_side_first) return {};
+    const { readAsymmetry, weakerSides } = steady.components.asymmetryLine;
+    // An unreadable log only loses the ordering: left first, as with the setting off.
+    return readAsymmetry(routine.items.map((item) => catalog.exercise.get(item.exercise))).then(weakerSides, () => ({}));
   }
 
   function cueSummary(settings) {
@@ -63,9 +71,9 @@
   }
 
   function showIntro(screen, other, elsewhere) {
-    const { root, routine, settings, context } = screen;
+    const { root, routine, settings, context, firstSides } = screen;
     const { catalog } = context;
-    const steps = timelineFor(routine, catalog, settings);
+    const steps = timelineFor(routine, catalog, settings, firstSides);
     const seconds = steady.rules.timeline.timelineSeconds(steps);
     const start = h('button', { type: 'button', class: 'button button-big' }, other ? 'Discard it and start this one' : 'Start');
     const startError = h('p', { class: 'form-error', role: 'alert', hidden: true });
@@ -80,7 +88,7 @@
         const now = Date.now();
         screen.state = engine.startWorkout({
           id: steady.outbox.newId(), routine: { ref: routine.ref, slug: routine.slug, name: routine.name },
-          steps: timelineFor(routine, catalog, settings), now, timeZone: steady.settings.sessionTimeZone(settings),
+          steps: timelineFor(routine, catalog, settings, firstSides), now, timeZone: steady.settings.sessionTimeZone(settings),
         });
         await steady.workoutStore.writeWorkout(screen.state);
       } catch (error) {
@@ -103,7 +111,8 @@
       h('ol', { class: 'intro-items' }, routine.items.map((item) => {
         const exercise = catalog.exercise.get(item.exercise);
         return h('li', {}, h('span', { class: 'card-title' }, exerciseName(item.exercise, catalog)),
-          h('span', { class: 'card-meta' }, steady.labels.routines.itemTarget(item, routine, exercise)));
+          h('span', { class: 'card-meta' }, steady.labels.routines.itemTarget(item, routine, exercise)),
+          firstSides[item.exercise] ? h('span', { class: 'card-meta' }, words.weakerFirst(firstSides[item.exercise])) : null);
       })),
       h('p', { class: 'hint' }, cueSummary(settings), ' ', h('a', { href: '/settings' }, 'Change in settings'), '.'),
       h('p', { class: 'hint' }, 'The screen stays on while the routine runs. Leave at any time: it picks up where you were.'),
@@ -194,6 +203,7 @@
         timerText = h('span', { class: 'timer-digits' });
         measure = h('p', { class: 'player-timer', role: 'timer' }, h('span', { class: 'visually-hidden' }, 'Seconds left: '), timerText);
       }
+      const note = weakerNote(pos);
       stage.className = `player-stage kind-${step.kind}`;
       stage.dataset.kind = step.kind;
       stage.replaceChildren(...[
@@ -202,6 +212,7 @@
         h('h2', { id: 'player-step', class: 'player-step' }, words.heading(step, catalog)),
         upcoming ? h('p', { class: 'player-upcoming' }, words.upcomingLine(step, catalog))
           : (step.side !== 'both' ? h('p', { class: 'player-side' }, `${step.side === 'left' ? 'Left' : 'Right'} side`) : null),
+        note ? h('p', { class: 'player-weaker' }, note) : null,
         clip(exercise, { moving: !upcoming }),
         measure].filter(Boolean));
       const after = upcoming ? null : words.nextExerciseStep(screen.state.steps, pos.index + 1);
@@ -216,7 +227,15 @@
       if (focusLost && shown) (stage.querySelector('.button-big') || pauseButton).focus({ preventScroll: true });
       counter.textContent = `${words.roundText(step, routine)} · Step ${pos.index + 1} of ${screen.state.steps.length}`;
       progress.value = pos.index;
-      live.textContent = words.stepLine(step, catalog);
+      live.textContent = note ? `${words.stepLine(step, catalog)} ${note}.` : words.stepLine(step, catalog);
+    }
+
+    // Said once per exercise, on its first bout, when that bout starts on the weaker side.
+    function weakerNote(pos) {
+      const { step } = pos;
+      if (screen.firstSides[step.exercise] !== step.side) return null;
+      const first = screen.state.steps.findIndex((s) => s.exercise === step.exercise && (s.kind === 'work' || s.kind === 'reps'));
+      return first === pos.index ? words.weakerFirst(step.side) : null;
     }
 
     function drawClock(pos) {
@@ -351,7 +370,7 @@
       return;
     }
     document.title = `${routine.name} · Steady`;
-    const screen = { root, routine, settings, context, state: null };
+    const screen = { root, routine, settings, context, state: null, firstSides: await firstSidesFor(routine, context.catalog, settings) };
     if (workout && workout.ref === routine.ref) {
       screen.state = engine.restore(workout, Date.now());
       if (screen.state.finished_ms !== null) showFinish(screen);

@@ -1,6 +1,6 @@
-// Settings: the player's cues and pauses, units for load, the time zone sessions are dated in,
-// the streaks' weekly target, week start and pauses, and the runner's data. Every change is
-// saved as it is made.
+// Settings: the player's cues and pauses, which side per-side exercises start on, units for
+// load, the time zone sessions are dated in, the streaks' weekly target, week start and pauses,
+// and the runner's data. Every change is saved as it is made.
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
@@ -50,6 +50,9 @@
     const checkbox = (key, label) => h('label', { class: 'choice', for: `setting-${key}` },
       h('input', { type: 'checkbox', id: `setting-${key}`, checked: settings[key], onchange: (e) => save(key, e.target.checked, e.target) }), label);
 
+    const weakerFirst = checkbox('weaker_side_first', 'Start with my weaker side');
+    weakerFirst.querySelector('input').setAttribute('aria-describedby', 'weaker-side-hint');
+
     const numbers = Object.entries(NUMBERS).map(([key, spec]) => {
       const input = numberInput(`setting-${key}`, settings[key], { min: 0, max: spec.max });
       // An empty or unreadable box is passed on as text, so the rule names the problem.
@@ -71,6 +74,9 @@
         checkbox('cue_beeps', 'Beeps'),
         checkbox('cue_vibration', 'Vibration (on phones that have it)')),
       numbers,
+      h('fieldset', { class: 'choices' }, h('legend', {}, 'Per-side exercises'),
+        weakerFirst,
+        h('p', { class: 'hint', id: 'weaker-side-hint' }, `Your weaker side is the one your log shows lower over the last ${steady.components.asymmetryLine.WEEKS} weeks. With nothing to compare, or both sides even, left goes first.`)),
       h('fieldset', { class: 'choices' }, h('legend', {}, 'Units for load'), units),
       field('Time zone', zone, 'New sessions are dated by the calendar here. Sessions already logged keep their own day.'),
       status);
