@@ -168,7 +168,7 @@ def test_the_player_starts_on_the_weaker_side_and_logs_both_sides(page, context,
     page.clock.run_for(30_000 + 5_000 + 30_000 + 30_000 + 30_000 + 5_000 + 30_000)
 
     expect(page.locator(".player")).to_have_attribute("data-state", "finished")
-    assert "Switch sides. left side next." in page.evaluate("window.__spoken")
+    assert "Switch sides. Left side next." in page.evaluate("window.__spoken")
     page.get_by_role("button", name="Save session").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Core & balance pair")
     new = next(s for s in sessions(page) if s["routine"] == PAIR)
