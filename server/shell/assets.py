@@ -80,6 +80,7 @@ PAGE_JS = [
     "js/page/components/routine-cards.js",
     "js/page/components/session-form.js",
     "js/page/labels/progress.js",
+    "js/page/components/import-control.js",
     "js/page/components/streak-reader.js",
     "js/page/components/streak-settings.js",
     "js/page/components/asymmetry-line.js",
@@ -137,6 +138,8 @@ SCREEN_JS = {
         "js/page/views/reset.js",
         "js/page/views/account.js",
     ],
+    # Not a screen: reading an export back in, loaded once a file is chosen (components/import-control.js).
+    "import": ["js/rules/data-import.js", "js/data/data-import.js"],
     "editor": [
         "js/page/views/routine-editor.js",
     ],
