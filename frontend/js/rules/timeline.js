@@ -20,6 +20,14 @@
     return sides.length > 1 ? Math.round(station / sides.length) : station;
   }
 
+  /** The item as the runner's level doses it: `dose` ({reps} or {seconds}, from options.doses) replaces
+   * the reps of a reps item (its range too) or the per-side time of a timed one; a dose of the other kind is ignored. */
+  function dosedItem(item, dose) {
+    if (!dose) return item;
+    if (item.reps) return dose.reps ? { ...item, reps: dose.reps, reps_min: null } : item;
+    return dose.seconds ? { ...item, work_seconds: null, hold_seconds: dose.seconds } : item;
+  }
+
   function boutSteps(item, index, round, routine, exercise, switchSeconds) {
     const sides = sidesOf(exercise);
     const steps = [];
@@ -48,13 +56,15 @@
     return order;
   }
 
-  /** The player's steps for a routine: [{kind: 'ready'|'work'|'reps'|'switch'|'rest', exercise, side, round, item, seconds | target, target_min}]. */
-  function buildTimeline(routine, exercisesBySlug, { switchSeconds = 5, getReadySeconds = 10 } = {}) {
+  /** The player's steps for a routine: [{kind: 'ready'|'work'|'reps'|'switch'|'rest', exercise, side, round, item, seconds | target, target_min}].
+   * `doses` ({slug: {reps} | {seconds}}) prescribes an exercise from the runner's level instead of the item. */
+  function buildTimeline(routine, exercisesBySlug, { switchSeconds = 5, getReadySeconds = 10, doses = {} } = {}) {
     const find = (slug) => (exercisesBySlug instanceof Map ? exercisesBySlug.get(slug) : exercisesBySlug[slug]);
     const order = bouts(routine);
     const steps = [];
     order.forEach((bout, n) => {
-      const work = boutSteps(bout.item, bout.index, bout.round, routine, find(bout.item.exercise), switchSeconds);
+      const item = dosedItem(bout.item, doses && Object.hasOwn(doses, bout.item.exercise) ? doses[bout.item.exercise] : null);
+      const work = boutSteps(item, bout.index, bout.round, routine, find(bout.item.exercise), switchSeconds);
       const lead = { exercise: work[0].exercise, side: work[0].side, round: bout.round, item: bout.index };
       if (n === 0 && getReadySeconds > 0) steps.push({ kind: 'ready', ...lead, seconds: getReadySeconds });
       if (n > 0) {

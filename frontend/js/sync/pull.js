@@ -4,8 +4,8 @@
 (function (steady) {
   'use strict';
   const { STORES, openDatabase } = steady.db;
-  const { storeOf, recordKey, entryKey, writePulled, replay } = steady.syncRecords;
-  const RECORD_STORES = [STORES.sessions, STORES.routines, STORES.settings];
+  const { storeOf, recordKey, entryKey, writePulled, deletePulled, replay } = steady.syncRecords;
+  const RECORD_STORES = [STORES.sessions, STORES.routines, STORES.settings, STORES.levels];
 
   // After a snapshot: records this device had from the server that the snapshot did not hold are gone there.
   async function sweep(tx, state, pendingKeys) {
@@ -13,7 +13,7 @@
     for (const known of await servers.getAll()) {
       if (known.epoch === state.epoch || pendingKeys.has(known.key)) continue;
       const [entity, id] = known.key.split('/');
-      if (entity !== 'settings' && storeOf(entity)) await tx.objectStore(storeOf(entity)).delete(id);
+      if (entity !== 'settings' && storeOf(entity)) await deletePulled(tx, entity, id, state);
       await servers.delete(known.key);
     }
   }
@@ -30,7 +30,7 @@
       if (!storeOf(change.entity)) continue; // an entity this version of Steady does not keep yet
       const key = recordKey(change.entity, change.id);
       touched.add(key);
-      await writePulled(tx, change);
+      await writePulled(tx, change, state);
       if (change.op === 'delete') await servers.delete(key);
       else await servers.put({ key, version: change.version, conflicts: change.conflicts || {}, epoch: state.epoch || 0 });
     }
