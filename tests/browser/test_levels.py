@@ -187,3 +187,14 @@ def test_a_finish_with_no_level_reached_goes_to_the_session(page, context, live_
     page.clock.run_for(80_000)
     page.get_by_role("button", name="Save session").click()
     expect(page).to_have_url(f"{live_server.url}/history/" + page.evaluate("steady.sessions.listSessions()")[0]["id"])
+
+
+def test_a_level_the_rule_refuses_is_not_stored_and_says_why(page, context, live_server):
+    open_offline(page, context, live_server, "/")
+    error = page.evaluate("""(slug) => steady.levels.setLevel({exercise: slug, rung: 9, dose: 0})
+      .then(() => null, (e) => ({ name: e.name, message: e.message, errors: e.errors }))""", BALANCE)
+    assert error == {"name": "LevelInvalid", "message": "The rung is a whole number from 0 to 7. The dose is a whole number from 1 to 3600.",
+                     "errors": [{"field": "rung", "message": "The rung is a whole number from 0 to 7."},
+                                {"field": "dose", "message": "The dose is a whole number from 1 to 3600."}]}
+    assert level_of(page) is None
+    assert outbox(page) == []

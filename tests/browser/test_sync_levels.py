@@ -89,3 +89,26 @@ def test_a_level_syncs_to_a_second_device_and_both_share_one_record(browser, liv
     finally:
         phone_context.close()
         laptop_context.close()
+
+
+def test_a_level_set_before_logging_in_is_not_undone_by_the_first_pull(browser, live_server, account):
+    laptop_context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone_context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        laptop = open_device(laptop_context, live_server)
+        log_in(laptop, live_server, account)
+        laptop.evaluate(SET_LEVEL, [BALANCE, 1, 20])
+        wait_saved(laptop)
+
+        # The phone's first sync pulls the laptop's level first; its own, still unsent, is written back on top and sent.
+        phone = open_device(phone_context, live_server)
+        phone.evaluate(SET_LEVEL, [BALANCE, 3, 40])
+        log_in(phone, live_server, account)
+        wait_saved(phone)
+        assert (level_on(phone)["rung"], level_on(phone)["dose"]) == (3, 40)
+        assert sync_now(laptop) == "saved"
+        assert level_on(laptop) == level_on(phone)
+        assert list(server_levels(live_server.app, account).values()) == [level_on(phone)]
+    finally:
+        phone_context.close()
+        laptop_context.close()

@@ -128,6 +128,7 @@ def test_export_json_and_csv_offline(page, context, live_server):
         {"exercise": "heel-tap-front", "side": "right", "reps": 8, "seconds": None, "load_kg": None, "surface": "foam_pad", "eyes": "open", "footwear": "barefoot"},
     ])
     page.evaluate("steady.settings.saveSetting('units', 'lb')")
+    level = page.evaluate("steady.levels.setLevel({exercise: 'plank', rung: 0, dose: 35})")
     page.reload()
 
     with page.expect_download() as info:
@@ -138,6 +139,7 @@ def test_export_json_and_csv_offline(page, context, live_server):
     assert data["format"] == "steady-export"
     assert data["sessions"] == [second, first]
     assert [(x["key"], x["value"]) for x in data["settings"]] == [("units", "lb")]
+    assert data["levels"] == [level]
     expect(page.get_by_role("status").filter(has_text="Exported")).to_have_text("Exported 2 sessions as JSON.")
 
     with page.expect_download() as info:

@@ -17,8 +17,12 @@
   }
 
   function offerFor(found) {
-    if (found.ready && found.next) return { place: found.next, lead: 'Step up to', decline: 'Not yet' };
-    if (found.reason === 'stop' && found.easier) return { place: found.easier, lead: 'Easier version:', decline: 'Not now' };
+    if (found.ready && found.next) {
+      return { place: found.next, lead: 'Step up to', decline: 'Not yet', after: 'Steady asks again after 2 more sessions that earn it.' };
+    }
+    if (found.reason === 'stop' && found.easier) {
+      return { place: found.easier, lead: 'Easier version:', decline: 'Not now', after: 'If it hurts again, take the easier version or rest.' };
+    }
     return null;
   }
 
@@ -52,7 +56,7 @@
       accept.addEventListener('click', () => act(offer.place,
         `Level saved — your next session prescribes ${placeText(exercise, offer.place)}.`));
       decline.addEventListener('click', () => act(keep,
-        `Staying at ${placeText(exercise, keep)}. Steady asks again after 2 more sessions that earn it.`));
+        `Staying at ${placeText(exercise, keep)}. ${offer.after}`));
       return h('div', { class: 'level-offer', role: 'group', 'aria-label': `${offer.lead} ${placeText(exercise, offer.place)}` },
         h('p', {}, `${offer.lead} `, h('strong', {}, placeText(exercise, offer.place))),
         h('div', { class: 'button-row' }, accept, decline));
