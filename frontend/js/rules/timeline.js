@@ -28,6 +28,12 @@
     return dose.seconds ? { ...item, work_seconds: null, hold_seconds: dose.seconds } : item;
   }
 
+  /** The routine with each item dosed from `doses` where the runner has a level on its exercise. */
+  function dosedRoutine(routine, doses) {
+    const doseOf = (slug) => (doses && Object.hasOwn(doses, slug) ? doses[slug] : null);
+    return { ...routine, items: routine.items.map((item) => dosedItem(item, doseOf(item.exercise))) };
+  }
+
   function boutSteps(item, index, round, routine, exercise, switchSeconds) {
     const sides = sidesOf(exercise);
     const steps = [];
@@ -60,11 +66,10 @@
    * `doses` ({slug: {reps} | {seconds}}) prescribes an exercise from the runner's level instead of the item. */
   function buildTimeline(routine, exercisesBySlug, { switchSeconds = 5, getReadySeconds = 10, doses = {} } = {}) {
     const find = (slug) => (exercisesBySlug instanceof Map ? exercisesBySlug.get(slug) : exercisesBySlug[slug]);
-    const order = bouts(routine);
+    const order = bouts(dosedRoutine(routine, doses));
     const steps = [];
     order.forEach((bout, n) => {
-      const item = dosedItem(bout.item, doses && Object.hasOwn(doses, bout.item.exercise) ? doses[bout.item.exercise] : null);
-      const work = boutSteps(item, bout.index, bout.round, routine, find(bout.item.exercise), switchSeconds);
+      const work = boutSteps(bout.item, bout.index, bout.round, routine, find(bout.item.exercise), switchSeconds);
       const lead = { exercise: work[0].exercise, side: work[0].side, round: bout.round, item: bout.index };
       if (n === 0 && getReadySeconds > 0) steps.push({ kind: 'ready', ...lead, seconds: getReadySeconds });
       if (n > 0) {
