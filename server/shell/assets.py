@@ -80,12 +80,10 @@ PAGE_JS = [
     "js/page/components/export-control.js",
     "js/page/components/save-offline.js",
     "js/page/components/routine-cards.js",
-    "js/page/components/session-form.js",
     "js/page/components/level-panel.js",
     "js/page/labels/progress.js",
     "js/page/components/import-control.js",
     "js/page/components/streak-reader.js",
-    "js/page/components/streak-settings.js",
     "js/page/components/asymmetry-line.js",
     "js/page/components/device-page.js",
     "js/page/components/sync-status.js",
@@ -96,11 +94,7 @@ PAGE_JS = [
     "js/page/views/exercise-card.js",
     "js/page/views/routine-list.js",
     "js/page/views/routine-detail.js",
-    "js/page/views/storage.js",
-    "js/page/views/session-log.js",
     "js/page/views/history.js",
-    "js/page/views/session-detail.js",
-    "js/page/views/settings.js",
     "js/page/views/needs-connection.js",
     "js/page/screen-bundles.js",
     "js/page/screens.js",
@@ -142,6 +136,17 @@ SCREEN_JS = {
     ],
     # Not a screen: reading an export back in, loaded once a file is chosen (components/import-control.js).
     "import": ["js/rules/data-import.js", "js/data/data-import.js"],
+    # The quick log, a session's page and its edit form share the session form.
+    "log": [
+        "js/page/components/session-form.js",
+        "js/page/views/session-log.js",
+        "js/page/views/session-detail.js",
+    ],
+    "settings": [
+        "js/page/components/streak-settings.js",
+        "js/page/views/settings.js",
+    ],
+    "storage": ["js/page/views/storage.js"],
     "editor": [
         "js/page/views/routine-editor.js",
     ],

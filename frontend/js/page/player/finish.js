@@ -51,7 +51,8 @@
       confirmLabel: 'Discard',
       onConfirm: onDiscard,
     });
-    const form = steady.components.sessionForm.sessionForm({
+    // Looked up by name: the session form comes with the log bundle, which the player loads before this screen.
+    const form = steady.components['sessionForm'].sessionForm({
       draft, catalog, settings, mode: 'finish', submitLabel: 'Save session',
       onSave: async (record) => {
         const saved = await steady.sessions.saveSession(record);

@@ -361,9 +361,16 @@
     screen.root.dataset.state = 'elsewhere';
   }
 
-  function showFinish(screen) {
+  async function showFinish(screen) {
     const { root, settings, context } = screen;
     steady.wakeLock.release();
+    try {
+      await steady.screenBundles.loadScreenBundle('log'); // the session form, shared with the quick log
+    } catch (error) {
+      // The workout is kept: once the form can be fetched, the finish screen shows it.
+      render(root, [steady.views.needsConnection({ retry: () => showFinish(screen) }).node]);
+      return;
+    }
     render(root, steady.playerFinish.finishScreen({
       state: screen.state, catalog: context.catalog, settings, navigate: context.navigate,
       onDiscard: async () => {
@@ -377,6 +384,7 @@
   }
 
   async function open(root, context) {
+    steady.screenBundles.loadScreenBundle('log').catch(() => undefined); // ready for the finish screen
     const [routine, settings, workout, levels] = await Promise.all([
       loadRoutine(context.params.ref, context.catalog), steady.settings.readSettings(), steady.workoutStore.readWorkout(),
       steady.levels.levelsBySlug(),
