@@ -112,3 +112,28 @@ def test_a_level_set_before_logging_in_is_not_undone_by_the_first_pull(browser, 
     finally:
         phone_context.close()
         laptop_context.close()
+
+
+def test_a_level_changed_on_both_devices_offers_the_choice_on_the_card(devices, live_server):
+    phone, laptop = devices
+    phone.evaluate(SET_LEVEL, [BALANCE, 1, 25])
+    wait_saved(phone)
+    assert sync_now(laptop) == "saved"
+    for page in devices:
+        page.context.set_offline(True)
+    phone.evaluate(SET_LEVEL, [BALANCE, 1, 35])
+    laptop.evaluate(SET_LEVEL, [BALANCE, 1, 30])
+    phone.context.set_offline(False)  # the phone reaches the server first
+    wait_saved(phone)
+    laptop.context.set_offline(False)
+    wait_saved(laptop)
+
+    laptop.goto(f"{live_server.url}/exercises/{BALANCE}")
+    note = laptop.get_by_role("group", name="Dose, edited on another device")
+    expect(note).to_contain_text("Dose: edited on another device. The other version: “30”.")
+    expect(laptop.locator(".level-panel")).not_to_contain_text("since")  # when it was set is a stamp, not a choice
+    note.get_by_role("button", name="Use the other version").click()
+    expect(note).to_have_count(0)
+    wait_saved(laptop)
+    assert sync_now(phone) == "saved"
+    assert level_on(phone)["dose"] == level_on(laptop)["dose"] == 30

@@ -12,9 +12,11 @@
 
   const FORMATS = { 'steady-export': 'device', 'steady-account-export': 'account' };
   const VERSION = 1;
+  // Each kind of record a file holds: how the rules check one, and what identifies it (a level is one per exercise).
   const KINDS = [
-    { key: 'sessions', noun: 'Session' },
-    { key: 'routines', noun: 'Routine' },
+    { key: 'sessions', noun: 'Session', idOf: (r) => r.id, errors: (r, today) => steady.rules.session.validateSession(r, today) },
+    { key: 'routines', noun: 'Routine', idOf: (r) => r.id, errors: (r) => steady.rules.routine.validateRoutine(r) },
+    { key: 'levels', noun: 'Level', idOf: (r) => r.exercise, errors: (r) => steady.rules.level.validateLevel(r) },
   ];
 
   const refuse = (message) => ({ error: message });
@@ -23,6 +25,7 @@
   function describe(kind, record, index) {
     if (kind.key === 'sessions' && typeof record.local_date === 'string') return `${kind.noun} ${index + 1} (${record.local_date})`;
     if (kind.key === 'routines' && typeof record.name === 'string' && record.name.trim()) return `${kind.noun} ${index + 1} (“${record.name.trim()}”)`;
+    if (kind.key === 'levels' && typeof record.exercise === 'string') return `${kind.noun} ${index + 1} (${record.exercise})`;
     return `${kind.noun} ${index + 1}`;
   }
 
@@ -45,9 +48,9 @@
     return found;
   }
 
-  /** What importing `text` would do, given `here` ({sessions: {id: updated_at}, routines: {id: updated_at},
+  /** What importing `text` would do, given `here` ({sessions: {id: updated_at}, routines: {id: updated_at}, levels: {slug: updated_at},
    * settings: {values: the whole settings object, chosen: [keys set on this device]}}) and today's date:
-   * {error} when the file cannot be taken, else {sessions, routines, settings: records to store, summary}. */
+   * {error} when the file cannot be taken, else {sessions, routines, levels, settings: records to store, summary}. */
   function planImport(text, here, today) {
     let parsed;
     try {
@@ -62,18 +65,17 @@
         : 'This file is not a Steady export.');
     }
     const source = FORMATS[parsed.format];
-    const plan = { sessions: [], routines: [], settings: [] };
-    const summary = { sessions: 0, routines: 0, first_date: null, last_date: null, already_here: 0, newer_in_file: 0, settings: 0 };
+    const plan = { sessions: [], routines: [], levels: [], settings: [] };
+    const summary = { sessions: 0, routines: 0, levels: 0, first_date: null, last_date: null, already_here: 0, newer_in_file: 0, settings: 0 };
     for (const kind of KINDS) {
       const list = parsed[kind.key] === undefined ? [] : parsed[kind.key];
       if (!Array.isArray(list)) return refuse(`This file's ${kind.key} are not a list: it is not a Steady export.`);
       const chosen = new Map();
       for (const [index, record] of list.entries()) {
-        const errors = kind.key === 'sessions'
-          ? steady.rules.session.validateSession(record, today) : steady.rules.routine.validateRoutine(record);
+        const errors = kind.errors(record, today);
         if (errors.length) return refuse(`${describe(kind, isRecord(record) ? record : {}, index)} in the file can't be imported: ${errors[0].message}`);
-        const twin = chosen.get(record.id);
-        if (!twin || twin.updated_at < record.updated_at) chosen.set(record.id, record);
+        const twin = chosen.get(kind.idOf(record));
+        if (!twin || twin.updated_at < record.updated_at) chosen.set(kind.idOf(record), record);
       }
       summary[kind.key] = chosen.size;
       for (const record of chosen.values()) {
@@ -81,7 +83,7 @@
           if (summary.first_date === null || record.local_date < summary.first_date) summary.first_date = record.local_date;
           if (summary.last_date === null || record.local_date > summary.last_date) summary.last_date = record.local_date;
         }
-        const stored = here[kind.key][record.id];
+        const stored = here[kind.key][kind.idOf(record)];
         if (stored === undefined) plan[kind.key].push(record);
         else if (stored < record.updated_at) {
           plan[kind.key].push(record);

@@ -14,7 +14,9 @@
       parts.push(`${count(summary.sessions, 'session')} (${span})`);
     }
     if (summary.routines) parts.push(count(summary.routines, 'routine'));
-    return parts.length ? `This file holds ${parts.join(' and ')}.` : 'This file holds no sessions or routines.';
+    if (summary.levels) parts.push(count(summary.levels, 'exercise level'));
+    const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+    return parts.length ? `This file holds ${list}.` : 'This file holds no sessions, routines or levels.';
   }
 
   function planWords(plan) {
@@ -26,11 +28,11 @@
     return words.join(' ');
   }
 
-  const toImport = (plan) => plan.sessions.length + plan.routines.length + plan.settings.length;
+  const toImport = (plan) => plan.sessions.length + plan.routines.length + plan.levels.length + plan.settings.length;
 
   function importedWords(plan) {
     const parts = [plan.sessions.length && count(plan.sessions.length, 'session'), plan.routines.length && count(plan.routines.length, 'routine'),
-      plan.settings.length && count(plan.settings.length, 'setting')].filter(Boolean);
+      plan.levels.length && count(plan.levels.length, 'exercise level'), plan.settings.length && count(plan.settings.length, 'setting')].filter(Boolean);
     return `Imported ${parts.join(', ')}.`;
   }
 

@@ -27,6 +27,8 @@
   }
 
   /** The card's "Your level" section for `exercise`, filled once its level and log are read; null with no ladder. */
+  const FIELD_NAMES = { rung: 'Step on the ladder', dose: 'Dose' };
+
   function levelPanel(exercise) {
     if (!exercise.ladder) return null;
     const body = h('div', { class: 'level-body' }, h('p', { class: 'hint' }, 'Reading your log…'));
@@ -67,6 +69,10 @@
       const offer = offerFor(found);
       node.dataset.reason = found.reason;
       body.replaceChildren(...[
+        level ? steady.components.syncNotes('level', { ...level, id: exercise.slug }, {
+          save: (field, value) => steady.levels.setLevel({ ...level, [field]: value }), label: (field) => FIELD_NAMES[field] || field,
+          what: 'Your level: ', done: () => draw(),
+        }) : null,
         h('p', { class: 'level-now' }, h('strong', {}, found.prescription.label), h('span', { class: 'visually-hidden' }, ': '),
           h('span', { class: 'level-dose' }, doseText(exercise, found.prescription.target))),
         level ? null : h('p', { class: 'hint' }, 'Where everyone starts: the first step of this exercise, at the card’s dose.'),
