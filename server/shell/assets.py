@@ -138,7 +138,10 @@ SCREEN_JS = {
     "import": ["js/rules/data-import.js", "js/data/data-import.js"],
     # The quick log, a session's page and its edit form share the session form.
     "log": [
+        "js/rules/routine-entries.js",
+        "js/page/components/entry-groups.js",
         "js/page/components/session-form.js",
+        "js/page/components/undo-toast.js",
         "js/page/views/session-log.js",
         "js/page/views/session-detail.js",
     ],

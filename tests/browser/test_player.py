@@ -85,7 +85,9 @@ def test_a_whole_routine_offline_with_switch_sides_then_logged_per_side(page, co
 
     # The finish screen is prefilled per side, and takes load, surface, eyes, effort, pain and notes.
     chop, balance = page.locator(".entry-group").all()
-    expect(chop.locator("legend")).to_have_text("Medicine-ball wood chop")
+    expect(chop.locator("summary .card-title")).to_have_text("Medicine-ball wood chop")
+    chop.locator("summary").click()
+    balance.locator("summary").click()
     expect(chop.locator(".bout")).to_have_count(6)
     expect(chop.locator(".bout").first.get_by_label("Reps")).to_have_value("9")
     expect(balance.locator(".bout")).to_have_count(6)

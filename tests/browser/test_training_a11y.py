@@ -58,6 +58,7 @@ def test_finish_screen(page, live_server, screenshot):
     page.get_by_role("button", name="Done").click()
     page.clock.run_for(5_000)
     page.get_by_role("button", name="Done").click()
+    page.get_by_role("button", name="End workout").click()
     page.get_by_role("button", name="End and log what I did").click()
     expect(page.get_by_text("Session complete")).to_be_visible()
     check(page, screenshot, "finish", clock=True)

@@ -52,5 +52,10 @@
     await store.delete(id);
   }
 
-  steady.sessions = { SessionInvalid, saveSession, getSession, listSessions, listSessionsSince, listSessionDates, deleteSession };
+  /** Put back a session just deleted, exactly as it was (id and stamps too): a put after the delete, so sync agrees. */
+  function restoreSession(record) {
+    return store.put(record);
+  }
+
+  steady.sessions = { SessionInvalid, saveSession, getSession, listSessions, listSessionsSince, listSessionDates, deleteSession, restoreSession };
 })(globalThis.steady);

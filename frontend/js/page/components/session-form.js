@@ -5,29 +5,8 @@
   'use strict';
   const { h, announce } = steady.dom;
   const L = steady.labels.training;
-  const { field, numberInput, numberOf, options, exercisePicker, loadInUnits, loadInput, loadOf } = steady.components.formFields;
-
-  let counter = 0;
-  const uniqueId = (prefix) => `${prefix}-${(counter += 1)}`;
-
-  /** Group entries of the same exercise done in the same conditions, in the order first done. */
-  function groupEntries(entries) {
-    const groups = new Map();
-    for (const entry of entries) {
-      const key = JSON.stringify([entry.exercise, entry.load_kg, entry.surface, entry.eyes, entry.footwear]);
-      if (!groups.has(key)) groups.set(key, { exercise: entry.exercise, conditions: entry, bouts: [] });
-      groups.get(key).bouts.push(entry);
-    }
-    return [...groups.values()];
-  }
-
-  /** Default bouts for an exercise added by hand: its usual dose, on each side it is done on. */
-  function defaultBouts(exercise, target) {
-    const dose = target || (exercise && exercise.prescription) || {};
-    const seconds = dose.hold_seconds || dose.work_seconds || null;
-    const reps = dose.reps || null;
-    return steady.rules.timeline.sidesOf(exercise).map((side) => ({ side, reps, seconds }));
-  }
+  const { field, numberInput, numberOf, exercisePicker, loadInUnits } = steady.components.formFields;
+  const { entryGroups, groupEntries, defaultBouts } = steady.components.entryGroups;
 
   /** Build a session form. mode: 'finish' (from the player) or 'manual' (quick log and edit); `levels`
    * (slug → level record) prefills an exercise picked by hand at the runner's level. */
@@ -36,57 +15,12 @@
     const zone = draft.time_zone;
     const today = steady.localTime.localDate(Date.now(), zone);
     const formError = h('div', { class: 'form-error', role: 'alert', hidden: true });
-    const groupsList = h('div', { class: 'entry-groups' });
     const controls = {};
 
-    function boutRow(name, bout) {
-      const id = uniqueId('bout');
-      const side = h('select', { id: `${id}-side`, 'aria-label': 'Side' }, options(L.SIDES, bout.side));
-      const reps = numberInput(`${id}-reps`, bout.reps, { min: 0, 'aria-label': 'Reps' });
-      const seconds = numberInput(`${id}-seconds`, bout.seconds, { min: 0, 'aria-label': 'Seconds' });
-      const row = h('li', { class: 'bout', 'data-error-slot': '' },
-        h('div', { class: 'bout-controls' }, side, reps, seconds,
-          h('button', {
-            type: 'button', class: 'icon-button', 'aria-label': `Remove this set of ${name}`,
-            onclick: () => { row.remove(); announce(`Set of ${name} removed.`); },
-          }, '✕')),
-        h('div', { class: 'row-errors' }));
-      return row;
-    }
+    const groups = entryGroups({ catalog, units, folded: mode === 'finish' });
 
-    function groupNode({ exercise: slug, conditions = {}, bouts }) {
-      const id = uniqueId('group');
-      const name = L.exerciseName(slug, catalog);
-      const list = h('ul', { class: 'bout-list' }, bouts.map((b) => boutRow(name, b)));
-      const group = h('fieldset', { class: 'entry-group', 'data-exercise': slug },
-        h('legend', {}, name),
-        h('div', { class: 'bout-head', 'aria-hidden': 'true' }, h('span', {}, 'Side'), h('span', {}, 'Reps'), h('span', {}, 'Seconds')),
-        list,
-        h('div', { class: 'group-actions' },
-          h('button', {
-            type: 'button', class: 'button button-quiet button-compact',
-            onclick: () => {
-              const last = list.lastElementChild;
-              const side = last ? last.querySelector('select').value : steady.rules.timeline.sidesOf(catalog.exercise.get(slug))[0];
-              list.append(boutRow(name, { side, reps: null, seconds: null }));
-              list.lastElementChild.querySelector('input').focus();
-            },
-          }, 'Add a set'),
-          h('button', {
-            type: 'button', class: 'button button-quiet button-compact', 'aria-label': `Remove ${name}`,
-            onclick: () => { group.remove(); announce(`${name} removed.`); },
-          }, 'Remove exercise')),
-        h('div', { class: 'conditions' },
-          field(`Load (${units})`, loadInput(`${id}-load`, conditions.load_kg, units)),
-          field('Surface', h('select', { id: `${id}-surface` }, options(L.SURFACES, conditions.surface, { blank: 'Not noted' }))),
-          field('Eyes', h('select', { id: `${id}-eyes` }, options(L.EYES, conditions.eyes, { blank: 'Not noted' }))),
-          field('Footwear', h('select', { id: `${id}-footwear` }, options(L.FOOTWEAR, conditions.footwear, { blank: 'Not noted' })))));
-      return group;
-    }
-
-    function addExercise(slug, target) {
-      const exercise = catalog.exercise.get(slug);
-      groupsList.append(groupNode({ exercise: slug, bouts: defaultBouts(exercise, target) }));
+    function addExercise(slug) {
+      return groups.addGroup({ exercise: slug, bouts: defaultBouts(catalog.exercise.get(slug)) });
     }
 
     // Picked by hand: at the runner's level (its dose and the rung's conditions), if they have one.
@@ -95,10 +29,25 @@
       const now = steady.levels.prescribed(exercise, levels.get(slug));
       if (!now) return addExercise(slug);
       const target = now.dose === 'reps' ? { reps: now.target } : { hold_seconds: now.target };
-      return groupsList.append(groupNode({ exercise: slug, conditions: now.conditions, bouts: defaultBouts(exercise, target) }));
+      return groups.addGroup({ exercise: slug, conditions: now.conditions, bouts: defaultBouts(exercise, target) });
     }
 
-    groupsList.append(...groupEntries(draft.entries || []).map(groupNode));
+    // Chosen in the quick log: every set of the routine at its dose, or the runner's level where they have one.
+    function addRoutine(routine) {
+      const doses = {};
+      const conditions = {};
+      for (const item of routine.items) {
+        const now = steady.levels.prescribed(catalog.exercise.get(item.exercise), levels.get(item.exercise));
+        if (!now) continue;
+        doses[item.exercise] = now.dose === 'reps' ? { reps: now.target } : { seconds: now.target };
+        conditions[item.exercise] = now.conditions;
+      }
+      const entries = steady.rules.routineEntries.routineEntries(routine, catalog.exercise, { doses, conditions });
+      for (const group of groupEntries(entries)) groups.addGroup(group);
+      return entries.length;
+    }
+
+    for (const group of groupEntries(draft.entries || [])) groups.addGroup(group);
 
     // When, and which routine: typed by hand in the quick log; the player already knows.
     let whenFields = null;
@@ -114,10 +63,10 @@
         h('option', { value: '' }, 'None: single exercises'),
         routineChoices.map((r) => h('option', { value: r.ref, selected: r.ref === draft.routine }, r.name)));
       controls.routine.addEventListener('change', () => {
-        const routine = routineChoices.find((r) => r.ref === controls.routine.value);
-        if (!routine || groupsList.children.length) return;
-        for (const item of routine.items) addExercise(item.exercise, item);
-        announce(`${routine.items.length} exercises added from ${routine.name}.`);
+        const choice = routineChoices.find((r) => r.ref === controls.routine.value);
+        if (!choice || !groups.isEmpty()) return;
+        const sets = addRoutine(choice.routine);
+        announce(`${choice.routine.items.length} exercises, ${sets} sets, added from ${choice.name}.`);
       });
       initialWhen = [controls.date.value, controls.time.value, controls.duration.value];
       whenFields = h('fieldset', { class: 'form-section when' },
@@ -126,15 +75,14 @@
           field('Date', controls.date),
           field('Start time', controls.time),
           field('Minutes', controls.duration)),
-        field('Routine', controls.routine, 'Optional. Choosing one adds its exercises.'));
+        field('Routine', controls.routine, 'Optional. Choosing one adds all its sets, at your level where you have one.'));
     }
 
     const picker = exercisePicker({
       id: 'add-exercise',
       catalog,
       onPick: (slug) => {
-        addAtLevel(slug);
-        groupsList.lastElementChild.querySelector('input').focus();
+        addAtLevel(slug).querySelector('input').focus();
       },
     });
 
@@ -165,24 +113,9 @@
         record.routine = controls.routine.value || null;
         Object.assign(where, { local_date: controls.date, started_at: controls.time, ended_at: controls.duration, routine: controls.routine });
       }
-      record.entries = [];
-      for (const group of groupsList.querySelectorAll('.entry-group')) {
-        const [load, surface, eyes, footwear] = group.querySelectorAll('.conditions input, .conditions select');
-        const kg = loadOf(load, units);
-        for (const row of group.querySelectorAll('.bout')) {
-          const [side, reps, seconds] = row.querySelectorAll('select, input');
-          const i = record.entries.length;
-          record.entries.push({
-            exercise: group.dataset.exercise, side: side.value, reps: numberOf(reps), seconds: numberOf(seconds),
-            load_kg: kg, surface: surface.value || null, eyes: eyes.value || null, footwear: footwear.value || null,
-          });
-          Object.assign(where, {
-            [`entries.${i}`]: side, [`entries.${i}.exercise`]: side, [`entries.${i}.side`]: side,
-            [`entries.${i}.reps`]: reps, [`entries.${i}.seconds`]: seconds, [`entries.${i}.load_kg`]: load,
-            [`entries.${i}.surface`]: surface, [`entries.${i}.eyes`]: eyes, [`entries.${i}.footwear`]: footwear,
-          });
-        }
-      }
+      const read = groups.read();
+      record.entries = read.entries;
+      Object.assign(where, read.where);
       where.entries = picker.select;
       record.effort = numberOf(controls.effort);
       record.pain = (controls.pain.querySelector('input:checked') || {}).value || null;
@@ -204,20 +137,19 @@
     }
 
     const saveButton = h('button', { type: 'submit', class: 'button button-wide' }, submitLabel);
-    const form = h('form', { class: 'session-form', novalidate: true, 'data-draft': true },
-      formError,
-      whenFields,
-      h('section', { class: 'form-section', 'aria-labelledby': 'session-exercises' },
-        h('h2', { id: 'session-exercises' }, mode === 'finish' ? 'What you did' : 'Exercises'),
-        mode === 'finish' ? h('p', { class: 'hint' }, 'From the player: change anything that is not right. Each row is one set.') : null,
-        groupsList,
-        picker.node),
-      h('section', { class: 'form-section', 'aria-labelledby': 'session-how' },
-        h('h2', { id: 'session-how' }, 'How it went'),
-        field('Effort, 1 to 10', controls.effort, '1 is very easy, 10 is all-out. Leave empty to skip.'),
-        controls.pain,
-        field('Notes', controls.notes)),
-      saveButton);
+    const exercises = h('section', { class: 'form-section', 'aria-labelledby': 'session-exercises' },
+      h('h2', { id: 'session-exercises' }, mode === 'finish' ? 'What you did' : 'Exercises'),
+      mode === 'finish' ? h('p', { class: 'hint' }, 'Recorded by the player. Open an exercise to correct a set or note its load, surface, eyes and footwear.') : null,
+      groups.node,
+      picker.node);
+    const how = h('section', { class: 'form-section', 'aria-labelledby': 'session-how' },
+      h('h2', { id: 'session-how' }, 'How it went'),
+      field('Effort, 1 to 10', controls.effort, '1 is very easy, 10 is all-out. Leave empty to skip.'),
+      controls.pain,
+      field('Notes', controls.notes));
+    // After a workout the sets are already known: how it went and Save come first, the sets after.
+    const sections = mode === 'finish' ? [how, saveButton, exercises] : [whenFields, exercises, how, saveButton];
+    const form = h('form', { class: `session-form is-${mode}`, novalidate: true, 'data-draft': true }, formError, sections);
 
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -236,5 +168,5 @@
     return { node: form, collect };
   }
 
-  steady.components.sessionForm = { sessionForm, groupEntries };
+  steady.components.sessionForm = { sessionForm };
 })(globalThis.steady);

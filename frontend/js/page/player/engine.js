@@ -119,7 +119,20 @@
     const step = s.steps[s.index];
     const held = Math.floor(position(s, now).elapsedMs / 1000);
     const done = step.kind === 'work' && held >= 1 ? withResult(s, s.index, { seconds: held }) : s;
-    return { ...done, index: s.steps.length, paused_ms: null, reps: null, finished_ms: s.paused_ms !== null ? s.paused_ms : now };
+    const stopped = { index: s.index, elapsed_ms: position(s, now).elapsedMs, reps: s.reps };
+    return { ...done, index: s.steps.length, paused_ms: null, reps: null, finished_ms: s.paused_ms !== null ? s.paused_ms : now, stopped };
+  }
+
+  /** Back from the finish screen to the workout, paused where it was ended (or on its last
+   * exercise, if it ran to the end): the finish screen comes back when it ends again. */
+  function reopen(state, now) {
+    if (state.finished_ms === null) return state;
+    const { stopped, ...rest } = state;
+    if (!stopped) return pause(back(rest, now), now);
+    const entered = enter({ ...rest, finished_ms: null }, stopped.index, now - stopped.elapsed_ms);
+    // The bout under way starts over from the seconds it had reached, so its result is recorded when it ends.
+    const cleared = entered.steps[stopped.index].kind === 'work' ? withResult(entered, stopped.index, null) : entered;
+    return { ...cleared, reps: stopped.reps === null ? cleared.reps : stopped.reps, paused_ms: now, seen_ms: now };
   }
 
   /** Note that the page was alive at `now`, so a long absence can be told from a reload. */
@@ -168,6 +181,6 @@
   }
 
   steady.playerEngine = {
-    AWAY_MS, startWorkout, position, catchUp, pause, resume, adjustReps, completeReps, skip, back, finishNow, heartbeat, restore, entries, cueEvents,
+    AWAY_MS, startWorkout, position, catchUp, pause, resume, adjustReps, completeReps, skip, back, finishNow, reopen, heartbeat, restore, entries, cueEvents,
   };
 })(globalThis.steady);

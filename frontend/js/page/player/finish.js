@@ -39,12 +39,14 @@
       h('p', {}, h('a', { class: 'button button-quiet', href: `/history/${session.id}` }, 'See this session')));
   }
 
-  /** The finish screen's content for a finished workout. */
-  function finishScreen({ state, catalog, settings, navigate, onDiscard }) {
+  /** The finish screen's content for a finished workout: a summary, how it went and Save in the
+   * first screen, the sets folded below; back to the workout or discard until it is saved. */
+  function finishScreen({ state, catalog, settings, navigate, onBack, onDiscard }) {
     const draft = draftFromWorkout(state);
     const minutes = Math.max(1, Math.round((state.finished_ms - state.started_ms) / 60000));
     const sets = `${draft.entries.length} set${draft.entries.length === 1 ? '' : 's'}`;
-    const lead = h('p', { class: 'lead' }, `Well done: about ${minutes} min, ${sets} recorded. Check the numbers, add how it went, and save.`);
+    const lead = h('p', { class: 'lead finish-summary' }, `About ${minutes} min · ${sets} done.`);
+    const back = h('button', { type: 'button', class: 'button button-quiet button-compact', onclick: onBack }, 'Back to the workout');
     const discard = steady.components.inlineConfirm({
       label: 'Discard this session',
       question: 'Discard this session? Nothing from it will be logged.',
@@ -66,17 +68,19 @@
         }
         const node = savedNode(saved, reached, catalog);
         discard.remove();
-        lead.textContent = `Well done: about ${minutes} min, ${sets} saved to your history.`;
+        back.remove();
+        lead.textContent = `About ${minutes} min · ${sets} saved to your history.`;
         form.node.replaceWith(node);
         node.querySelector('h2').focus();
         announce(`Session saved. Level reached on ${reached.length === 1 ? '1 exercise' : `${reached.length} exercises`}.`);
       },
     });
     return [
-      h('header', { class: 'player-head' },
+      h('header', { class: 'player-head finish-head' },
         h('p', { class: 'eyebrow' }, 'Session complete'),
         h('h1', {}, state.routine_name),
-        lead),
+        lead,
+        back),
       form.node,
       discard,
     ];

@@ -151,10 +151,14 @@
       h('button', { type: 'button', class: 'button button-quiet', onclick: () => apply(engine.back(screen.state, Date.now())) }, 'Back'),
       pauseButton,
       h('button', { type: 'button', class: 'button button-quiet', onclick: () => apply(engine.skip(screen.state, Date.now())) }, 'Skip'));
-    const end = h('button', {
-      type: 'button', class: 'button button-quiet button-compact player-end',
-      onclick: () => apply(engine.finishNow(screen.state, Date.now())),
-    }, 'End and log what I did');
+    // Asks first: a stray tap next to Skip must not end the workout.
+    const end = steady.components.inlineConfirm({
+      label: 'End workout',
+      question: 'End the workout now? What you did so far is kept for the log.',
+      confirmLabel: 'End and log what I did',
+      onConfirm: () => apply(engine.finishNow(screen.state, Date.now())),
+    });
+    end.classList.add('player-end');
     const saveError = h('p', { class: 'form-error', role: 'alert', hidden: true });
     let shown = null;
     let timerText = null;
@@ -373,6 +377,13 @@
     }
     render(root, steady.playerFinish.finishScreen({
       state: screen.state, catalog: context.catalog, settings, navigate: context.navigate,
+      onBack: async () => {
+        screen.state = engine.reopen(screen.state, Date.now());
+        await steady.workoutStore.writeWorkout(screen.state);
+        steady.formDrafts.clearDraft(); // the finish form is drawn afresh from the workout when it ends again
+        announce('Back to the workout, paused where you were.');
+        await runHere(screen);
+      },
       onDiscard: async () => {
         await steady.workoutStore.clearWorkout();
         steady.formDrafts.clearDraft();
@@ -380,6 +391,7 @@
         context.navigate(screen.routine.slug ? `/routines/${screen.routine.slug}` : '/routines');
       },
     }));
+    window.scrollTo(0, 0); // the summary and Save are the first screen, wherever the workout was scrolled to
     root.dataset.state = 'finished';
   }
 

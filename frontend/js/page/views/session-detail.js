@@ -1,7 +1,7 @@
 // One past session (/history/<id>): when, how it went, each set, and edit or delete.
 (function (steady) {
   'use strict';
-  const { h, announce } = steady.dom;
+  const { h } = steady.dom;
   const L = steady.labels.training;
 
   function entryGroup(group, catalog, units) {
@@ -42,7 +42,7 @@
       h('dl', { class: 'facts' }, facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
       h('section', { 'aria-labelledby': 'session-sets' },
         h('h2', { id: 'session-sets' }, 'Sets'),
-        h('ul', { class: 'card-list' }, steady.components.sessionForm.groupEntries(session.entries).map((g) => entryGroup(g, catalog, settings.units)))),
+        h('ul', { class: 'card-list' }, steady.components.entryGroups.groupEntries(session.entries).map((g) => entryGroup(g, catalog, settings.units)))),
       h('div', { class: 'button-row actions' },
         h('a', { class: 'button', href: `/history/${session.id}/edit` }, 'Edit'),
         steady.components.inlineConfirm({
@@ -52,7 +52,13 @@
           onConfirm: async () => {
             await steady.sessions.deleteSession(session.id);
             navigate('/history');
-            announce('Session deleted.');
+            steady.components.undoToast({
+              message: `Session deleted: ${title}.`, undone: 'Session restored.',
+              onUndo: async () => {
+                await steady.sessions.restoreSession(session);
+                if (location.pathname === '/history') navigate('/history', { replace: true }); // redraw the list with it
+              },
+            });
           },
         })),
       h('p', {}, h('a', { href: '/history' }, 'All sessions')));

@@ -6,8 +6,8 @@
   /** Routines the quick log offers: the ready-made ones, then the runner's own. */
   function routineChoices(catalog, custom) {
     return [
-      ...catalog.routines.map((r) => ({ ref: r.slug, name: r.name, items: r.items })),
-      ...custom.map((r) => ({ ref: r.id, name: `${r.name} (yours)`, items: r.items })),
+      ...catalog.routines.map((r) => ({ ref: r.slug, name: r.name, routine: r })),
+      ...custom.map((r) => ({ ref: r.id, name: `${r.name} (yours)`, routine: r })),
     ];
   }
 

@@ -1,0 +1,169 @@
+"""What a runner hits in their first week, at phone size, offline: a routine logged in one tap, a finish
+screen that fits the phone, an end that asks first and a way back, and an Undo for a deleted session."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.axe_check import axe_in_both_schemes
+from tests.browser.training_steps import open_offline, outbox, save_session, sessions
+
+pytestmark = pytest.mark.browser
+
+SHOTS = Path("/tmp/shots/firstweek")
+PAIR = "core-and-balance-pair"  # wood chop: 10 reps per side; single-leg balance: 30 s per side; 3 sets each
+CIRCUIT = "back-and-core-circuit"  # five exercises, 60 s each, 15 s rest, 3 rounds
+
+
+def shots(page, name: str) -> None:
+    """The first screen at 390×844 in light and dark, for a person to look at."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for scheme in ["light", "dark"]:
+        page.emulate_media(color_scheme=scheme)
+        page.screenshot(path=str(SHOTS / f"{name}-{scheme}.png"))
+    page.emulate_media(color_scheme="light")
+
+
+def above_the_tab_bar(page, locator) -> None:
+    """`locator` is wholly in the first screen, clear of the fixed tab bar."""
+    box = locator.bounding_box()
+    bar = page.locator("nav.tab-bar").bounding_box()
+    assert box is not None and bar is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= bar["y"], f"{box} is not above the tab bar at {bar['y']}"
+
+
+def test_choosing_a_routine_in_the_quick_log_fills_every_set_so_save_logs_it_in_one_tap(page, context, live_server):
+    open_offline(page, context, live_server, "/log", clock=True)
+    # A level on single-leg balance: 40 s on the first rung; the wood chop has none, so it is dosed from the routine.
+    page.evaluate("steady.levels.setLevel({exercise: 'single-leg-balance', rung: 0, dose: 40})")
+    page.reload()
+    page.get_by_label("Routine").select_option(label="Core & balance pair")
+    groups = page.locator(".entry-group")
+    expect(groups).to_have_count(2)
+    expect(groups.nth(0).locator(".bout")).to_have_count(6)
+    expect(groups.nth(1).locator(".bout")).to_have_count(6)
+    shots(page, "quick-log-routine")
+    page.get_by_role("button", name="Save session").click()
+    expect(page).to_have_url(f"{live_server.url}/history/" + sessions(page)[0]["id"])
+    [session] = sessions(page)
+    assert session["routine"] == PAIR
+    chops = [(e["side"], e["reps"], e["seconds"]) for e in session["entries"] if e["exercise"] == "medicine-ball-wood-chop"]
+    holds = [(e["side"], e["reps"], e["seconds"]) for e in session["entries"] if e["exercise"] == "single-leg-balance"]
+    assert chops == [("left", 10, None), ("right", 10, None)] * 3, "a sets routine gets its 3 sets, per side"
+    assert holds == [("left", None, 40), ("right", None, 40)] * 3, "the runner's level doses what it covers"
+
+
+def test_a_circuit_in_the_quick_log_gets_one_set_per_round(page, context, live_server):
+    open_offline(page, context, live_server, "/log", clock=True)
+    page.get_by_label("Routine").select_option(label="Back & core circuit")
+    expect(page.locator(".entry-group")).to_have_count(5)
+    page.get_by_role("button", name="Save session").click()
+    expect(page).to_have_url(f"{live_server.url}/history/" + sessions(page)[0]["id"])
+    [session] = sessions(page)
+    done = lambda slug: [(e["side"], e["seconds"]) for e in session["entries"] if e["exercise"] == slug]  # noqa: E731
+    assert done("stability-ball-back-extension") == [("both", 60)] * 3, "one set per round, 3 rounds"
+    assert done("side-plank") == [("left", 30), ("right", 30)] * 3, "a per-side station split between the sides"
+    assert len(session["entries"]) == 21
+
+
+def start(page, live_server, context, ref):
+    open_offline(page, context, live_server, f"/routines/{ref}/play", clock=True)
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(10_000)  # get ready
+
+
+def test_ending_early_asks_first_and_the_finish_screen_goes_back_to_the_workout(page, context, live_server):
+    start(page, live_server, context, CIRCUIT)
+    page.clock.run_for(20_000)  # 20 s into the first 60 s station
+    page.get_by_role("button", name="End workout").click()
+    expect(page.locator(".player")).to_have_attribute("data-state", "running")
+    page.get_by_role("button", name="Cancel").click()
+    expect(page.locator(".player")).to_have_attribute("data-state", "running")
+    page.get_by_role("button", name="End workout").click()
+    page.get_by_role("button", name="End and log what I did").click()
+    expect(page.locator(".player")).to_have_attribute("data-state", "finished")
+
+    page.get_by_role("button", name="Back to the workout").click()
+    expect(page.locator(".player")).to_have_attribute("data-state", "running")
+    expect(page.locator(".player-pause")).to_have_text("Resume")
+    expect(page.locator(".timer-digits")).to_have_text("40")
+    page.get_by_role("button", name="Resume").click()
+    page.clock.run_for(40_000 + 15_000 + 60_000)  # the first station ends; rest; the second station
+    page.get_by_role("button", name="End workout").click()
+    page.get_by_role("button", name="End and log what I did").click()
+    expect(page.locator(".player")).to_have_attribute("data-state", "finished")
+    expect(page.locator(".finish-summary")).to_have_text("About 2 min · 2 sets done.")
+    page.get_by_role("button", name="Save session").click()
+    [session] = sessions(page)
+    assert [(e["exercise"], e["seconds"]) for e in session["entries"]][0][1] == 60, "the first station counted once, whole"
+    assert len(session["entries"]) == 2
+
+
+def test_the_finish_screen_fits_a_phone_with_the_sets_folded(page, context, live_server):
+    start(page, live_server, context, PAIR)
+    page.get_by_role("button", name="End workout").click()
+    page.get_by_role("button", name="End and log what I did").click()
+    # Back to it, then done: 3 sets of 10 on each side of the chop logged through the player.
+    page.get_by_role("button", name="Back to the workout").click()
+    page.get_by_role("button", name="Resume").click()
+    for _ in range(3):
+        page.locator(".player-stage").get_by_role("button", name="Done").click()
+        page.clock.run_for(5_000)
+        page.locator(".player-stage").get_by_role("button", name="Done").click()
+        page.clock.run_for(30_000)
+    page.get_by_role("button", name="End workout").click()
+    page.get_by_role("button", name="End and log what I did").click()
+    expect(page.locator(".player")).to_have_attribute("data-state", "finished")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Core & balance pair")
+    expect(page.locator(".finish-summary")).to_contain_text("6 sets done.")
+    above_the_tab_bar(page, page.get_by_role("button", name="Save session"))
+    above_the_tab_bar(page, page.get_by_label("Effort, 1 to 10"))
+    chop = page.locator("details.entry-group")
+    expect(chop).to_have_count(1)
+    expect(chop.locator("summary")).to_have_text("Medicine-ball wood chop6 sets · 10 reps")
+    expect(chop.get_by_label("Surface")).to_be_hidden()
+    shots(page, "finish")
+    chop.locator("summary").click()
+    chop.locator(".bout").first.get_by_label("Reps").fill("9")
+    chop.get_by_label("Surface").select_option("floor")
+    expect(chop.locator("summary")).to_have_text("Medicine-ball wood chop6 sets")
+    page.get_by_label("Effort, 1 to 10").fill("6")
+    page.screenshot(path=str(SHOTS / "finish-opened-light.png"), full_page=True)
+    axe_in_both_schemes(page, lambda name: page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True), "finish-axe", clock=True)
+    page.get_by_role("button", name="Save session").click()
+    expect(page).to_have_url(f"{live_server.url}/history/" + sessions(page)[0]["id"])
+    [session] = sessions(page)
+    assert [e["reps"] for e in session["entries"]] == [9, 10, 10, 10, 10, 10]
+    assert {e["surface"] for e in session["entries"]} == {"floor"}, "conditions set once for the exercise"
+    assert session["effort"] == 6
+
+
+def test_a_deleted_session_comes_back_exactly_with_undo(page, context, live_server):
+    open_offline(page, context, live_server, "/history", clock=True)
+    kept = save_session(page)
+    page.goto(f"{live_server.url}/history/{kept['id']}")
+    page.get_by_role("button", name="Delete", exact=True).click()
+    page.get_by_role("button", name="Delete session").click()
+    expect(page).to_have_url(f"{live_server.url}/history")
+    toast = page.get_by_role("status").filter(has_text="Session deleted")
+    expect(toast).to_be_visible()
+    assert sessions(page) == []
+    shots(page, "undo-delete")
+    toast.get_by_role("button", name="Undo").click()
+    expect(page.locator(".session-list > li")).to_have_count(1)
+    assert sessions(page) == [kept], "the very record, id, stamps and all"
+    assert [(c["op"], c["id"]) for c in outbox(page)] == [("put", kept["id"]), ("delete", kept["id"]), ("put", kept["id"])]
+    assert outbox(page)[2]["data"] == kept
+
+
+def test_the_undo_offer_goes_after_some_seconds(page, context, live_server):
+    open_offline(page, context, live_server, "/history", clock=True)
+    kept = save_session(page)
+    page.goto(f"{live_server.url}/history/{kept['id']}")
+    page.get_by_role("button", name="Delete", exact=True).click()
+    page.get_by_role("button", name="Delete session").click()
+    expect(page.get_by_role("button", name="Undo")).to_be_visible()
+    page.clock.run_for(11_000)
+    expect(page.get_by_role("button", name="Undo")).to_have_count(0)
+    assert sessions(page) == []
