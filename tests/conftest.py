@@ -183,7 +183,8 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     """A phone-sized viewport by default: Steady is phone first."""
-    return {**browser_context_args, "viewport": {"width": 390, "height": 844}}
+    # Dates are written in the browser's locale (labels/dates.js): tests read them as a British browser shows them.
+    return {**browser_context_args, "viewport": {"width": 390, "height": 844}, "locale": "en-GB"}
 
 
 ARTIFACTS = ROOT / "test-artifacts"

@@ -167,3 +167,81 @@ def test_the_undo_offer_goes_after_some_seconds(page, context, live_server):
     page.clock.run_for(11_000)
     expect(page.get_by_role("button", name="Undo")).to_have_count(0)
     assert sessions(page) == []
+
+
+def test_a_routine_says_the_kit_it_needs_and_what_will_do_instead(page, context, live_server):
+    open_offline(page, context, live_server, f"/routines/{CIRCUIT}")
+    kit = page.locator(".kit-needed")
+    expect(kit.locator("p")).to_have_text("You'll need: stability ball.")
+    expect(kit.locator(".kit-substitutes > li")).to_have_count(1)
+    expect(kit.locator(".kit-substitutes")).to_contain_text("No stability ball?")
+    expect(kit.locator(".kit-substitutes li li")).to_have_count(2)  # a different stand-in for each of its two ball exercises
+    expect(kit).not_to_contain_text("mat"), "optional kit is not needed"
+    shots(page, "routine-kit")
+    page.get_by_role("link", name="Start").click()
+    expect(page.locator(".kit-needed p")).to_have_text("You'll need: stability ball.")
+    shots(page, "player-intro-kit")
+    axe_in_both_schemes(page, lambda name: page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True), "player-intro-axe")
+
+    page.goto(f"{live_server.url}/routines/heel-tap-balance-drills")
+    expect(page.locator(".kit-needed")).to_have_text("You'll need: no kit, just some floor space.")
+
+
+def test_the_routine_list_says_each_routines_kit_and_little_or_no_kit_only_when_true(page, context, live_server):
+    open_offline(page, context, live_server, "/routines")
+    expect(page.get_by_role("link", name="Back & core circuit").locator(".card-kit")).to_have_text("Kit: Stability ball")
+    expect(page.get_by_role("link", name="Heel-tap balance drills").locator(".card-kit")).to_have_text("Kit: No kit")
+    kits = page.locator(".card-kit").all_inner_texts()
+    light = sum(1 for text in kits if text == "Kit: No kit" or "," not in text)
+    claim = page.get_by_text("need little or no kit")
+    expect(claim).to_have_count(1 if light * 2 > len(kits) else 0)
+    shots(page, "routine-list")
+
+
+def test_the_player_counts_exercises_and_sets_and_speaks_in_sentences(page, context, live_server):
+    start(page, live_server, context, CIRCUIT)
+    expect(page.locator(".player-round")).to_have_text("Exercise 1 of 5 · Round 1 of 3")
+    page.clock.run_for(60_000)  # rest before the second station
+    expect(page.locator(".player-round")).to_have_text("Exercise 2 of 5 · Round 1 of 3")
+    page.clock.run_for(15_000 + 60_000 + 15_000)  # the side plank, left first
+    expect(page.locator(".player-round")).to_have_text("Exercise 3 of 5 · Round 1 of 3")
+    expect(page.locator(".player-next .card-meta")).to_have_text("Right side · 30 s")
+    shots(page, "player-running")
+    page.clock.run_for(30_000 + 5_000)
+    spoken = page.evaluate("window.__spoken")
+    assert "Switch sides. Right side next." in spoken
+    assert all(s[0].isupper() or s[0].isdigit() for s in spoken), spoken
+
+
+def test_reps_are_spoken_as_words(page, context, live_server):
+    start(page, live_server, context, PAIR)
+    assert "Medicine-ball wood chop, left side. 8 to 10 reps." in page.evaluate("window.__spoken")
+    expect(page.locator(".player-round")).to_have_text("Exercise 1 of 2 · Set 1 of 3")
+
+
+def test_both_sides_fits_its_control(page, context, live_server):
+    open_offline(page, context, live_server, "/log")
+    page.get_by_label("Add an exercise").select_option(label="Plank")
+    page.get_by_role("button", name="Add", exact=True).click()
+    side = page.locator(".bout").first.get_by_label("Side")
+    expect(side).to_have_value("both")
+    assert side.evaluate("(s) => s.scrollWidth <= s.clientWidth"), "the words are not cut off"
+    # Wide enough for the words: text width measured in the select's own font.
+    width = side.evaluate("""(s) => { const c = document.createElement('canvas').getContext('2d');
+      const st = getComputedStyle(s); c.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+      return c.measureText(s.selectedOptions[0].text).width + parseFloat(st.paddingLeft) + 24 <= s.clientWidth; }""")
+    assert width, "Both sides, its padding and the arrow fit the select"
+    shots(page, "log-both-sides")
+
+
+@pytest.mark.parametrize("locale, expected", [("en-GB", "Fri, 20 Nov 2026"), ("en-US", "Fri, Nov 20, 2026")])
+def test_dates_are_written_in_the_browsers_locale_everywhere(browser, live_server, locale, expected):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale)
+    page = context.new_page()
+    open_offline(page, context, live_server, "/history")
+    session = save_session(page)
+    page.goto(f"{live_server.url}/history/{session['id']}")
+    expect(page.locator(".facts dd").first).to_have_text(f"{expected} · 18:00 (Europe/London)")
+    page.goto(f"{live_server.url}/history")
+    expect(page.locator(".session-list")).to_contain_text(expected)
+    context.close()

@@ -12,9 +12,7 @@
   const TOP = 16; // month labels
   const DAY_MS = 86400000;
 
-  function dateText(day, options) {
-    return new Date(day * DAY_MS).toLocaleDateString('en-GB', { timeZone: 'UTC', ...options });
-  }
+  const { dateText } = steady.labels.dates;
 
   function level(count) {
     return Math.min(count, 3);
@@ -31,8 +29,8 @@
     const months = [];
     weeks.forEach((week, column) => {
       const x = LEFT + column * (CELL + GAP);
-      const firstOfMonth = week.days.find((d) => dateText(d.day, { day: 'numeric' }) === '1');
-      if (firstOfMonth && column < weeks.length - 1) months.push(s('text', { class: 'chart-axis', x, y: TOP - 5 }, dateText(firstOfMonth.day, { month: 'short' })));
+      const firstOfMonth = week.days.find((d) => new Date(d.day * DAY_MS).getUTCDate() === 1);
+      if (firstOfMonth && column < weeks.length - 1) months.push(s('text', { class: 'chart-axis', x, y: TOP - 5 }, dateText(firstOfMonth.day, { day: false })));
       week.days.forEach((d, row) => {
         if (d.future) return;
         const classes = `heat-cell heat-${level(d.count)}${d.paused ? ' heat-paused' : ''}`;
@@ -64,9 +62,9 @@
             const trained = week.days.filter((d) => d.count);
             const paused = week.days.some((d) => d.paused);
             return h('tr', {},
-              h('th', { scope: 'row' }, dateText(week.start, { day: 'numeric', month: 'short', year: 'numeric' })),
+              h('th', { scope: 'row' }, dateText(week.start, { year: true })),
               h('td', {}, String(trained.reduce((sum, d) => sum + d.count, 0))),
-              h('td', {}, [trained.map((d) => dateText(d.day, { weekday: 'short' })).join(', ') || 'None', paused ? ' (paused)' : '']));
+              h('td', {}, [trained.map((d) => dateText(d.day, { weekday: true, day: false, month: false })).join(', ') || 'None', paused ? ' (paused)' : '']));
           })))));
     return h('figure', { class: 'chart-figure heat-figure', id }, svg, legend, table);
   }

@@ -2,7 +2,7 @@
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
-  const { routineMinutes, routineFormat } = steady.labels.routines;
+  const { routineMinutes, routineFormat, routineKit, kitText } = steady.labels.routines;
   const { exerciseName } = steady.labels.training;
 
   /** A ready-made routine as a tappable card, for the home and routine list pages. */
@@ -11,6 +11,7 @@
       h('a', { class: 'card', href: `/routines/${routine.slug}` },
         h('span', { class: 'card-title' }, routine.name),
         h('span', { class: 'card-meta' }, `About ${routineMinutes(routine, catalog)} min · ${routine.items.length} exercises · ${routineFormat(routine)}`),
+        h('span', { class: 'card-meta card-kit' }, `Kit: ${kitText(routineKit(routine, catalog))}`),
         h('span', { class: 'card-text' }, routine.summary)));
   }
 

@@ -23,7 +23,7 @@
     const at = new Date(iso);
     const sameDay = at.toDateString() === new Date().toDateString();
     const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-    return `Last synced ${sameDay ? time : `${at.toLocaleDateString([], { day: 'numeric', month: 'short' })}, ${time}`}`;
+    return 'Last synced ' + (sameDay ? time : steady.labels.dates.instantDateText(at.getTime(), { year: false }) + ', ' + time);
   }
 
   let loading = null;

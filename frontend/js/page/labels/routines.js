@@ -1,7 +1,7 @@
 // How a routine is described: its format, how often, how long, and each item's target.
 (function (steady) {
   'use strict';
-  const { measure } = steady.labels.catalog;
+  const { measure, EQUIPMENT } = steady.labels.catalog;
 
   /** A routine item's target, falling back to the routine's work time (split between the sides
    * of a per-side exercise, as the player runs it: see rules/timeline.js). */
@@ -36,5 +36,27 @@
     return Math.max(1, Math.round(steady.rules.timeline.timelineSeconds(steps) / 60));
   }
 
-  steady.labels.routines = { itemTarget, routineFormat, perWeek, routineMinutes };
+  /** The kit a routine can't be done without: [{item, name, substitutes: [{exercise, text}]}], each item
+   * once, in the order first needed; optional kit (a mat, a foam pad) is left out. */
+  function routineKit(routine, catalog) {
+    const kit = new Map();
+    for (const item of routine.items) {
+      const exercise = catalog.exercise.get(item.exercise);
+      for (const need of (exercise && exercise.equipment) || []) {
+        if (need.optional) continue;
+        if (!kit.has(need.item)) kit.set(need.item, { item: need.item, name: EQUIPMENT[need.item] || need.item, substitutes: [] });
+        const { substitutes } = kit.get(need.item);
+        if (need.substitute && !substitutes.some((s) => s.exercise === exercise.slug)) substitutes.push({ exercise: exercise.slug, text: need.substitute });
+      }
+    }
+    return [...kit.values()];
+  }
+
+  /** "Stability ball, resistance band", or "No kit" when the routine needs none. */
+  function kitText(kit) {
+    if (!kit.length) return 'No kit';
+    return kit.map((k, i) => (i ? k.name.toLowerCase() : k.name)).join(', ');
+  }
+
+  steady.labels.routines = { itemTarget, routineFormat, perWeek, routineMinutes, routineKit, kitText };
 })(globalThis.steady);

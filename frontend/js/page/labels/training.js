@@ -30,12 +30,9 @@
     return exercise ? exercise.name : slug;
   }
 
-  /** "Sat 21 Nov 2026 · 07:30", on the clock of the zone the session was in. */
+  /** "Sat 21 Nov 2026 · 07:30" (in the browser's locale), on the clock of the zone the session was in. */
   function sessionWhen(session) {
-    const [y, m, d] = session.local_date.split('-').map(Number);
-    const day = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
-      weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC',
-    });
+    const day = steady.labels.dates.dateText(session.local_date, { weekday: true, year: true });
     const instant = steady.rules.session.instantMillis(session.started_at);
     const time = instant === null ? '' : steady.localTime.zonedParts(instant, session.time_zone).time;
     return time ? `${day} · ${time}` : day;

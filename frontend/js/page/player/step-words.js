@@ -6,12 +6,17 @@
 
   const KIND = { ready: 'Get ready', work: 'Work', reps: 'Reps', switch: 'Switch sides', rest: 'Rest' };
   const SIDE = { left: 'left side', right: 'right side', both: '' };
-  const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1); // a spoken sentence starts with a capital
+  const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1); // a sentence or a line starts with a capital
 
   /** "Round 2 of 3" (circuit) or "Set 2 of 3" (sets). */
   function roundText(step, routine) {
     const rounds = Math.max(1, routine.rounds || 1);
     return `${routine.format === 'circuit' ? 'Round' : 'Set'} ${step.round} of ${rounds}`;
+  }
+
+  /** "Exercise 2 of 5 · Round 1 of 3": where the runner is, counted in exercises and sets, never in rests. */
+  function counterText(step, routine) {
+    return `Exercise ${step.item + 1} of ${routine.items.length} · ${roundText(step, routine)}`;
   }
 
   /** "5–10 reps" or "10 reps". */
@@ -61,6 +66,11 @@
     return `Starting on your weaker side (${side})`;
   }
 
+  // Said, not read: "8 to 10 reps." rather than a dash a voice may read as "minus".
+  function spokenReps(step) {
+    return step.target_min && step.target_min < step.target ? `${step.target_min} to ${step.target} reps.` : `${step.target} reps.`;
+  }
+
   /** The words spoken for a cue. */
   function spoken(event, step, catalog) {
     switch (event.cue) {
@@ -68,12 +78,12 @@
       case 'halfway': return 'Halfway.';
       case 'switch': return `Switch sides. ${capitalised(SIDE[step.side])} next.`;
       case 'done': return 'Done. Well done!';
-      case 'start': return `${exerciseOnSide(step, catalog)}. ${step.kind === 'reps' ? repsTarget(step) : 'Go.'}`;
+      case 'start': return `${exerciseOnSide(step, catalog)}. ${step.kind === 'reps' ? spokenReps(step) : 'Go.'}`;
       case 'rest': return `Rest. Next: ${exerciseOnSide(step, catalog)}.`;
       case 'ready': return `Get ready. First: ${exerciseOnSide(step, catalog)}.`;
       default: return '';
     }
   }
 
-  steady.stepWords = { KIND, SIDE, roundText, repsTarget, dose, nextExerciseStep, heading, exerciseOnSide, upcomingLine, stepLine, weakerFirst, spoken };
+  steady.stepWords = { KIND, SIDE, capitalised, counterText, roundText, repsTarget, dose, nextExerciseStep, heading, exerciseOnSide, upcomingLine, stepLine, weakerFirst, spoken };
 })(globalThis.steady);

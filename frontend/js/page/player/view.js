@@ -129,6 +129,7 @@
             : steady.labels.routines.itemTarget(item, routine, exercise)),
           firstSides[item.exercise] ? h('span', { class: 'card-meta' }, words.weakerFirst(firstSides[item.exercise])) : null);
       })),
+      steady.components.kitNeeded(routine, catalog),
       h('p', { class: 'hint' }, cueSummary(settings), ' ', h('a', { href: '/settings' }, 'Change in settings'), '.'),
       h('p', { class: 'hint' }, 'The screen stays on while the routine runs. Leave at any time: it picks up where you were.'),
       startError,
@@ -243,10 +244,10 @@
         h('div', { class: 'next-card' },
           clip(catalog.exercise.get(after.exercise), { moving: false }),
           h('p', {}, h('strong', {}, exerciseName(after.exercise, catalog)),
-            h('span', { class: 'card-meta' }, [words.SIDE[after.side], words.dose(after)].filter(Boolean).join(' · ')))),
+            h('span', { class: 'card-meta' }, [words.capitalised(words.SIDE[after.side]), words.dose(after)].filter(Boolean).join(' · ')))),
       ] : [h('h2', {}, 'Next up'), h('p', {}, 'Last one: then you are done.')]));
       if (focusLost && shown) (stage.querySelector('.button-big') || pauseButton).focus({ preventScroll: true });
-      counter.textContent = `${words.roundText(step, routine)} · Step ${pos.index + 1} of ${screen.state.steps.length}`;
+      counter.textContent = words.counterText(step, routine);
       progress.value = pos.index;
       live.textContent = note ? `${words.stepLine(step, catalog)} ${note}.` : words.stepLine(step, catalog);
     }

@@ -103,7 +103,7 @@
     const per = P.GROUPING[series.grouping];
     const points = series.points.map((p) => ({
       x: dayNumber(p.date),
-      label: series.grouping === 'month' ? P.dateText(p.date, { year: true }).replace(/^1 /, '') : P.dateText(p.date, { year: series.grouping !== 'day' }),
+      label: series.grouping === 'month' ? P.dateText(p.date, { year: true, day: false }) : P.dateText(p.date, { year: series.grouping !== 'day' }),
       values: Object.fromEntries(series.sides.filter((side) => side in p).map((side) => [side, p[side]])),
     }));
     const latest = points[points.length - 1];

@@ -19,6 +19,7 @@
         h('p', { class: 'dose' }, `About ${routineMinutes(routine, catalog)} min · ${routineFormat(routine)}`),
         h('p', { class: 'lead' }, routine.summary),
         often || rest ? h('p', {}, [often ? `Aim for ${often}.` : '', rest].filter(Boolean).join(' ')) : null,
+        steady.components.kitNeeded(routine, catalog),
         h('p', { class: 'start-row' }, h('a', { class: 'button button-big', href: `/routines/${routine.slug}/play` }, 'Start')),
         steady.components.saveOffline.saveOfflineControl({
           key: `routine:${routine.slug}`, kind: 'routine', slug: routine.slug, title: routine.name,

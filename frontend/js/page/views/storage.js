@@ -55,7 +55,7 @@
         h('a', { href: d.kind === 'routine' ? `/routines/${d.slug}` : d.kind === 'custom-routine' ? `/routines/${d.slug}/edit` : d.kind === 'exercise' ? `/exercises/${d.slug}` : '/exercises' }, d.title),
         h('span', { class: 'card-meta' }, d.stale
           ? ' · needs update: its clips changed and the new ones are not saved yet'
-          : ` · ${formatBytes(d.bytes)} · saved ${new Date(d.saved_at).toLocaleDateString()}`)),
+          : ` · ${formatBytes(d.bytes)} · saved ${steady.labels.dates.instantDateText(new Date(d.saved_at).getTime())}`)),
       d.stale ? h('button', {
         type: 'button', class: 'button button-quiet', 'aria-label': `Update ${d.title}`,
         onclick: async (event) => {
