@@ -149,7 +149,7 @@ def test_the_player_starts_on_the_weaker_side_and_logs_both_sides(page, context,
     expect(stage(page).locator(".player-weaker")).to_have_text("Starting on your weaker side (right)")
     expect(page.locator("#player-live")).to_have_text(
         "Single-leg balance, right side: 30 seconds. Starting on your weaker side (right).")
-    expect(page.locator(".player-next")).to_contain_text("left side")
+    expect(page.locator(".player-next")).to_contain_text("Left side")
     # axe runs on real time: pause again, then step a second at a time to the switch.
     axe_in_both_schemes(page, screenshot, "asymmetry-player", clock=True)
     page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 0.1)

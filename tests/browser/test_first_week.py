@@ -43,7 +43,11 @@ def test_choosing_a_routine_in_the_quick_log_fills_every_set_so_save_logs_it_in_
     expect(groups).to_have_count(2)
     expect(groups.nth(0).locator(".bout")).to_have_count(6)
     expect(groups.nth(1).locator(".bout")).to_have_count(6)
+    # Folded, so the routine fits the screen; each says what it holds and opens to be corrected.
+    expect(groups.locator("summary")).to_have_text(["Medicine-ball wood chop6 sets · 10 reps", "Single-leg balance6 sets · 40 s"])
     shots(page, "quick-log-routine")
+    groups.nth(1).locator("summary").click()
+    expect(groups.nth(1).get_by_label("Surface")).to_have_value("floor")  # the level's rung: on the floor
     page.get_by_role("button", name="Save session").click()
     expect(page).to_have_url(f"{live_server.url}/history/" + sessions(page)[0]["id"])
     [session] = sessions(page)

@@ -43,7 +43,7 @@ def test_a_whole_routine_offline_with_switch_sides_then_logged_per_side(page, co
     # Set 1: reps on the left, one fewer than the target, then the switch-sides pause, then the right.
     expect_step(page, "Reps", "Medicine-ball wood chop", "Left")
     expect(page.locator(".player-round")).to_contain_text("Set 1 of 3")
-    expect(page.locator(".player-next")).to_contain_text("right side")
+    expect(page.locator(".player-next")).to_contain_text("Right side")
     stage(page).get_by_role("button", name="One rep fewer").click()
     expect(page.locator("#reps-count")).to_have_text("9")
     tap_done(page)
@@ -129,12 +129,12 @@ def test_a_reload_and_a_killed_app_resume_at_the_same_step_and_second(page, cont
     page.clock.run_for(10_000 + 60_000 + 15_000 + 12_000)
     expect_step(page, "Work", "Stability-ball Russian twist")
     expect(page.locator(".timer-digits")).to_have_text("48")
-    expect(page.locator(".player-round")).to_contain_text("Round 1 of 3 · Step 4 of")
+    expect(page.locator(".player-round")).to_have_text("Exercise 2 of 5 · Round 1 of 3")
 
     page.reload()
     expect_step(page, "Work", "Stability-ball Russian twist")
     expect(page.locator(".timer-digits")).to_have_text("48")
-    expect(page.locator(".player-round")).to_contain_text("Round 1 of 3 · Step 4 of")
+    expect(page.locator(".player-round")).to_have_text("Exercise 2 of 5 · Round 1 of 3")
     page.clock.run_for(3_000)
     expect(page.locator(".timer-digits")).to_have_text("45")
 

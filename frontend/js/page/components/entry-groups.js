@@ -40,7 +40,7 @@
     return doses.size === 1 && [...doses][0] ? `${sets} · ${[...doses][0]}` : sets;
   }
 
-  /** The groups' list. `folded` draws each group closed; `units` is the runner's load unit. */
+  /** The groups' list. `folded` draws each group closed unless told otherwise; `units` is the runner's load unit. */
   function entryGroups({ catalog, units, folded = false }) {
     const node = h('div', { class: 'entry-groups' });
 
@@ -59,7 +59,7 @@
       return row;
     }
 
-    function groupNode({ exercise: slug, conditions = {}, bouts }) {
+    function groupNode({ exercise: slug, conditions = {}, bouts }, fold) {
       const id = uniqueId('group');
       const name = L.exerciseName(slug, catalog);
       const meta = h('span', { class: 'card-meta' });
@@ -89,18 +89,18 @@
           field('Eyes', h('select', { id: `${id}-eyes` }, options(L.EYES, conditions.eyes, { blank: 'Not noted' }))),
           field('Footwear', h('select', { id: `${id}-footwear` }, options(L.FOOTWEAR, conditions.footwear, { blank: 'Not noted' })))),
       ];
-      const group = folded
+      const group = fold
         ? h('details', { class: 'entry-group is-folded', 'data-exercise': slug },
           h('summary', {}, h('span', { class: 'card-title' }, name), meta), h('div', { class: 'entry-body' }, body))
         : h('fieldset', { class: 'entry-group', 'data-exercise': slug }, h('legend', {}, name), body);
-      if (folded) list.addEventListener('input', changed);
+      if (fold) list.addEventListener('input', changed);
       changed();
       return group;
     }
 
-    /** Add one group: {exercise, conditions, bouts}. */
-    function addGroup(group) {
-      node.append(groupNode(group));
+    /** Add one group ({exercise, conditions, bouts}), folded if `fold` (by default, as the list is). */
+    function addGroup(group, { fold = folded } = {}) {
+      node.append(groupNode(group, fold));
       return node.lastElementChild;
     }
 

@@ -43,7 +43,8 @@
         conditions[item.exercise] = now.conditions;
       }
       const entries = steady.rules.routineEntries.routineEntries(routine, catalog.exercise, { doses, conditions });
-      for (const group of groupEntries(entries)) groups.addGroup(group);
+      // Folded: the whole routine fits the screen and Save is a tap away; each opens to correct it.
+      for (const group of groupEntries(entries)) groups.addGroup(group, { fold: true });
       return entries.length;
     }
 

@@ -120,6 +120,7 @@
         h('p', {}, elsewhere ? `“${other.routine_name}” is running in another tab.` : `“${other.routine_name}” is still in progress.`),
         h('a', { class: 'button button-quiet', href: `/routines/${other.ref}/play` },
           elsewhere ? `Take over ${other.routine_name} here` : `Resume ${other.routine_name}`)) : null,
+      steady.components.kitNeeded(routine, catalog),
       h('ol', { class: 'intro-items' }, routine.items.map((item) => {
         const exercise = catalog.exercise.get(item.exercise);
         const level = prescriptions[item.exercise];
@@ -129,7 +130,6 @@
             : steady.labels.routines.itemTarget(item, routine, exercise)),
           firstSides[item.exercise] ? h('span', { class: 'card-meta' }, words.weakerFirst(firstSides[item.exercise])) : null);
       })),
-      steady.components.kitNeeded(routine, catalog),
       h('p', { class: 'hint' }, cueSummary(settings), ' ', h('a', { href: '/settings' }, 'Change in settings'), '.'),
       h('p', { class: 'hint' }, 'The screen stays on while the routine runs. Leave at any time: it picks up where you were.'),
       startError,
