@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe_check import axe_in_both_schemes
+from tests.browser.sync_steps import device_sessions, server_sessions, sync_now, wait_saved
 from tests.browser.training_steps import open_offline, outbox, save_session, sessions
 
 pytestmark = pytest.mark.browser
@@ -249,3 +250,38 @@ def test_dates_are_written_in_the_browsers_locale_everywhere(browser, live_serve
     page.goto(f"{live_server.url}/history")
     expect(page.locator(".session-list")).to_contain_text(expected)
     context.close()
+
+
+def delete_then_undo(page, live_server, session, *, between=lambda: None):
+    page.goto(f"{live_server.url}/history/{session['id']}")
+    page.get_by_role("button", name="Delete", exact=True).click()
+    page.get_by_role("button", name="Delete session").click()
+    expect(page).to_have_url(f"{live_server.url}/history")
+    between()
+    page.get_by_role("status").filter(has_text="Session deleted").get_by_role("button", name="Undo").click()
+    expect(page.locator(".session-list > li")).to_have_count(1)
+
+
+def test_an_undone_delete_reaches_the_account_and_the_other_device(devices, live_server, account):
+    phone, laptop = devices
+    session = save_session(phone, notes="Deleted by mistake")
+    wait_saved(phone)
+
+    def server_gone():
+        assert server_sessions(live_server.app, account) == []
+
+    # The delete has reached the account before the Undo: the put after it brings the record back.
+    delete_then_undo(phone, live_server, session, between=lambda: (wait_saved(phone), server_gone()))
+    wait_saved(phone)
+    assert [s["id"] for s in server_sessions(live_server.app, account)] == [session["id"]]
+    assert sync_now(laptop) == "saved"
+    assert device_sessions(laptop)[session["id"]]["notes"] == "Deleted by mistake"
+
+    # Offline, the delete and its undo are sent together, and the record stays.
+    phone.context.set_offline(True)
+    delete_then_undo(phone, live_server, session)
+    phone.context.set_offline(False)
+    wait_saved(phone)
+    assert [s["id"] for s in server_sessions(live_server.app, account)] == [session["id"]]
+    assert sync_now(laptop) == "saved"
+    assert session["id"] in device_sessions(laptop)
