@@ -169,6 +169,7 @@ def test_the_undo_offer_goes_after_some_seconds(page, context, live_server):
     page.get_by_role("button", name="Delete", exact=True).click()
     page.get_by_role("button", name="Delete session").click()
     expect(page.get_by_role("button", name="Undo")).to_be_visible()
+    axe_in_both_schemes(page, lambda name: page.screenshot(path=str(SHOTS / f"{name}.png")), "undo-axe", clock=True)
     page.clock.run_for(11_000)
     expect(page.get_by_role("button", name="Undo")).to_have_count(0)
     assert sessions(page) == []
@@ -197,9 +198,12 @@ def test_the_routine_list_says_each_routines_kit_and_little_or_no_kit_only_when_
     expect(page.get_by_role("link", name="Back & core circuit").locator(".card-kit")).to_have_text("Kit: Stability ball")
     expect(page.get_by_role("link", name="Heel-tap balance drills").locator(".card-kit")).to_have_text("Kit: No kit")
     kits = page.locator(".card-kit").all_inner_texts()
-    light = sum(1 for text in kits if text == "Kit: No kit" or "," not in text)
-    claim = page.get_by_text("need little or no kit")
-    expect(claim).to_have_count(1 if light * 2 > len(kits) else 0)
+    minutes = [int(text.split()[1]) for text in page.locator(".card-list .card-meta:not(.card-kit)").all_inner_texts()[:len(kits)]]
+    light = sum(1 for text in kits if text == "Kit: No kit" or "," not in text) * 2 > len(kits)
+    short = sum(1 for m in minutes if m < 20) * 2 > len(minutes)
+    overview = page.locator(".routines-overview")
+    expect(overview).to_contain_text("little or no kit") if light else expect(overview).not_to_contain_text("little or no kit")
+    expect(overview).to_contain_text("under twenty minutes") if short else expect(overview).not_to_contain_text("under twenty")
     shots(page, "routine-list")
 
 
@@ -285,3 +289,26 @@ def test_an_undone_delete_reaches_the_account_and_the_other_device(devices, live
     assert [s["id"] for s in server_sessions(live_server.app, account)] == [session["id"]]
     assert sync_now(laptop) == "saved"
     assert session["id"] in device_sessions(laptop)
+
+
+ONE_HOLD = """() => steady.customRoutines.saveRoutine({
+  id: steady.outbox.newId(), name: 'Balance only', format: 'sets', rounds: 1, work_seconds: null,
+  rest_seconds: 0, round_rest_seconds: 0, items: [{exercise: 'single-leg-balance', hold_seconds: 30}],
+}).then((r) => r.id)"""
+
+
+def test_back_from_a_workout_run_to_its_end_repeats_its_last_exercise(page, context, live_server):
+    open_offline(page, context, live_server, "/routines", clock=True)
+    routine = page.evaluate(ONE_HOLD)
+    page.goto(f"{live_server.url}/routines/{routine}/play")
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(10_000 + 30_000 + 5_000 + 30_000)
+    expect(page.locator(".player")).to_have_attribute("data-state", "finished")
+    page.get_by_role("button", name="Back to the workout").click()
+    expect(page.locator(".player-stage .player-step")).to_have_text("Single-leg balance")
+    expect(page.locator(".player-stage .player-side")).to_have_text("Right side")
+    expect(page.locator(".player-pause")).to_have_text("Resume")
+    page.get_by_role("button", name="Resume").click()
+    page.clock.run_for(30_000)
+    expect(page.locator(".player")).to_have_attribute("data-state", "finished")
+    expect(page.locator(".finish-summary")).to_contain_text("2 sets done.")

@@ -4,18 +4,21 @@
   const { h } = steady.dom;
   const { routineCard, customRoutineCards } = steady.components.routineCards;
 
-  // "Little or no kit" is said only when it is true of most routines: one piece of kit at most.
-  function littleKit(routines, catalog) {
-    const light = routines.filter((r) => steady.labels.routines.routineKit(r, catalog).length <= 1).length;
-    return light * 2 > routines.length;
+  // What the list says of most routines is said only when it is true of more than half of them.
+  function overview(routines, catalog) {
+    const most = (test) => routines.filter(test).length * 2 > routines.length;
+    const short = most((r) => steady.labels.routines.routineMinutes(r, catalog) < 20);
+    const light = most((r) => steady.labels.routines.routineKit(r, catalog).length <= 1);
+    const said = short && light ? 'Most take under twenty minutes and need little or no kit.'
+      : short ? 'Most take under twenty minutes; each says the kit it needs.'
+        : light ? 'Most need little or no kit; each says how long it takes.' : 'Each says how long it takes and the kit it needs.';
+    return `Ready-made sessions from coaches and physiotherapists. ${said}`;
   }
 
   function routineList({ catalog }) {
     const node = h('div', { class: 'page' },
       h('h1', {}, 'Routines'),
-      h('p', {}, littleKit(catalog.routines, catalog)
-        ? 'Ready-made sessions from coaches and physiotherapists. Most take under twenty minutes and need little or no kit.'
-        : 'Ready-made sessions from coaches and physiotherapists. Most take under twenty minutes; each says the kit it needs.'),
+      h('p', { class: 'routines-overview' }, overview(catalog.routines, catalog)),
       h('ul', { class: 'card-list' }, catalog.routines.map((r) => routineCard(r, catalog))),
       h('section', { 'aria-labelledby': 'your-routines' },
         h('div', { class: 'page-head' },
