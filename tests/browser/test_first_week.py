@@ -44,6 +44,7 @@ def test_choosing_a_routine_in_the_quick_log_fills_every_set_so_save_logs_it_in_
     expect(groups).to_have_count(2)
     expect(groups.nth(0).locator(".bout")).to_have_count(6)
     expect(groups.nth(1).locator(".bout")).to_have_count(6)
+    expect(page.get_by_label("Minutes")).to_have_value("9")  # the routine's length, as its page says
     # Folded, so the routine fits the screen; each says what it holds and opens to be corrected.
     expect(groups.locator("summary")).to_have_text(["Medicine-ball wood chop6 sets · 10 reps", "Single-leg balance6 sets · 40 s"])
     shots(page, "quick-log-routine")
@@ -53,6 +54,7 @@ def test_choosing_a_routine_in_the_quick_log_fills_every_set_so_save_logs_it_in_
     expect(page).to_have_url(f"{live_server.url}/history/" + sessions(page)[0]["id"])
     [session] = sessions(page)
     assert session["routine"] == PAIR
+    assert session["ended_at"] == "2026-11-21T07:44:00Z"
     chops = [(e["side"], e["reps"], e["seconds"]) for e in session["entries"] if e["exercise"] == "medicine-ball-wood-chop"]
     holds = [(e["side"], e["reps"], e["seconds"]) for e in session["entries"] if e["exercise"] == "single-leg-balance"]
     assert chops == [("left", 10, None), ("right", 10, None)] * 3, "a sets routine gets its 3 sets, per side"

@@ -67,6 +67,10 @@
         const choice = routineChoices.find((r) => r.ref === controls.routine.value);
         if (!choice || !groups.isEmpty()) return;
         const sets = addRoutine(choice.routine);
+        // Minutes not typed yet: the routine's own length is the better guess.
+        if (!draft.started_at && controls.duration.value === initialWhen[2]) {
+          controls.duration.value = String(steady.labels.routines.routineMinutes(choice.routine, catalog));
+        }
         announce(`${choice.routine.items.length} exercises, ${sets} sets, added from ${choice.name}.`);
       });
       initialWhen = [controls.date.value, controls.time.value, controls.duration.value];
