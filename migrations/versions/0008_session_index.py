@@ -22,6 +22,11 @@ DOCUMENT = sa.JSON().with_variant(postgresql.JSONB(), 'postgresql')
 BATCH = 2000
 
 
+def _ordered_text(length):
+    # Compared and indexed code point by code point, as the rules compare them.
+    return sa.String(length=length).with_variant(sa.String(length=length, collation='C'), 'postgresql')
+
+
 def _user_id(table):
     return sa.Column('user_id', sa.Uuid(), sa.ForeignKey('users.id', ondelete='CASCADE',
                                                          name=f'fk_{table}_user_id_users'), nullable=False)
@@ -31,7 +36,7 @@ def upgrade():
     days = op.create_table(
         'session_day',
         _user_id('session_day'),
-        sa.Column('local_date', sa.String(length=10), nullable=False),
+        sa.Column('local_date', _ordered_text(10), nullable=False),
         sa.Column('sessions', sa.Integer(), nullable=False),
         sa.Column('version', sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint('user_id', 'local_date', name='pk_session_day'),
@@ -42,12 +47,12 @@ def upgrade():
         _user_id('session_exercise'),
         sa.Column('session_id', sa.Uuid(), nullable=False),
         sa.Column('exercise', sa.String(length=80), nullable=False),
-        sa.Column('local_date', sa.String(length=10), nullable=False),
-        sa.Column('started_at', sa.String(length=40), nullable=False),
+        sa.Column('local_date', _ordered_text(10), nullable=False),
+        sa.Column('started_at', _ordered_text(40), nullable=False),
         sa.PrimaryKeyConstraint('user_id', 'session_id', 'exercise', name='pk_session_exercise'),
     )
     op.create_index('ix_session_exercise_user_id_exercise', 'session_exercise',
-                    ['user_id', 'exercise', 'local_date', 'started_at'])
+                    ['user_id', 'exercise', 'local_date', 'started_at', 'session_id'])
     op.create_index('ix_session_exercise_user_id_local_date', 'session_exercise', ['user_id', 'local_date'])
     op.create_table(
         'streak_carry',

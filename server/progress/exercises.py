@@ -32,9 +32,7 @@ def _dose(exercise: dict) -> str:
     return "reps" if exercise.get("prescription", {}).get("reps") is not None else "seconds"
 
 
-def _sessions(user_id: uuid.UUID, ids: list[uuid.UUID]) -> list[dict]:
-    if not ids:
-        return []
+def _sessions(user_id: uuid.UUID, ids) -> list[dict]:
     query = select(SessionRecord.data).where(SessionRecord.user_id == user_id, SessionRecord.deleted.is_(False),
                                              SessionRecord.id.in_(ids))
     return [data for data in db.session.connection().execute(query).scalars() if isinstance(data, dict)]

@@ -14,6 +14,12 @@ from server.accounts.ownership import register_private
 from server.extensions import db
 
 
+def _ordered_text(length: int):
+    # The rules compare dates and instants as text, code point by code point: so must the database,
+    # and its indexes, whatever PostgreSQL's default collation (SQLite's is already binary).
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
 def _user_key() -> Mapped[uuid.UUID]:
     return mapped_column(Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
 
@@ -28,7 +34,7 @@ class SessionDay(db.Model):
     __table_args__ = (Index("ix_session_day_user_id_version", "user_id", "version"),)
 
     user_id: Mapped[uuid.UUID] = _user_key()
-    local_date: Mapped[str] = mapped_column(String(10), primary_key=True)
+    local_date: Mapped[str] = mapped_column(_ordered_text(10), primary_key=True)
     sessions: Mapped[int] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(BigInteger)
 
@@ -39,15 +45,15 @@ class SessionExercise(db.Model):
     __tablename__ = "session_exercise"
     __table_args__ = (
         # The latest sessions of an exercise (levels), and the sessions of a span of dates (asymmetry).
-        Index("ix_session_exercise_user_id_exercise", "user_id", "exercise", "local_date", "started_at"),
+        Index("ix_session_exercise_user_id_exercise", "user_id", "exercise", "local_date", "started_at", "session_id"),
         Index("ix_session_exercise_user_id_local_date", "user_id", "local_date"),
     )
 
     user_id: Mapped[uuid.UUID] = _user_key()
     session_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     exercise: Mapped[str] = mapped_column(String(80), primary_key=True)
-    local_date: Mapped[str] = mapped_column(String(10))
-    started_at: Mapped[str] = mapped_column(String(40))
+    local_date: Mapped[str] = mapped_column(_ordered_text(10))
+    started_at: Mapped[str] = mapped_column(_ordered_text(40))
 
 
 class StreakCarry(db.Model):

@@ -9,7 +9,7 @@ import uuid
 from collections import Counter
 from functools import cache
 
-from sqlalchemy import and_, bindparam, delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from server.extensions import db
@@ -96,14 +96,9 @@ def logged_exercises(user_id: uuid.UUID) -> list[str]:
     return list(db.session.connection().execute(_LOGGED, {"uid": user_id}).scalars())
 
 
-def _text_order(column):
-    # The rules compare dates and instants as text, code point by code point: so must the database.
-    return column.collate("C") if db.engine.dialect.name == "postgresql" else column
-
-
 def sessions_to_read(user_id: uuid.UUID, since_by_exercise: dict[str, str | None], first_day: str, last_day: str,
-                     latest: int) -> list[uuid.UUID]:
-    """The sessions dated ``first_day``..``last_day``, and each exercise's ``latest`` started after its ``since``.
+                     latest: int):
+    """A query of the ids of the sessions dated ``first_day``..``last_day``, and each exercise's ``latest`` started after its ``since``.
 
     Ordered as the progression rule orders them (local date, then start), newest first, each
     exercise's walk stopping after ``latest`` rows of its index.
@@ -113,8 +108,7 @@ def sessions_to_read(user_id: uuid.UUID, since_by_exercise: dict[str, str | None
     for n, (exercise, since) in enumerate(sorted(since_by_exercise.items())):
         query = select(e.session_id).where(e.user_id == user_id, e.exercise == exercise)
         if since is not None:
-            query = query.where(_text_order(e.started_at) > since)
-        query = query.order_by(_text_order(e.local_date).desc(), _text_order(e.started_at).desc()).limit(latest)
+            query = query.where(e.started_at > since)
+        query = query.order_by(e.local_date.desc(), e.started_at.desc()).limit(latest)
         parts.append(select(query.subquery(f"latest_{n}")))
-    every = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
-    return list(db.session.connection().execute(every).scalars())
+    return parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
