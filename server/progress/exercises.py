@@ -33,8 +33,9 @@ def _dose(exercise: dict) -> str:
 
 
 def _sessions(user_id: uuid.UUID, ids) -> list[dict]:
-    query = select(SessionRecord.data).where(SessionRecord.user_id == user_id, SessionRecord.deleted.is_(False),
-                                             SessionRecord.id.in_(ids))
+    # By key alone: the index holds live sessions only (a tombstone's data is None besides), and a
+    # condition on ``deleted`` would lead SQLite to its index of every session's dates instead.
+    query = select(SessionRecord.data).where(SessionRecord.user_id == user_id, SessionRecord.id.in_(ids))
     return [data for data in db.session.connection().execute(query).scalars() if isinstance(data, dict)]
 
 
