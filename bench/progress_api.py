@@ -7,8 +7,10 @@ asymmetry. Three situations, the GET alone timed in each:
 
 - the first load after a push (today's session edited through sync: the log's version moved);
 - loaded again with nothing synced in between (the answer this process remembers);
-- the first load after a past session was moved to another day through sync: the kept streak
-  walk is set aside and the rule walks the whole log again (as after a settings change).
+- the first load after a session 10 days back moved to another day, as a late sync does: the
+  streak walk resumes from the kept one before that week (the grid's, up to 16 weeks back);
+- the first load after a settings change (the weekly target): every kept walk is set aside and
+  the rule walks the whole log again, as after an edit older than the kept walks.
 
 Wall time, and this process's CPU time (on SQLite the whole request; on PostgreSQL all but the
 server's share), which the other engineers' load on a shared machine disturbs less. Also prints
@@ -27,10 +29,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.sync_cost import Runner, on_both_databases, session_on  # noqa: E402
+from tests.sync.conftest import SETTINGS  # noqa: E402
 from server.progress import service, session_index  # noqa: E402
 from server.progress.exercises import exercise_progress  # noqa: E402
 from server.progress.rules.streaks import streaks_carried  # noqa: E402
-from server.progress.streaks import _sessions, current_streaks  # noqa: E402
+from server.progress.streaks import _Log, current_streaks  # noqa: E402
 
 TODAY = date(2026, 11, 30)
 LOGS = {"10 years": 3652, "1 month": 30}
@@ -68,6 +71,7 @@ def load(app, label: str) -> dict:
             runner.push(records[i:i + 500])
         user_id = uuid.UUID(runner.http.get("/api/auth/me").get_json()["id"])
         put(runner, "level", LEVEL, str(uuid.uuid5(user_id, "level:side-plank")))
+        runner.user_id = user_id
         runners[name] = (runner, records[0], records[10])
     return runners
 
@@ -85,6 +89,12 @@ def move_past(runner: Runner, record: dict, n: int) -> None:
                                      "ended_at": f"{day}T07:20:00Z"}, record["id"])
 
 
+def change_target(runner: Runner, n: int) -> None:
+    """The weekly target set to 2 or back to 3."""
+    settings = SETTINGS | {"weekly_target": 2 + n % 2}
+    put(runner, "settings", settings, str(uuid.uuid5(runner.user_id, "settings")))
+
+
 def measure(app, label: str, rounds: int) -> None:
     """Load both runners through sync, then time their requests alternately and print the figures."""
     runners = load(app, label)
@@ -95,7 +105,8 @@ def measure(app, label: str, rounds: int) -> None:
         assert body["levels"]["side-plank"]["ready"] and body["asymmetry"]["side-plank"]["deficit_pct"] == 0, body
     situations = (("first load after a push", lambda runner, today, past, n: edit_today(runner, today, n)),
                   ("loaded again, nothing synced since", None),
-                  ("first load after a past session moved (whole walk)", lambda runner, today, past, n: move_past(runner, past, n)))
+                  ("first load after a session 10 days back moved", lambda runner, today, past, n: move_past(runner, past, n)),
+                  ("first load after a settings change (whole walk)", lambda runner, today, past, n: change_target(runner, n)))
     for situation, change in situations:
         wall, cpu = {name: [] for name in LOGS}, {name: [] for name in LOGS}
         for n in range(rounds):
@@ -115,11 +126,12 @@ def measure(app, label: str, rounds: int) -> None:
     with app.app_context():
         user_id = uuid.UUID(runner.http.get("/api/auth/me").get_json()["id"])
         version = service._log_version(user_id)
-        runner.http.get(url)  # the kept walk reaches this week again
+        change_target(runner, 1)  # back to 3
+        runner.http.get(url)  # the kept walks made under it
         times = max(rounds // 4, 10)
-        resumed = median_ms(lambda: current_streaks(user_id, {}, TODAY, version), times)
+        resumed = median_ms(lambda: current_streaks(user_id, SETTINGS | {"weekly_target": 3}, TODAY, version), times)
         query = median_ms(lambda: session_index.day_counts(user_id), times)
-        sessions = _sessions(session_index.day_counts(user_id))
+        sessions = _Log(session_index.day_counts(user_id)).sessions
         rule = median_ms(lambda: streaks_carried(None, sessions, {}, TODAY.isoformat()), times)
         exercises = median_ms(lambda: exercise_progress(user_id, TODAY), times)
     print(f"{label}: 10 years alone (CPU): streaks resumed from the kept walk {resumed:.2f} ms; walked from nothing: "

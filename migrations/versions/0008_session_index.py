@@ -57,9 +57,10 @@ def upgrade():
     op.create_table(
         'streak_carry',
         _user_id('streak_carry'),
+        sa.Column('week', _ordered_text(10), nullable=False),
         sa.Column('carry', sa.JSON(), nullable=False),
         sa.Column('version', sa.BigInteger(), nullable=False),
-        sa.PrimaryKeyConstraint('user_id', name='pk_streak_carry'),
+        sa.PrimaryKeyConstraint('user_id', 'week', name='pk_streak_carry'),
     )
     _backfill(days, exercises)
 

@@ -57,11 +57,16 @@ class SessionExercise(db.Model):
 
 
 class StreakCarry(db.Model):
-    """The streak rule's walk up to the start of a week (its carry), and the log version it was made at."""
+    """The streak rule's walk up to the start of a week (its carry), and the log version it was made at.
+
+    A few per runner (server/progress/streaks.py): this week's, and two from a fixed grid of dates
+    further back, so a session logged late re-walks weeks, not the whole log.
+    """
 
     __tablename__ = "streak_carry"
 
     user_id: Mapped[uuid.UUID] = _user_key()
+    week: Mapped[str] = mapped_column(_ordered_text(10), primary_key=True)
     carry: Mapped[dict] = mapped_column(JSON)  # read and written whole, never queried into
     version: Mapped[int] = mapped_column(BigInteger)
 

@@ -71,21 +71,20 @@ def sessions_written(user_id: uuid.UUID, rows: list[dict]) -> None:
 
 
 _DAY_COUNTS = select(_DAYS.c.local_date, _DAYS.c.sessions).where(
-    _DAYS.c.user_id == bindparam("uid"), _DAYS.c.local_date >= bindparam("since"), _DAYS.c.sessions > 0)
-_CHANGED_BEFORE = select(_DAYS.c.local_date).where(
-    _DAYS.c.user_id == bindparam("uid"), _DAYS.c.version > bindparam("after"),
-    _DAYS.c.local_date < bindparam("before")).limit(1)
+    _DAYS.c.user_id == bindparam("uid"), _DAYS.c.local_date >= bindparam("since"), _DAYS.c.sessions > 0) \
+    .order_by(_DAYS.c.local_date)
+_CHANGES = select(_DAYS.c.local_date, _DAYS.c.version).where(
+    _DAYS.c.user_id == bindparam("uid"), _DAYS.c.version > bindparam("after"))
 
 
 def day_counts(user_id: uuid.UUID, since: str = "") -> list[tuple[str, int]]:
-    """(local date, live sessions) for each date from ``since`` on (every date when it is empty)."""
+    """(local date, live sessions) for each date from ``since`` on (every date when it is empty), in date order."""
     return db.session.connection().execute(_DAY_COUNTS, {"uid": user_id, "since": since}).all()
 
 
-def changed_before(user_id: uuid.UUID, before: str, after: int) -> bool:
-    """Whether a session dated before ``before`` was written, moved or deleted after log version ``after``."""
-    return db.session.connection().execute(_CHANGED_BEFORE, {"uid": user_id, "after": after, "before": before}) \
-        .first() is not None
+def changes_since(user_id: uuid.UUID, after: int) -> list[tuple[str, int]]:
+    """(local date, log version) of each date whose session count a push changed after log version ``after``."""
+    return db.session.connection().execute(_CHANGES, {"uid": user_id, "after": after}).all()
 
 
 _LOGGED = select(_EXERCISES.c.exercise).where(_EXERCISES.c.user_id == bindparam("uid")).distinct()

@@ -107,11 +107,11 @@ def test_only_the_latest_sessions_of_each_exercise_decide_and_old_ones_are_not_r
     assert progress(device, "2026-11-30")["levels"]["side-plank"]["reason"] == "not_yet"
 
 
-def carry_week(app, device: Device) -> str | None:
-    """The week the runner's kept streak walk reaches, or None."""
+def carry_weeks(app, device: Device) -> list[str]:
+    """The weeks the runner's kept streak walks reach."""
     with app.app_context():
-        carry = db.session.scalar(select(StreakCarry.carry).where(StreakCarry.user_id == device.account.id))
-    return carry and carry["week"]
+        carries = db.session.scalars(select(StreakCarry.carry).where(StreakCarry.user_id == device.account.id)).all()
+    return sorted(carry["week"] for carry in carries)
 
 
 def test_resumed_answers_equal_the_from_scratch_ones_across_every_kind_of_change(progress_app, device):
@@ -128,13 +128,18 @@ def test_resumed_answers_equal_the_from_scratch_ones_across_every_kind_of_change
 
     # Twenty weeks of sessions, three most weeks, a missed week now and then.
     push(*(plank(days_before("2026-11-29", n), left=25 + n % 7) for n in range(140) if n % 3 and n // 7 % 6 != 4))
-    check("2026-11-22")  # a carry is kept at the start of that week ...
-    assert carry_week(progress_app, device) == "2026-11-16"
-    check("2026-11-30")  # ... and moves on to this one
-    assert carry_week(progress_app, device) == "2026-11-30"
-    push(plank("2026-11-30"))  # a session this week: resumed from the carry
+    # Walks are kept at the start of that week, and at the weeks of the grid's last two dates
+    # before it (13 September and 8 November 2026) ...
+    check("2026-11-22")
+    assert carry_weeks(progress_app, device) == ["2026-09-07", "2026-11-02", "2026-11-16"]
+    check("2026-11-30")  # ... and this week's moves on
+    assert carry_weeks(progress_app, device) == ["2026-09-07", "2026-11-02", "2026-11-30"]
+    push(plank("2026-11-30"))  # a session this week: resumed from this week's walk
     check("2026-11-30")
     check("2026-12-01")
+    push(plank("2026-11-18", hour=18))  # logged late: resumed from 2 November's
+    check("2026-11-30")
+    assert carry_weeks(progress_app, device) == ["2026-09-07", "2026-11-02", "2026-11-30"]
     moved = next(r for r in live.values() if r["local_date"] == "2026-09-01")
     push(moved | {"local_date": "2026-09-03", "started_at": "2026-09-03T07:00:00Z", "ended_at": "2026-09-03T07:00:00Z"})  # an old session edited to another day
     check("2026-11-30")
