@@ -94,10 +94,13 @@ def current_streaks(user_id: uuid.UUID, settings: dict, today: date, version: in
                if not any(changed > row.version and day < week for day, changed in changes)}
     walked = None
     for week in sorted(holding, reverse=True):
-        walked = _walk(user_id, holding[week].carry, settings, today)
+        # Asked first with no sessions, which costs no query: a carry made under other settings,
+        # or for a later day than this one, does not fit.
+        if streaks_carried(holding[week].carry, [], settings, today.isoformat())["streaks"] is not None:
+            walked = _walk(user_id, holding[week].carry, settings, today)
         if walked is not None:
             break
-        del holding[week]  # made under other settings, or for a later day than this one
+        del holding[week]
     if walked is None:
         walked = _walk(user_id, None, settings, today)
     result, made = walked
