@@ -94,8 +94,9 @@ def current_streaks(user_id: uuid.UUID, settings: dict, today: date, version: in
                if not any(changed > row.version and day < week for day, changed in changes)}
     walked = None
     for week in sorted(holding, reverse=True):
-        # Asked first with no sessions, which costs no query: a carry made under other settings,
-        # or for a later day than this one, does not fit.
+        if week > today.isoformat():
+            continue  # a load for an earlier day: kept for the loads of today
+        # Asked first with no sessions, which costs no query: a carry made under other settings does not fit.
         if streaks_carried(holding[week].carry, [], settings, today.isoformat())["streaks"] is not None:
             walked = _walk(user_id, holding[week].carry, settings, today)
         if walked is not None:
