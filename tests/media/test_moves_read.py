@@ -11,11 +11,7 @@ from server.media.motion import Motion
 from server.media.panels import ClipPainter
 from server.media.props import MAT_HEIGHT
 from server.media.vector import dist, dot, norm, sub
-from tests.media.helpers import POSES_DIR
-
-HEEL_TAPS = ["heel-tap-front", "heel-tap-side", "heel-tap-rotated"]
-# Where the fault to avoid (the knee drifting inward) is seen from the front.
-FRONT_VIEW = HEEL_TAPS + ["single-leg-balance", "step-up", "lunge", "bodyweight-squat"]
+from tests.media.helpers import FRONT_VIEW, HEEL_TAPS, POSES_DIR
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,7 @@ from PIL import Image
 
 from server.media import load_pose_scripts, probe_clip, render_all
 from server.media.build import FPS, frame_count, render_hash
-from tests.media.helpers import FFMPEG, MAX_CLIP_BYTES, MAX_TOTAL_BYTES, POSES_DIR, ROOT, SLUGS, top_level_boxes
-from tests.media.test_moves_read import FRONT_VIEW
+from tests.media.helpers import FFMPEG, FRONT_VIEW, MAX_CLIP_BYTES, MAX_TOTAL_BYTES, POSES_DIR, ROOT, SLUGS, top_level_boxes
 
 
 @pytest.fixture(scope="session")
