@@ -79,6 +79,7 @@ PAGE_JS = [
     "js/page/components/inline-confirm.js",
     "js/page/components/export-control.js",
     "js/page/components/save-offline.js",
+    "js/page/components/clip-unsaved.js",
     "js/page/components/routine-cards.js",
     "js/page/components/level-panel.js",
     "js/page/labels/progress.js",

@@ -22,8 +22,9 @@
     const video = h('video', {
       class: 'clip-video', src: clip.src, poster: clip.poster, width: clip.width, height: clip.height,
       muted: true, loop: true, playsinline: true, controls: true, autoplay: !still, preload: still ? 'none' : 'auto',
-      'aria-label': `Demonstration of ${exercise.name}`,
+      'aria-label': `Demonstration of ${exercise.name}`, 'data-origin': clip.origin,
     });
+    steady.components.clipUnsaved.standInWhenUnsaved(video, clip);
     video.muted = true; // the property, not just the attribute, is what autoplay policies check
     const play = still ? h('button', {
       type: 'button', class: 'clip-play', 'aria-label': `Play the ${exercise.name} demonstration`,
