@@ -25,6 +25,8 @@ RULES_JS = [
     "js/rules/asymmetry.js",
     "js/rules/session-csv.js",
     "js/rules/record-ids.js",
+    "js/rules/muscles.json",
+    "js/rules/exercise-search.js",
 ]
 # The sync engine (js/sync/), beside the data layer it drains. Pages load it as the "sync" bundle once an account
 # is in use (without one it is never needed); the worker imports WORKER_SYNC_JS as it starts
