@@ -68,6 +68,7 @@ PAGE_JS = [
     "js/page/components/form-drafts.js",
     "js/page/components/keep-data-notice.js",
     "js/page/connection.js",
+    "js/page/nav-more.js",
     "js/page/install.js",
     "js/page/worker-client.js",
     "js/page/components/form-fields.js",

@@ -22,7 +22,7 @@
     { path: '/history/:id/edit', view: views.sessionLog, nav: 'history' },
     { path: '/settings', view: views.settings, nav: 'settings', live: true },
     { path: '/storage', view: views.storage, nav: 'storage' },
-    { path: '/plan', bundle: 'plan', viewName: 'plan', nav: 'home', live: true },
+    { path: '/plan', bundle: 'plan', viewName: 'plan', nav: 'plan', live: true },
     { path: '/progress', bundle: 'progress', viewName: 'progress', nav: 'progress', live: true },
     { path: '/login', bundle: 'account', viewName: 'login', nav: 'account' },
     { path: '/register', bundle: 'account', viewName: 'register', nav: 'account' },
