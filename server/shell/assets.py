@@ -143,6 +143,10 @@ SCREEN_JS = {
     "editor": [
         "js/page/views/routine-editor.js",
     ],
+    # The note for runners coming back from injury: a page read now and then.
+    "guide": [
+        "js/page/views/coming-back.js",
+    ],
     "plan": [
         "js/rules/week-plan.js",
         "js/rules/week-calendar.js",

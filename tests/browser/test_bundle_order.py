@@ -31,6 +31,7 @@ BUNDLE_SCREENS = {
     "account": ("/login", "Log in"),
     "plan": ("/plan", "Your week"),
     "editor": ("/routines/new", "New routine"),
+    "guide": ("/coming-back", "Coming back from injury"),
     "sync": None,  # the sync engine: no screen of its own, loaded once an account is in use
 }
 

@@ -22,6 +22,7 @@
     { path: '/history/:id/edit', view: views.sessionLog, nav: 'history' },
     { path: '/settings', view: views.settings, nav: 'settings', live: true },
     { path: '/storage', view: views.storage, nav: 'storage' },
+    { path: '/coming-back', bundle: 'guide', viewName: 'comingBack', nav: 'exercises' },
     { path: '/plan', bundle: 'plan', viewName: 'plan', nav: 'plan', live: true },
     { path: '/progress', bundle: 'progress', viewName: 'progress', nav: 'progress', live: true },
     { path: '/login', bundle: 'account', viewName: 'login', nav: 'account' },
