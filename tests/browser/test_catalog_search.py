@@ -52,4 +52,8 @@ def test_search_with_a_focus_filter_and_in_the_address(page, live_server, screen
     found = found_slugs(page)
     assert "heel-raise" in found and "step-up" not in found  # step-up is hips and balance, not feet and ankles
     expect(page.get_by_role("status").filter(has_text="exercise")).to_have_text(f"{len(found)} exercises")
+    # While searching, each card names its muscles, so the runner sees why it was found.
+    expect(page.get_by_role("link", name="Heel raise")).to_contain_text("Muscles: Gastrocnemius, Soleus, Ankle stabilisers")
     axe_in_both_schemes(page, screenshot, "search-calves")
+    page.get_by_label("Search exercises").fill("")
+    expect(page.locator("#exercise-results a.card").first).not_to_contain_text("Muscles:")

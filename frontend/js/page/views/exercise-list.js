@@ -17,11 +17,13 @@
     });
   }
 
-  function exerciseItem(exercise) {
+  // While searching, each card names its muscles too, so a runner sees why "calves" found it.
+  function exerciseItem(exercise, searching) {
     return h('li', {},
       h('a', { class: 'card', href: `/exercises/${exercise.slug}` },
         h('span', { class: 'card-title' }, exercise.name),
         h('span', { class: 'card-meta' }, [prescription(exercise), ...exercise.tags.map((t) => TAGS[t])].join(' · ')),
+        searching ? h('span', { class: 'card-meta' }, 'Muscles: ' + exercise.muscles.join(', ')) : null,
         h('span', { class: 'card-text' }, exercise.summary)));
   }
 
@@ -39,7 +41,7 @@
 
     function update({ speak }) {
       const found = filterExercises(catalog.exercises, state);
-      results.replaceChildren(...found.map(exerciseItem));
+      results.replaceChildren(...found.map((e) => exerciseItem(e, Boolean(state.q.trim()))));
       const message = found.length === 1 ? '1 exercise' : `${found.length} exercises`;
       count.textContent = found.length ? message : 'No exercises match. Try another word or clear a filter.';
       if (speak) announce(count.textContent);
