@@ -247,6 +247,9 @@ def _write(user_id: uuid.UUID, working: dict, now: datetime) -> None:
         db.session.execute(_record_statements(name)[1], rows)
     for name, rows in updates.items():
         db.session.execute(_record_statements(name)[2], rows)
+    for name in sorted(inserts.keys() | updates.keys()):
+        if ENTITIES[name].written:  # what another domain keeps beside these records, in this transaction
+            ENTITIES[name].written(user_id, inserts[name] + updates[name])
 
 
 def pull(user_id: uuid.UUID, request: PullRequest, now: datetime | None = None) -> dict:

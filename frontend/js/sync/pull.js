@@ -4,8 +4,8 @@
 (function (steady) {
   'use strict';
   const { STORES, openDatabase } = steady.db;
-  const { storeOf, recordKey, entryKey, alters, writePulled, replay } = steady.syncRecords;
-  const RECORD_STORES = [STORES.sessions, STORES.routines, STORES.settings];
+  const { storeOf, recordKey, entryKey, alters, writePulled, deletePulled, replay } = steady.syncRecords;
+  const RECORD_STORES = [STORES.sessions, STORES.routines, STORES.settings, STORES.levels];
 
   // After a snapshot: records this device had from the server that the snapshot did not hold are gone there; returns how many went.
   async function sweep(tx, state, pendingKeys) {
@@ -15,7 +15,7 @@
       if (known.epoch === state.epoch || pendingKeys.has(known.key)) continue;
       const [entity, id] = known.key.split('/');
       if (entity !== 'settings' && storeOf(entity)) {
-        await tx.objectStore(storeOf(entity)).delete(id);
+        await deletePulled(tx, entity, id, state);
         removed += 1;
       }
       await servers.delete(known.key);
@@ -37,8 +37,8 @@
       if (!storeOf(change.entity)) continue; // an entity this version of Steady does not keep yet
       const key = recordKey(change.entity, change.id);
       touched.add(key);
-      if (await alters(tx, change)) altered += 1;
-      await writePulled(tx, change);
+      if (await alters(tx, change, state)) altered += 1;
+      await writePulled(tx, change, state);
       if (change.op === 'delete') await servers.delete(key);
       else await servers.put({ key, version: change.version, conflicts: change.conflicts || {}, epoch: state.epoch || 0 });
     }

@@ -51,9 +51,21 @@
     }).catch(() => undefined); // offline or out of space: the routine runs anyway, clips or not
   }
 
-  function timelineFor(routine, catalog, settings, firstSides) {
+  /** What the runner's levels prescribe for the routine's exercises that have one: {slug: prescription}. */
+  function prescriptionsFor(routine, catalog, levels) {
+    const found = {};
+    for (const item of routine.items) {
+      const now = steady.levels.prescribed(catalog.exercise.get(item.exercise), levels.get(item.exercise));
+      if (now) found[item.exercise] = now;
+    }
+    return found;
+  }
+
+  function timelineFor(routine, catalog, settings, prescriptions, firstSides) {
+    const doses = {};
+    for (const [slug, now] of Object.entries(prescriptions)) doses[slug] = now.dose === 'reps' ? { reps: now.target } : { seconds: now.target };
     return steady.rules.timeline.buildTimeline(routine, catalog.exercise, {
-      switchSeconds: settings.switch_seconds, getReadySeconds: settings.get_ready_seconds, firstSides,
+      switchSeconds: settings.switch_seconds, getReadySeconds: settings.get_ready_seconds, doses, firstSides,
     });
   }
 
@@ -71,9 +83,9 @@
   }
 
   function showIntro(screen, other, elsewhere) {
-    const { root, routine, settings, context, firstSides } = screen;
+    const { root, routine, settings, context, prescriptions, firstSides } = screen;
     const { catalog } = context;
-    const steps = timelineFor(routine, catalog, settings, firstSides);
+    const steps = timelineFor(routine, catalog, settings, prescriptions, firstSides);
     const seconds = steady.rules.timeline.timelineSeconds(steps);
     const start = h('button', { type: 'button', class: 'button button-big' }, other ? 'Discard it and start this one' : 'Start');
     const startError = h('p', { class: 'form-error', role: 'alert', hidden: true });
@@ -88,7 +100,7 @@
         const now = Date.now();
         screen.state = engine.startWorkout({
           id: steady.outbox.newId(), routine: { ref: routine.ref, slug: routine.slug, name: routine.name },
-          steps: timelineFor(routine, catalog, settings, firstSides), now, timeZone: steady.settings.sessionTimeZone(settings),
+          steps: timelineFor(routine, catalog, settings, prescriptions, firstSides), now, timeZone: steady.settings.sessionTimeZone(settings),
         });
         await steady.workoutStore.writeWorkout(screen.state);
       } catch (error) {
@@ -110,8 +122,11 @@
           elsewhere ? `Take over ${other.routine_name} here` : `Resume ${other.routine_name}`)) : null,
       h('ol', { class: 'intro-items' }, routine.items.map((item) => {
         const exercise = catalog.exercise.get(item.exercise);
+        const level = prescriptions[item.exercise];
         return h('li', {}, h('span', { class: 'card-title' }, exerciseName(item.exercise, catalog)),
-          h('span', { class: 'card-meta' }, steady.labels.routines.itemTarget(item, routine, exercise)),
+          h('span', { class: 'card-meta' }, level
+            ? `Your level: ${steady.components.levelPanel.placeText(exercise, { rung: level.rung, dose: level.target })}`
+            : steady.labels.routines.itemTarget(item, routine, exercise)),
           firstSides[item.exercise] ? h('span', { class: 'card-meta' }, words.weakerFirst(firstSides[item.exercise])) : null);
       })),
       h('p', { class: 'hint' }, cueSummary(settings), ' ', h('a', { href: '/settings' }, 'Change in settings'), '.'),
@@ -123,7 +138,7 @@
   }
 
   function showRunning(screen) {
-    const { root, routine, settings, context } = screen;
+    const { root, routine, settings, context, prescriptions } = screen;
     const { catalog } = context;
     cues.configure(settings);
     const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true', id: 'player-live' });
@@ -187,6 +202,7 @@
       const focusLost = stage.contains(document.activeElement);
       const upcoming = step.kind === 'work' || step.kind === 'reps' ? null : step;
       const exercise = catalog.exercise.get(step.exercise);
+      const level = upcoming ? null : prescriptions[step.exercise];
       timerText = null;
       repsOutput = null;
       let measure;
@@ -213,6 +229,7 @@
         upcoming ? h('p', { class: 'player-upcoming' }, words.upcomingLine(step, catalog))
           : (step.side !== 'both' ? h('p', { class: 'player-side' }, `${step.side === 'left' ? 'Left' : 'Right'} side`) : null),
         note ? h('p', { class: 'player-weaker' }, note) : null,
+        level ? h('p', { class: 'player-rung' }, h('span', { class: 'visually-hidden' }, 'Your level: '), level.label) : null,
         clip(exercise, { moving: !upcoming }),
         measure].filter(Boolean));
       const after = upcoming ? null : words.nextExerciseStep(screen.state.steps, pos.index + 1);
@@ -344,9 +361,16 @@
     screen.root.dataset.state = 'elsewhere';
   }
 
-  function showFinish(screen) {
+  async function showFinish(screen) {
     const { root, settings, context } = screen;
     steady.wakeLock.release();
+    try {
+      await steady.screenBundles.loadScreenBundle('log'); // the session form, shared with the quick log
+    } catch (error) {
+      // The workout is kept: once the form can be fetched, the finish screen shows it.
+      render(root, [steady.views.needsConnection({ retry: () => showFinish(screen) }).node]);
+      return;
+    }
     render(root, steady.playerFinish.finishScreen({
       state: screen.state, catalog: context.catalog, settings, navigate: context.navigate,
       onDiscard: async () => {
@@ -360,8 +384,10 @@
   }
 
   async function open(root, context) {
-    const [routine, settings, workout] = await Promise.all([
+    steady.screenBundles.loadScreenBundle('log').catch(() => undefined); // ready for the finish screen
+    const [routine, settings, workout, levels] = await Promise.all([
       loadRoutine(context.params.ref, context.catalog), steady.settings.readSettings(), steady.workoutStore.readWorkout(),
+      steady.levels.levelsBySlug(),
     ]);
     if (!routine) {
       const missing = steady.views.notFound();
@@ -370,7 +396,10 @@
       return;
     }
     document.title = `${routine.name} · Steady`;
-    const screen = { root, routine, settings, context, state: null, firstSides: await firstSidesFor(routine, context.catalog, settings) };
+    const screen = {
+      root, routine, settings, context, state: null,
+      prescriptions: prescriptionsFor(routine, context.catalog, levels), firstSides: await firstSidesFor(routine, context.catalog, settings),
+    };
     if (workout && workout.ref === routine.ref) {
       screen.state = engine.restore(workout, Date.now());
       if (screen.state.finished_ms !== null) showFinish(screen);

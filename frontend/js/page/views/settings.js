@@ -93,6 +93,7 @@
         h('h2', { id: 'settings-data' }, 'Your data'),
         h('p', {}, 'Download everything logged on this device. No account needed.'),
         steady.components.exportControl.exportControls(),
+        steady.components.importControl.importControl({ id: 'settings-import', done: () => navigate(location.pathname, { replace: true }) }),
         h('p', {}, h('a', { href: '/storage' }, 'Saved for offline'), ': clips kept on this device and the space they use.')));
   }
 
