@@ -39,6 +39,13 @@
     return h('section', { class: 'card-section', 'aria-labelledby': id }, h('h2', { id }, title), ...content);
   }
 
+  /** When to stop, the same on every card (so it is written once, here, not in each card's content). */
+  function stopBlock() {
+    return h('aside', { class: 'stop', 'aria-label': 'When to stop' },
+      h('p', {}, h('strong', {}, 'Stop '), 'if you feel sharp pain, pain in a joint, or dizziness. Working muscles may burn; joints should not hurt. ',
+        h('a', { href: '/coming-back' }, 'Coming back from injury?')));
+  }
+
   function exerciseCard({ catalog, params }) {
     const exercise = catalog.exercise.get(params.slug);
     if (!exercise) return steady.views.notFound();
@@ -64,6 +71,7 @@
       steady.components.asymmetryLine.asymmetryLine(exercise),
       section('card-steps', 'How to do it', h('ol', { class: 'steps' }, exercise.steps.map((s) => h('li', {}, s)))),
       h('aside', { class: 'tip', 'aria-label': 'Top tip' }, h('p', {}, h('strong', {}, 'Top tip: '), exercise.top_tip)),
+      stopBlock(),
       section('card-avoid', 'Avoid', h('ul', { class: 'faults' }, exercise.faults.map((f) => h('li', {}, f)))),
       section('card-muscles', 'Muscles worked', h('p', {}, exercise.muscles.join(', '))),
       section('card-kit', 'Equipment', kit),
