@@ -10,6 +10,8 @@ it), and every error after the body is read (the app's error handlers answer it,
 context of its own), as well as a body Flask-Compress would compress.
 """
 
+from functools import partial
+
 from flask import Flask
 from werkzeug.exceptions import SecurityError
 from werkzeug.wsgi import get_input_stream
@@ -24,6 +26,8 @@ from server.sync.protocol import parse_pull, parse_push
 # What the app's hooks add to a sync answer: Flask-Compress's Vary, the session's (Flask-Login
 # reads it), and the security headers.
 HEADERS = [("Vary", "Accept-Encoding, Cookie"), *SECURITY_HEADERS.items()]
+CSRF_HOOK = "CSRFProtect.init_app.<locals>.csrf_protect"
+LIMITER_HOOK = "Limiter.__inject_headers"
 
 
 def _push(user_id, body: bytes, connection) -> dict:
@@ -114,14 +118,17 @@ def _hooks(app: Flask) -> tuple:
 
 def stands_in_for(app: Flask) -> bool:
     """Whether the app's hooks are exactly those this layer reproduces: the CSRF check, compression's Vary,
-    Flask-Login's remember cookie (untouched for a session it vouches for), and the security headers."""
-    before = app.before_request_funcs
-    after = app.after_request_funcs
-    return (set(before) <= {None} and len(before.get(None, [])) == 1
-            and before[None][0].__qualname__ == "CSRFProtect.init_app.<locals>.csrf_protect"
-            and set(after) <= {None}
-            and after.get(None) == [compress.after_request, login_manager._update_remember_cookie, add_headers]
+    Flask-Login's remember cookie (untouched for a session it vouches for), the limiter's headers (only
+    for limited views, which push and pull are not) and the security headers."""
+    before, after = app.before_request_funcs, app.after_request_funcs
+    known_after = [compress.after_request, login_manager._update_remember_cookie, add_headers]
+    return (set(before) <= {None} and [_name(hook) for hook in before.get(None, [])] == [CSRF_HOOK]
+            and set(after) <= {None} and [hook for hook in after.get(None, []) if _name(hook) != LIMITER_HOOK] == known_after
             and not any(app.url_value_preprocessors.values()))
+
+
+def _name(hook) -> str:
+    return (hook.func if isinstance(hook, partial) else hook).__qualname__
 
 
 def install(app: Flask, prefix: str) -> None:
