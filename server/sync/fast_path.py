@@ -72,13 +72,14 @@ class SyncFastPath:
         return self._answer(environ, start_response, answer)
 
     def _answer(self, environ, start_response, answer: dict):
-        response = self.app.json.response(answer)  # the body jsonify would send
-        body = response.get_data()
+        body = _json_body(self.app, answer)
         if len(body) >= self.app.config["COMPRESS_MIN_SIZE"] and _may_compress(environ):
             # Flask-Compress reads Flask's request; let the app's own hooks finish this answer.
             with self.app.request_context(environ):
+                response = self.app.response_class(body, mimetype=self.app.json.mimetype)
                 return self.app.process_response(response)(environ, start_response)
-        start_response("200 OK", [("Content-Type", response.content_type), ("Content-Length", str(len(body))), *HEADERS])
+        start_response("200 OK", [("Content-Type", self.app.json.mimetype), ("Content-Length", str(len(body))),
+                                  *HEADERS])
         return [body]
 
     def _answer_by_the_app(self, environ, start_response, error: Exception):
@@ -92,6 +93,13 @@ class SyncFastPath:
             except Exception as unhandled:
                 response = self.app.handle_exception(unhandled)
             return response(environ, start_response)
+
+
+def _json_body(app: Flask, answer: dict) -> bytes:
+    """The body ``jsonify`` sends: compact JSON and a newline (indented in debug, as Flask's provider decides)."""
+    if app.debug or app.json.compact is not None:
+        return app.json.response(answer).get_data()
+    return f"{app.json.dumps(answer, separators=(',', ':'))}\n".encode()  # without building a Response
 
 
 def _may_compress(environ) -> bool:
