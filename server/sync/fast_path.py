@@ -13,6 +13,7 @@ context of its own), as well as a body Flask-Compress would compress.
 from functools import partial
 
 from flask import Flask
+from flask.sessions import SecureCookieSessionInterface
 from werkzeug.exceptions import SecurityError
 from werkzeug.wsgi import get_input_stream
 
@@ -127,12 +128,13 @@ def _hooks(app: Flask) -> tuple:
 def stands_in_for(app: Flask) -> bool:
     """Whether the app's hooks are exactly those this layer reproduces: the CSRF check, compression's Vary,
     Flask-Login's remember cookie (untouched for a session it vouches for), the limiter's headers (only
-    for limited views, which push and pull are not) and the security headers."""
+    for limited views, which push and pull are not) and the security headers; and Flask's cookie sessions."""
     before, after = app.before_request_funcs, app.after_request_funcs
     known_after = [compress.after_request, login_manager._update_remember_cookie, add_headers]
     return (set(before) <= {None} and [_name(hook) for hook in before.get(None, [])] == [CSRF_HOOK]
             and set(after) <= {None} and [hook for hook in after.get(None, []) if _name(hook) != LIMITER_HOOK] == known_after
-            and not any(app.url_value_preprocessors.values()))
+            and not any(app.url_value_preprocessors.values())
+            and type(app.session_interface) is SecureCookieSessionInterface)  # the sessions SessionReader reads
 
 
 def _name(hook) -> str:

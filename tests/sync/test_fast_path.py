@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from flask import request, request_started
+from flask.sessions import SecureCookieSessionInterface
 from flask_login.utils import _create_identifier
 from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import delete, update
@@ -269,4 +270,9 @@ def test_it_is_not_installed_in_front_of_hooks_it_does_not_know(app):
     # Default rate limits, for one, keep the limiter's hook on every request: the sync views must run it.
     assert stands_in_for(app)
     app.before_request(lambda: None)
+    assert not stands_in_for(app)
+
+
+def test_it_is_not_installed_for_sessions_other_than_flasks_cookies(app):
+    app.session_interface = type("ServerSideSessions", (SecureCookieSessionInterface,), {})()
     assert not stands_in_for(app)
