@@ -17,17 +17,19 @@ RULES_JS = [
     "js/rules/limits.json",
     "js/rules/json-values.js",
     "js/rules/session.js",
+    "js/rules/progression.js",
     "js/rules/level.js",
     "js/rules/routine.js",
     "js/rules/settings.js",
     "js/rules/timeline.js",
     "js/rules/streaks.js",
+    "js/rules/asymmetry.js",
     "js/rules/session-csv.js",
     "js/rules/record-ids.js",
 ]
 # The sync engine (js/sync/), beside the data layer it drains. Pages load it as the "sync" bundle once an account
 # is in use (without one it is never needed); the worker imports WORKER_SYNC_JS as it starts
-# (Background Sync), without rules/record-ids.js: only logging in, on a page, computes record ids.
+# (Background Sync), with rules/record-ids.js: a level is sent at the id its slug gives in the account.
 SYNC_JS = [
     "js/sync/records.js",
     "js/sync/account.js",
@@ -48,6 +50,7 @@ DATA_JS = [
     "js/data/storage-persistence.js",
     "js/data/sessions.js",
     "js/data/custom-routines.js",
+    "js/data/levels.js",
     "js/data/download-refresh.js",
     "js/data/settings.js",
     "js/data/workout-store.js",
@@ -77,10 +80,11 @@ PAGE_JS = [
     "js/page/components/export-control.js",
     "js/page/components/save-offline.js",
     "js/page/components/routine-cards.js",
-    "js/page/components/session-form.js",
+    "js/page/components/level-panel.js",
     "js/page/labels/progress.js",
+    "js/page/components/import-control.js",
     "js/page/components/streak-reader.js",
-    "js/page/components/streak-settings.js",
+    "js/page/components/asymmetry-line.js",
     "js/page/components/device-page.js",
     "js/page/components/sync-status.js",
     "js/page/components/sync-notes.js",
@@ -90,11 +94,7 @@ PAGE_JS = [
     "js/page/views/exercise-card.js",
     "js/page/views/routine-list.js",
     "js/page/views/routine-detail.js",
-    "js/page/views/storage.js",
-    "js/page/views/session-log.js",
     "js/page/views/history.js",
-    "js/page/views/session-detail.js",
-    "js/page/views/settings.js",
     "js/page/views/needs-connection.js",
     "js/page/screen-bundles.js",
     "js/page/screens.js",
@@ -105,7 +105,8 @@ PAGE_JS = [
 # and streak-reader, which stay in the page bundle. The account screens act only with a
 # connection (the server API they use is in the page bundle, with the sync engine that needs it).
 # The plan screen carries the week-plan and calendar rules only it uses; the progress
-# screen, the progression and asymmetry rules until the card and player prescribe from levels.
+# screen. The progression and asymmetry rules are in the page bundle: the card, the progress screen
+# and the player all read them.
 SCREEN_JS = {
     "player": [
         "js/page/player/engine.js",
@@ -116,8 +117,6 @@ SCREEN_JS = {
         "js/page/player/view.js",
     ],
     "progress": [
-        "js/rules/progression.js",
-        "js/rules/asymmetry.js",
         "js/page/progress-series.js",
         "js/page/components/svg.js",
         "js/page/components/line-chart.js",
@@ -135,6 +134,19 @@ SCREEN_JS = {
         "js/page/views/reset.js",
         "js/page/views/account.js",
     ],
+    # Not a screen: reading an export back in, loaded once a file is chosen (components/import-control.js).
+    "import": ["js/rules/data-import.js", "js/data/data-import.js"],
+    # The quick log, a session's page and its edit form share the session form.
+    "log": [
+        "js/page/components/session-form.js",
+        "js/page/views/session-log.js",
+        "js/page/views/session-detail.js",
+    ],
+    "settings": [
+        "js/page/components/streak-settings.js",
+        "js/page/views/settings.js",
+    ],
+    "storage": ["js/page/views/storage.js"],
     "editor": [
         "js/page/views/routine-editor.js",
     ],
@@ -162,6 +174,7 @@ WORKER_SYNC_JS = [
     "js/data/records.js",
     "js/data/settings.js",
     "js/data/server-api.js",
+    "js/rules/record-ids.js",
     *SYNC_JS,
 ]
 CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css", "css/training.css", "css/progress.css", "css/account.css", "css/plan.css"]

@@ -240,7 +240,7 @@ def _earlier_rejections(connection: Connection, user_id, request: PushRequest, p
 
 def _write(connection: Connection, user_id: uuid.UUID, working: dict, now: datetime) -> None:
     """Write every changed record back: one bulk insert and one bulk update per entity."""
-    inserts, updates = defaultdict(list), defaultdict(list)
+    inserts, updates, written = defaultdict(list), defaultdict(list), defaultdict(list)
     for (name, record_id), record in working.items():
         if not record.dirty:
             continue
@@ -249,10 +249,15 @@ def _write(connection: Connection, user_id: uuid.UUID, working: dict, now: datet
         row = key | {"version": record.version, "deleted": stored.data is None, "data": stored.data,
                      "fields": stored.fields, "conflicts": stored.conflicts, "changed_at": now}
         (updates if record.exists else inserts)[name].append(row)
+        written[name].append({"id": record_id, "version": record.version, "deleted": stored.data is None,
+                              "data": stored.data})
     for name, rows in inserts.items():
         connection.execute(_record_statements(name)[1], rows)
     for name, rows in updates.items():
         connection.execute(_record_statements(name)[2], rows)
+    for name in sorted(written):
+        if ENTITIES[name].written:  # what another domain keeps beside these records, in this transaction
+            ENTITIES[name].written(connection, user_id, written[name])
 
 
 def pull(user_id: uuid.UUID, request: PullRequest, now: datetime | None = None,

@@ -31,7 +31,11 @@ BUNDLE_SCREENS = {
     "account": ("/login", "Log in"),
     "plan": ("/plan", "Your week"),
     "editor": ("/routines/new", "New routine"),
+    "log": ("/log", "Log a session"),
+    "settings": ("/settings", "Settings"),
+    "storage": ("/storage", "Saved for offline"),
     "sync": None,  # the sync engine: no screen of its own, loaded once an account is in use
+    "import": None,  # reading an export back in: no screen of its own, loaded once a file is chosen
 }
 
 # Installs the strict steady, then runs FILES ([name, source] pairs) in order; sets PROBLEMS.

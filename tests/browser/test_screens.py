@@ -42,8 +42,9 @@ def test_every_bundled_screen_names_a_listed_bundle_that_defines_its_view(page, 
     page.goto(f"{live_server.url}/")
     page.wait_for_function("() => performance.getEntriesByName('steady:first-render').length === 1")
     bundled = page.evaluate("steady.screens.filter((s) => s.bundle).map((s) => [s.path, s.bundle, s.viewName])")
-    # The sync bundle is the one lazily loaded bundle without a screen (components/sync-status.js loads it).
-    assert {bundle for _, bundle, _ in bundled} == set(SCREEN_JS) - {"sync"}, "every screen bundle has a screen"
+    # The lazily loaded bundles without a screen: the sync engine (components/sync-status.js loads it)
+    # and reading an export back in (components/import-control.js loads it).
+    assert {bundle for _, bundle, _ in bundled} == set(SCREEN_JS) - {"sync", "import"}, "every screen bundle has a screen"
     assert set(page.evaluate("Object.keys(steady.screenBundles.screenBundleUrls())")) == set(SCREEN_JS)
     for path, bundle, view_name in bundled:
         page.evaluate("(bundle) => steady.screenBundles.loadScreenBundle(bundle)", bundle)

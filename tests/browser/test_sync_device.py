@@ -8,45 +8,8 @@ from tests.browser.sync_steps import (
 )
 from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.training_steps import save_session
-from tests.conftest import register_account
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def account(live_server):
-    """A runner with an account on the live server."""
-    return register_account(live_server.app, "phone.and.laptop@example.com")
-
-
-def two_devices(browser, live_server, account, workers: str):
-    """Two logged-in devices of one runner: [phone, laptop], each a context of its own."""
-    pages = []
-    for _ in range(2):
-        context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers=workers)
-        page = open_device(context, live_server, controlled=workers == "allow")
-        log_in(page, live_server, account)
-        wait_saved(page)
-        pages.append(page)
-    return pages
-
-
-@pytest.fixture
-def devices(browser, live_server, account):
-    """Phone and laptop, each controlled by Steady's worker."""
-    pages = two_devices(browser, live_server, account, "allow")
-    yield pages
-    for page in pages:
-        page.context.close()
-
-
-@pytest.fixture
-def routed_devices(browser, live_server, account):
-    """Phone and laptop without service workers: page.route() cannot see requests that pass through one."""
-    pages = two_devices(browser, live_server, account, "block")
-    yield pages
-    for page in pages:
-        page.context.close()
 
 
 def test_phone_and_laptop_editing_offline_converge(devices, live_server, account):
@@ -269,7 +232,7 @@ def test_a_session_the_server_refuses_is_kept_and_says_why(devices, live_server,
     assert [s["id"] for s in server_sessions(live_server.app, account)] == [kept["id"]]
     assert [(e["id"], e["rejected"]) for e in outbox(phone)] == [
         (refused["id"], "entries.0.exercise: This exercise is not in the catalogue.")]
-    expect(phone.locator("#sync-status .sync-time")).to_contain_text("· 1 not saved to your account (see the record) ·")
+    expect(phone.locator("#sync-status .sync-refused")).to_contain_text("· 1 not saved to your account (see the record)")
     phone.goto(f"{live_server.url}/history/{refused['id']}")
     expect(phone.get_by_role("alert")).to_have_text(
         "Not saved to your account: entries.0.exercise: This exercise is not in the catalogue.")

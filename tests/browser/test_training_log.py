@@ -128,6 +128,7 @@ def test_export_json_and_csv_offline(page, context, live_server):
         {"exercise": "heel-tap-front", "side": "right", "reps": 8, "seconds": None, "load_kg": None, "surface": "foam_pad", "eyes": "open", "footwear": "barefoot"},
     ])
     page.evaluate("steady.settings.saveSetting('units', 'lb')")
+    level = page.evaluate("steady.levels.setLevel({exercise: 'plank', rung: 0, dose: 35})")
     page.reload()
 
     with page.expect_download() as info:
@@ -138,6 +139,7 @@ def test_export_json_and_csv_offline(page, context, live_server):
     assert data["format"] == "steady-export"
     assert data["sessions"] == [second, first]
     assert [(x["key"], x["value"]) for x in data["settings"]] == [("units", "lb")]
+    assert data["levels"] == [level]
     expect(page.get_by_role("status").filter(has_text="Exported")).to_have_text("Exported 2 sessions as JSON.")
 
     with page.expect_download() as info:
@@ -215,9 +217,9 @@ def test_a_version_1_database_is_upgraded_offline_with_nothing_lost(page, contex
     expect(page.locator("#connection")).to_have_text("Offline")
     expect(page.get_by_label("Pounds (lb)")).to_be_checked()
     found = page.evaluate(READ_ALL)
-    assert found["version"] == page.evaluate("steady.db.VERSION") == 3
-    assert found["stores"] == ["catalog", "downloads", "outbox", "routines", "serverRecords", "sessions", "settings",
-                               "syncState", "workout"]
+    assert found["version"] == page.evaluate("steady.db.VERSION") == 4
+    assert found["stores"] == ["catalog", "downloads", "levels", "outbox", "routines", "serverRecords", "sessions",
+                               "settings", "syncState", "workout"]
     assert found["sessionIndexes"] == ["local_date", "updated_at"]
     assert found["catalogVersion"] == catalog["version"]
     assert found["downloads"] == [{"key": "exercise:plank", "kind": "exercise", "slug": "plank", "title": "Plank",

@@ -15,4 +15,4 @@ def test_the_vectors_cover_every_impossible_value_the_issue_names():
 def test_an_int_too_large_for_a_double_is_not_a_number():
     # Python-only: JSON cannot carry such an int to JavaScript, which would read it as Infinity.
     record, today = CASES[0]["args"]
-    assert validate_session(record | {"effort": 10**400}, today) == [{"field": "effort", "message": "Effort goes from 1 to 10."}]
+    assert validate_session(record | {"effort": 10**400}, today) == [{"field": "effort", "message": "Effort must be a number from 1 to 10."}]

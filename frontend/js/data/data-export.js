@@ -4,12 +4,16 @@
 (function (steady) {
   'use strict';
 
-  /** All sessions, custom routines and settings in one object. */
+  /** All sessions, custom routines, settings and progression levels in one object. */
   async function exportAll() {
-    const [sessions, routines, settings] = await Promise.all([
+    const [sessions, routines, settings, levels] = await Promise.all([
       steady.sessions.listSessions(), steady.customRoutines.listRoutines(), steady.settings.storedSettings(),
+      steady.levels.levelsBySlug(),
     ]);
-    return { format: 'steady-export', format_version: 1, exported_at: steady.localTime.isoInstant(Date.now()), sessions, routines, settings };
+    return {
+      format: 'steady-export', format_version: 1, exported_at: steady.localTime.isoInstant(Date.now()),
+      sessions, routines, settings, levels: [...levels.values()],
+    };
   }
 
   steady.dataExport = { exportAll, sessionsCsv: (sessions) => steady.rules.sessionCsv.sessionsCsv(sessions) };

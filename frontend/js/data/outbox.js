@@ -42,6 +42,18 @@
     return record;
   }
 
+  /** Store many records ([{store, entity, record, id}]) and queue each one's 'put', all in one transaction: all or none. */
+  async function putAllWithChanges(writes) {
+    const db = await openDatabase();
+    const tx = db.transaction([...new Set(writes.map((w) => w.store)), STORES.outbox], 'readwrite');
+    for (const { store, entity, record, id } of writes) {
+      tx.objectStore(store).put(record);
+      tx.objectStore(STORES.outbox).add(change(entity, id, 'put', record));
+    }
+    await tx.done;
+    if (writes.length) queued();
+  }
+
   /** Remove a record and queue its 'delete' for sync, atomically. */
   async function deleteWithChange(store, entity, id) {
     const db = await openDatabase();
@@ -58,5 +70,5 @@
     return db.getAll(STORES.outbox);
   }
 
-  steady.outbox = { newId, putWithChange, deleteWithChange, pendingChanges, watchChanges };
+  steady.outbox = { newId, putWithChange, putAllWithChanges, deleteWithChange, pendingChanges, watchChanges };
 })(globalThis.steady);

@@ -4,21 +4,30 @@
 (function (steady) {
   'use strict';
 
-  /** A request the server refused (status, its message and its JSON body), or could not reach (status 0, offline). */
+  // Lie-fi: a connection that takes a request and never answers would hold a sync (and the
+  // runner's "Log in" button) forever, so every request gives up after this long.
+  const TIMEOUT_MS = 30 * 1000;
+
+  /** A request the server refused (status, its message and its JSON body), or got no answer to
+   * (status 0: offline, or `timedOut` when the network took it and nothing came back in time). */
   class ApiError extends Error {
-    constructor(status, message, body = null) {
+    constructor(status, message, body = null, { timedOut = false } = {}) {
       super(message);
       this.name = 'ApiError';
       this.status = status;
-      this.offline = status === 0;
+      this.timedOut = timedOut;
+      this.offline = status === 0 && !timedOut;
       this.body = body;
     }
   }
 
   async function send(method, path, headers, body) {
     try {
-      return await fetch(path, { method, headers, body, credentials: 'same-origin', cache: 'no-store' });
+      return await fetch(path, {
+        method, headers, body, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(steady.serverApi.timeoutMs),
+      });
     } catch (error) {
+      if (error.name === 'TimeoutError') throw new ApiError(0, 'The server did not answer in time; try again in a moment.', null, { timedOut: true });
       throw new ApiError(0, 'No connection.'); // fetch rejects only when the network did not answer
     }
   }
@@ -47,5 +56,6 @@
     return answer(await send(method, path, headers, JSON.stringify(body)));
   }
 
-  steady.serverApi = { ApiError, csrfToken, getJson, sendJson };
+  // timeoutMs is read at each request, so a test can shorten it on a live page.
+  steady.serverApi = { ApiError, csrfToken, getJson, sendJson, timeoutMs: TIMEOUT_MS };
 })(globalThis.steady);

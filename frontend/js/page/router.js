@@ -8,10 +8,10 @@
   let renders = 0;
 
   /** A screen ({ path: '/exercises/:slug', view, nav }, or bundle and viewName for one in a screen bundle) as a route that matches addresses. */
-  function compile({ path, view, bundle, viewName, nav }) {
+  function compile({ path, view, bundle, viewName, nav, live = false }) {
     const keys = [];
     const source = path.replace(/:(\w+)/g, (_, key) => { keys.push(key); return '([^/]+)'; });
-    return { regex: new RegExp(`^${source}/?$`), keys, view, bundle, viewName, nav };
+    return { regex: new RegExp(`^${source}/?$`), keys, view, bundle, viewName, nav, live };
   }
 
   function match(pathname) {
@@ -109,10 +109,43 @@
     performance.mark('steady:first-render');
   }
 
+  let waiting = false;
+
+  /** Changes arrived from the account: show them on the current screen if it only shows records
+   * (`live` in screens.js). Not under the runner's hands: while a control in it has focus, the
+   * screen waits until focus leaves it. Resolves to whether it re-rendered now. */
+  async function refresh() {
+    const found = match(location.pathname);
+    const main = document.getElementById('main');
+    if (!found || !found.live) return false;
+    const focused = document.activeElement;
+    if (main.contains(focused) && focused !== main && focused.tagName !== 'H1') {
+      if (!waiting) {
+        waiting = true;
+        main.addEventListener('focusout', function later(event) {
+          if (main.contains(event.relatedTarget)) return;
+          main.removeEventListener('focusout', later);
+          waiting = false;
+          refresh();
+        });
+      }
+      return false;
+    }
+    const at = window.scrollY;
+    await render(new URL(location.href), { moveFocus: false });
+    window.scrollTo(0, at);
+    const heading = main.querySelector('h1');
+    if (focused && focused.tagName === 'H1' && heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    }
+    return true;
+  }
+
   /** Swap in newer shared data (a refreshed catalogue); the next render uses it. */
   function update(shared) {
     context = { ...context, ...shared };
   }
 
-  steady.router = { start, navigate, update };
+  steady.router = { start, navigate, refresh, update };
 })(globalThis.steady);

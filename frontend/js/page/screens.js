@@ -1,28 +1,29 @@
 // Every screen, by address: the one list the router matches, and the one that
 // tests/browser/test_screens.py holds against the server's page routes in server/shell/pages.py.
-// `nav` names the navigation link marked as the current page. A screen whose code is in a screen
+// `nav` names the navigation link marked as the current page; a `live` screen shows records only
+// and is drawn again when a pull brings changes to them (router.refresh). A screen whose code is in a screen
 // bundle (server/shell/assets.py SCREEN_JS) names the bundle and the view it defines instead of a view.
 (function (steady) {
   'use strict';
   const { views } = steady;
 
   steady.screens = [
-    { path: '/', view: views.home, nav: 'home' },
+    { path: '/', view: views.home, nav: 'home', live: true },
     { path: '/exercises', view: views.exerciseList, nav: 'exercises' },
-    { path: '/exercises/:slug', view: views.exerciseCard, nav: 'exercises' },
-    { path: '/routines', view: views.routineList, nav: 'routines' },
+    { path: '/exercises/:slug', view: views.exerciseCard, nav: 'exercises', live: true },
+    { path: '/routines', view: views.routineList, nav: 'routines', live: true },
     { path: '/routines/new', bundle: 'editor', viewName: 'routineEditor', nav: 'routines' },
     { path: '/routines/:slug', view: views.routineDetail, nav: 'routines' },
     { path: '/routines/:ref/play', bundle: 'player', viewName: 'player', nav: 'routines' },
     { path: '/routines/:id/edit', bundle: 'editor', viewName: 'routineEditor', nav: 'routines' },
-    { path: '/log', view: views.sessionLog, nav: 'log' },
-    { path: '/history', view: views.historyList, nav: 'history' },
-    { path: '/history/:id', view: views.sessionDetail, nav: 'history' },
-    { path: '/history/:id/edit', view: views.sessionLog, nav: 'history' },
-    { path: '/settings', view: views.settings, nav: 'settings' },
-    { path: '/storage', view: views.storage, nav: 'storage' },
-    { path: '/plan', bundle: 'plan', viewName: 'plan', nav: 'home' },
-    { path: '/progress', bundle: 'progress', viewName: 'progress', nav: 'progress' },
+    { path: '/log', bundle: 'log', viewName: 'sessionLog', nav: 'log' },
+    { path: '/history', view: views.historyList, nav: 'history', live: true },
+    { path: '/history/:id', bundle: 'log', viewName: 'sessionDetail', nav: 'history', live: true },
+    { path: '/history/:id/edit', bundle: 'log', viewName: 'sessionLog', nav: 'history' },
+    { path: '/settings', bundle: 'settings', viewName: 'settings', nav: 'settings', live: true },
+    { path: '/storage', bundle: 'storage', viewName: 'storage', nav: 'storage' },
+    { path: '/plan', bundle: 'plan', viewName: 'plan', nav: 'home', live: true },
+    { path: '/progress', bundle: 'progress', viewName: 'progress', nav: 'progress', live: true },
     { path: '/login', bundle: 'account', viewName: 'login', nav: 'account' },
     { path: '/register', bundle: 'account', viewName: 'register', nav: 'account' },
     { path: '/reset', bundle: 'account', viewName: 'requestReset', nav: 'account' },

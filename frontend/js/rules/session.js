@@ -12,6 +12,7 @@
   const FOOTWEAR = ['shoes', 'barefoot'];
   const PAINS = ['none', 'mild', 'stop'];
 
+  const HOUR_MS = 3600000;
   const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?Z$/;
 
   /** Milliseconds since the epoch for a UTC instant string, or null if it is not one. */
@@ -33,6 +34,13 @@
     if (value < min) return min === 0 ? `${label} can't be negative.` : `${label} must be at least ${min}.`;
     if (value > max) return tooBig;
     return null;
+  }
+
+  // Effort is a whole number on a scale: each message says which of the two it missed.
+  function effortError(value) {
+    if (!isNumber(value)) return 'Effort must be a number from 1 to 10.';
+    if (!Number.isInteger(value)) return 'Effort must be a whole number from 1 to 10.';
+    return value < 1 || value > 10 ? 'Effort goes from 1 to 10.' : null;
   }
 
   function choiceError(value, choices, label, { optional }) {
@@ -83,9 +91,12 @@
     add('started_at', started === null ? 'Enter a valid start time.' : null);
     if (ended === null) add('ended_at', 'Enter a valid end time.');
     else if (started !== null && ended < started) add('ended_at', 'The end can\'t be before the start.');
+    else if (started !== null && ended - started > LIMITS.hours * HOUR_MS) add('ended_at', `A session can't be longer than ${LIMITS.hours} hours.`);
     add('time_zone', isZoneName(record.time_zone) ? null : 'Choose a time zone.');
-    if (!isLocalDate(record.local_date)) add('local_date', 'Enter a real date.');
+    if (isAbsent(record.local_date) || record.local_date === '') add('local_date', 'Enter the date.');
+    else if (!isLocalDate(record.local_date)) add('local_date', 'Enter a real date.');
     else if (record.local_date > today) add('local_date', 'The date can\'t be in the future.');
+    else if (record.local_date < LIMITS.first_date) add('local_date', `The date can't be before ${LIMITS.first_date.slice(0, 4)}.`);
     if (!isAbsent(record.routine) && !(typeof record.routine === 'string' && record.routine.trim() && record.routine.length <= LIMITS.text)) {
       add('routine', 'Choose a routine from the list, or none.');
     }
@@ -99,9 +110,7 @@
     }
 
     if (!isAbsent(record.effort)) {
-      add('effort', wholeNumberError(record.effort, {
-        label: 'Effort', min: 1, max: 10, tooBig: 'Effort goes from 1 to 10.',
-      }) && 'Effort goes from 1 to 10.');
+      add('effort', effortError(record.effort));
     }
     add('pain', choiceError(record.pain, PAINS, 'none, mild or stop for pain', { optional: false }));
     if (!isAbsent(record.notes)) {

@@ -5,9 +5,10 @@
 (function (steady) {
   'use strict';
 
-  /** The sides one bout of an exercise is done on, in order. */
-  function sidesOf(exercise) {
-    return exercise && exercise.unilateral ? ['left', 'right'] : ['both'];
+  /** The sides one bout of an exercise is done on, in order: left first unless `first` is 'right'. */
+  function sidesOf(exercise, first = 'left') {
+    if (!exercise || !exercise.unilateral) return ['both'];
+    return first === 'right' ? ['right', 'left'] : ['left', 'right'];
   }
 
   /** Seconds of one timed bout on one side. A routine-wide work time is one station of the
@@ -20,8 +21,22 @@
     return sides.length > 1 ? Math.round(station / sides.length) : station;
   }
 
-  function boutSteps(item, index, round, routine, exercise, switchSeconds) {
-    const sides = sidesOf(exercise);
+  /** The item as the runner's level doses it: `dose` ({reps} or {seconds}, from options.doses) replaces
+   * the reps of a reps item (its range too) or the per-side time of a timed one; a dose of the other kind is ignored. */
+  function dosedItem(item, dose) {
+    if (!dose) return item;
+    if (item.reps) return dose.reps ? { ...item, reps: dose.reps, reps_min: null } : item;
+    return dose.seconds ? { ...item, work_seconds: null, hold_seconds: dose.seconds } : item;
+  }
+
+  /** The routine with each item dosed from `doses` where the runner has a level on its exercise. */
+  function dosedRoutine(routine, doses) {
+    const doseOf = (slug) => (doses && Object.hasOwn(doses, slug) ? doses[slug] : null);
+    return { ...routine, items: routine.items.map((item) => dosedItem(item, doseOf(item.exercise))) };
+  }
+
+  function boutSteps(item, index, round, routine, exercise, switchSeconds, firstSide) {
+    const sides = sidesOf(exercise, firstSide);
     const steps = [];
     sides.forEach((side, s) => {
       const at = { exercise: item.exercise, side, round, item: index };
@@ -48,13 +63,15 @@
     return order;
   }
 
-  /** The player's steps for a routine: [{kind: 'ready'|'work'|'reps'|'switch'|'rest', exercise, side, round, item, seconds | target, target_min}]. */
-  function buildTimeline(routine, exercisesBySlug, { switchSeconds = 5, getReadySeconds = 10 } = {}) {
+  /** The player's steps for a routine: [{kind: 'ready'|'work'|'reps'|'switch'|'rest', exercise, side, round, item, seconds | target, target_min}].
+   * `firstSides` ({slug: 'left' | 'right'}) names the side each per-side bout of an exercise starts on; left when unnamed.
+   * `doses` ({slug: {reps} | {seconds}}) prescribes an exercise from the runner's level instead of the item. */
+  function buildTimeline(routine, exercisesBySlug, { switchSeconds = 5, getReadySeconds = 10, firstSides = {}, doses = {} } = {}) {
     const find = (slug) => (exercisesBySlug instanceof Map ? exercisesBySlug.get(slug) : exercisesBySlug[slug]);
-    const order = bouts(routine);
+    const order = bouts(dosedRoutine(routine, doses));
     const steps = [];
     order.forEach((bout, n) => {
-      const work = boutSteps(bout.item, bout.index, bout.round, routine, find(bout.item.exercise), switchSeconds);
+      const work = boutSteps(bout.item, bout.index, bout.round, routine, find(bout.item.exercise), switchSeconds, firstSides[bout.item.exercise]);
       const lead = { exercise: work[0].exercise, side: work[0].side, round: bout.round, item: bout.index };
       if (n === 0 && getReadySeconds > 0) steps.push({ kind: 'ready', ...lead, seconds: getReadySeconds });
       if (n > 0) {

@@ -16,6 +16,7 @@
   let outcome = 'saved'; // how the last flush on this page or worker went: 'saved', 'offline' or 'failed'
   let running = null;
   let again = false;
+  let replaced = false; // this flush has started a new client already
 
   const post = (path, body) => sendJson('POST', path, { protocol: 1, ...body });
 
@@ -65,7 +66,12 @@
         return 0;
       }
       if (error.status === 401) await stopSending('expired');
-      else if (error.status === 403 && error.body && error.body.error && error.body.error.field === 'client_id') await replaceClient();
+      else if (error.status === 403 && error.body && error.body.error && error.body.error.field === 'client_id') {
+        await replaceClient();
+        // The changes still wait: send them under the new id in this same flush, but only once, should the server refuse that one too.
+        if (!replaced) again = true;
+        replaced = true;
+      }
       else outcome = error.offline ? 'offline' : 'failed';
       return 0;
     }
@@ -83,6 +89,7 @@
     const locked = () => underLock(syncOnce);
     running = (async () => {
       let changed = 0;
+      replaced = false;
       do {
         again = false;
         changed += await locked();

@@ -4,21 +4,27 @@
 (function (steady) {
   'use strict';
   const { STORES, openDatabase } = steady.db;
-  const { storeOf, recordKey, entryKey, writePulled, replay } = steady.syncRecords;
-  const RECORD_STORES = [STORES.sessions, STORES.routines, STORES.settings];
+  const { storeOf, recordKey, entryKey, alters, writePulled, deletePulled, replay } = steady.syncRecords;
+  const RECORD_STORES = [STORES.sessions, STORES.routines, STORES.settings, STORES.levels];
 
-  // After a snapshot: records this device had from the server that the snapshot did not hold are gone there.
+  // After a snapshot: records this device had from the server that the snapshot did not hold are gone there; returns how many went.
   async function sweep(tx, state, pendingKeys) {
     const servers = tx.objectStore(STORES.serverRecords);
+    let removed = 0;
     for (const known of await servers.getAll()) {
       if (known.epoch === state.epoch || pendingKeys.has(known.key)) continue;
       const [entity, id] = known.key.split('/');
-      if (entity !== 'settings' && storeOf(entity)) await tx.objectStore(storeOf(entity)).delete(id);
+      if (entity !== 'settings' && storeOf(entity)) {
+        await deletePulled(tx, entity, id, state);
+        removed += 1;
+      }
       await servers.delete(known.key);
     }
+    return removed;
   }
 
-  /** Apply one pulled page ({changes, cursor, more, reset, last_mutation_id}) in one transaction; returns how many records it changed. */
+  /** Apply one pulled page ({changes, cursor, more, reset, last_mutation_id}) in one transaction; returns how many
+   * records it changed on this device (its own changes coming back are not counted). */
   async function applyPage(page) {
     const db = await openDatabase();
     const tx = db.transaction([...RECORD_STORES, STORES.serverRecords, STORES.syncState, STORES.outbox], 'readwrite');
@@ -26,11 +32,13 @@
     const servers = tx.objectStore(STORES.serverRecords);
     if (page.reset) Object.assign(state, { epoch: (state.epoch || 0) + 1, sweeping: true });
     const touched = new Set();
+    let altered = 0;
     for (const change of page.changes) {
       if (!storeOf(change.entity)) continue; // an entity this version of Steady does not keep yet
       const key = recordKey(change.entity, change.id);
       touched.add(key);
-      await writePulled(tx, change);
+      if (await alters(tx, change, state)) altered += 1;
+      await writePulled(tx, change, state);
       if (change.op === 'delete') await servers.delete(key);
       else await servers.put({ key, version: change.version, conflicts: change.conflicts || {}, epoch: state.epoch || 0 });
     }
@@ -39,14 +47,14 @@
       .filter((e) => !e.rejected && !(e.mutation && e.mutation.id <= page.last_mutation_id));
     const pendingKeys = new Set(pending.map((e) => entryKey(e, state)));
     if (!page.more && state.sweeping) {
-      await sweep(tx, state, pendingKeys);
+      altered += await sweep(tx, state, pendingKeys);
       state.sweeping = false;
     }
     for (const entry of pending) if (touched.has(entryKey(entry, state))) await replay(tx, entry);
     state.cursor = page.cursor;
     await tx.objectStore(STORES.syncState).put(state);
     await tx.done;
-    return touched.size;
+    return altered;
   }
 
   steady.syncPull = { applyPage };

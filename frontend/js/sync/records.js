@@ -1,13 +1,15 @@
 // How each synced entity is kept on this device and on the server: its store, the id and data a
 // mutation names, and how a pulled change is written back. Settings are one record per key here
 // but one record per account on the server, at the id every device computes (rules/record-ids.js).
+// Levels are keyed by exercise slug here (a level exists before any account) and sent at the
+// deterministic id of level:<slug>, so two devices setting one exercise's level share one record.
 (function (steady) {
   'use strict';
   const { STORES } = steady.db;
 
-  const STORE_OF = { session: STORES.sessions, routine: STORES.routines, settings: STORES.settings };
+  const STORE_OF = { session: STORES.sessions, routine: STORES.routines, settings: STORES.settings, level: STORES.levels };
 
-  /** The object store holding `entity` on this device, or undefined for one it does not keep (levels, for now). */
+  /** The object store holding `entity` on this device, or undefined for one it does not keep. */
   function storeOf(entity) {
     return STORE_OF[entity];
   }
@@ -17,9 +19,20 @@
     return `${entity}/${id}`;
   }
 
-  /** The server-side key of an outbox entry: every settings key is part of the one settings record. */
+  /** The server's id of the level on exercise `slug`, or the slug itself before any account. */
+  function levelIdOf(slug, state) {
+    return state && state.user_id ? steady.rules.recordIds.levelId(state.user_id, slug) : slug;
+  }
+
+  /** The server-side id of an outbox entry's record: every settings key is part of the one settings record. */
+  function serverIdOf(entry, state) {
+    if (entry.entity === 'settings') return state.settings_id;
+    return entry.entity === 'level' ? levelIdOf(entry.id, state) : entry.id;
+  }
+
+  /** The server-side key of an outbox entry. */
   function entryKey(entry, state) {
-    return recordKey(entry.entity, entry.entity === 'settings' ? state.settings_id : entry.id);
+    return recordKey(entry.entity, serverIdOf(entry, state));
   }
 
   /** The whole settings object (defaults filled in) as stored, read inside transaction `tx`. */
@@ -35,30 +48,64 @@
     return {
       op: settings ? 'put' : entry.op,
       entity: entry.entity,
-      entity_id: settings ? state.settings_id : entry.id,
+      entity_id: serverIdOf(entry, state),
       base_version: server ? server.version : null,
       data: settings ? await wholeSettings(tx) : entry.data,
     };
   }
 
-  /** Write a change pulled from the server ({op, entity, data}) into this device's store, inside `tx`. */
-  function writePulled(tx, change) {
+  /** Remove the record the server knows as `entity`/`id` from this device's store, inside `tx`. */
+  async function deletePulled(tx, entity, id, state) {
+    const store = tx.objectStore(storeOf(entity));
+    if (entity !== 'level') return store.delete(id);
+    // The server names a level by its id; here it is keyed by slug, so find the slug with that id.
+    for (const level of await store.getAll()) if (levelIdOf(level.exercise, state) === id) await store.delete(level.exercise);
+    return undefined;
+  }
+
+  // JSON values compared by content: PostgreSQL hands objects back with their keys reordered.
+  function sameValue(a, b) {
+    if (a === b) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameValue(a[key], b[key]));
+  }
+
+  /** Whether writing pulled `change` would alter what this device shows (not just echo its own change back), read inside `tx`. */
+  async function alters(tx, change, state) {
+    const store = tx.objectStore(storeOf(change.entity));
+    if (change.entity === 'settings') {
+      const stored = Object.fromEntries((await store.getAll()).map((r) => [r.key, r.value]));
+      if (change.op === 'delete') return Object.keys(stored).length > 0;
+      return Object.entries(change.data).some(([key, value]) => !(key in stored
+        ? sameValue(stored[key], value) : sameValue(steady.settings.DEFAULTS[key], value)));
+    }
+    if (change.entity === 'level') {
+      if (change.op !== 'delete') return !sameValue(await store.get(change.data.exercise), change.data);
+      return (await store.getAll()).some((level) => levelIdOf(level.exercise, state) === change.id);
+    }
+    const stored = await store.get(change.id);
+    return change.op === 'delete' ? stored !== undefined : !sameValue(stored, change.data);
+  }
+
+  /** Write a change pulled from the server ({op, entity, id, data}) into this device's store, inside `tx`. */
+  function writePulled(tx, change, state) {
     const store = tx.objectStore(storeOf(change.entity));
     if (change.entity === 'settings') {
       if (change.op === 'delete') return store.clear();
       const at = steady.localTime.isoInstant(Date.now());
       return Promise.all(Object.entries(change.data).map(([key, value]) => store.put({ key, value, updated_at: at })));
     }
-    return change.op === 'delete' ? store.delete(change.id) : store.put(change.data);
+    return change.op === 'delete' ? deletePulled(tx, change.entity, change.id, state) : store.put(change.data);
   }
 
   /** Write an outbox entry not yet on the server back over a pulled record, inside `tx`. */
   function replay(tx, entry) {
     // A numbered settings change holds the whole settings object (the earlier keys' entries were coalesced into it).
-    if (entry.mutation) return writePulled(tx, { ...entry.mutation, id: entry.id });
+    if (entry.mutation && entry.entity === 'settings') return writePulled(tx, { ...entry.mutation, id: entry.id });
     const store = tx.objectStore(storeOf(entry.entity));
     return entry.op === 'delete' ? store.delete(entry.id) : store.put(entry.data);
   }
 
-  steady.syncRecords = { storeOf, recordKey, entryKey, mutationOf, writePulled, replay };
+  steady.syncRecords = { storeOf, recordKey, levelIdOf, entryKey, mutationOf, alters, writePulled, deletePulled, replay };
 })(globalThis.steady);

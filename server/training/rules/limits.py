@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 LIMITS_FILE = Path(__file__).resolve().parents[3] / "frontend" / "js" / "rules" / "limits.json"
-LIMITS: dict[str, dict[str, int]] = json.loads(LIMITS_FILE.read_text(encoding="utf-8"))
+LIMITS: dict[str, dict[str, int | str]] = json.loads(LIMITS_FILE.read_text(encoding="utf-8"))
 SESSION = LIMITS["session"]
 ROUTINE = LIMITS["routine"]
 SETTINGS = LIMITS["settings"]

@@ -18,6 +18,7 @@ EYES = ("open", "closed")
 FOOTWEAR = ("shoes", "barefoot")
 PAINS = ("none", "mild", "stop")
 
+HOUR_MS = 3_600_000
 INSTANT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?Z$")
 
 
@@ -44,6 +45,15 @@ def _whole_number_error(value: Any, *, label: str, low: int, high: int, too_big:
     if value > high:
         return too_big
     return None
+
+
+def _effort_error(value: Any) -> str | None:
+    """Effort is a whole number on a scale: the message says which of the two it missed."""
+    if not is_number(value):
+        return "Effort must be a number from 1 to 10."
+    if not is_whole(value):
+        return "Effort must be a whole number from 1 to 10."
+    return "Effort goes from 1 to 10." if value < 1 or value > 10 else None
 
 
 def _choice_error(value: Any, choices: tuple[str, ...], label: str, *, optional: bool) -> str | None:
@@ -107,13 +117,19 @@ def validate_session(record: Any, today: str) -> list[dict]:
         add("ended_at", "Enter a valid end time.")
     elif started is not None and ended < started:
         add("ended_at", "The end can't be before the start.")
+    elif started is not None and ended - started > LIMITS["hours"] * HOUR_MS:
+        add("ended_at", f"A session can't be longer than {LIMITS['hours']} hours.")
     zone = record.get("time_zone")
     add("time_zone", None if is_zone_name(zone) else "Choose a time zone.")
     local_date = record.get("local_date")
-    if not is_local_date(local_date):
+    if local_date is None or local_date == "":
+        add("local_date", "Enter the date.")
+    elif not is_local_date(local_date):
         add("local_date", "Enter a real date.")
     elif local_date > today:
         add("local_date", "The date can't be in the future.")
+    elif local_date < LIMITS["first_date"]:
+        add("local_date", f"The date can't be before {LIMITS['first_date'][:4]}.")
     routine = record.get("routine")
     if routine is not None and not (isinstance(routine, str) and routine.strip() and len(routine) <= LIMITS["text"]):
         add("routine", "Choose a routine from the list, or none.")
@@ -128,8 +144,8 @@ def validate_session(record: Any, today: str) -> list[dict]:
             errors.extend(_entry_errors(entry, f"entries.{i}"))
 
     effort = record.get("effort")
-    if effort is not None and _whole_number_error(effort, label="Effort", low=1, high=10, too_big="x"):
-        add("effort", "Effort goes from 1 to 10.")
+    if effort is not None:
+        add("effort", _effort_error(effort))
     add("pain", _choice_error(record.get("pain"), PAINS, "none, mild or stop for pain", optional=False))
     notes = record.get("notes")
     if notes is not None:

@@ -22,6 +22,7 @@
         h('span', { class: 'card-title' }, r.name),
         h('span', { class: 'card-meta' }, `${r.items.length} exercise${r.items.length === 1 ? '' : 's'} · ${routineFormat(r)}`),
         h('span', { class: 'card-text' }, r.items.map((i) => exerciseName(i.exercise, catalog)).join(', ')),
+        steady.components.syncNoteLine('routine', r, `/routines/${r.id}/edit`),
         h('div', { class: 'button-row' },
           h('a', { class: 'button', href: `/routines/${r.id}/play`, 'aria-label': `Start ${r.name}` }, 'Start'),
           h('a', { class: 'button button-quiet', href: `/routines/${r.id}/edit`, 'aria-label': `Edit ${r.name}` }, 'Edit'))))

@@ -29,8 +29,9 @@
     return steady.rules.timeline.sidesOf(exercise).map((side) => ({ side, reps, seconds }));
   }
 
-  /** Build a session form. mode: 'finish' (from the player) or 'manual' (quick log and edit). */
-  function sessionForm({ draft, catalog, settings, mode, routineChoices = [], submitLabel, onSave }) {
+  /** Build a session form. mode: 'finish' (from the player) or 'manual' (quick log and edit); `levels`
+   * (slug → level record) prefills an exercise picked by hand at the runner's level. */
+  function sessionForm({ draft, catalog, settings, mode, routineChoices = [], levels = new Map(), submitLabel, onSave }) {
     const units = settings.units === 'lb' ? 'lb' : 'kg';
     const zone = draft.time_zone;
     const today = steady.localTime.localDate(Date.now(), zone);
@@ -88,6 +89,15 @@
       groupsList.append(groupNode({ exercise: slug, bouts: defaultBouts(exercise, target) }));
     }
 
+    // Picked by hand: at the runner's level (its dose and the rung's conditions), if they have one.
+    function addAtLevel(slug) {
+      const exercise = catalog.exercise.get(slug);
+      const now = steady.levels.prescribed(exercise, levels.get(slug));
+      if (!now) return addExercise(slug);
+      const target = now.dose === 'reps' ? { reps: now.target } : { hold_seconds: now.target };
+      return groupsList.append(groupNode({ exercise: slug, conditions: now.conditions, bouts: defaultBouts(exercise, target) }));
+    }
+
     groupsList.append(...groupEntries(draft.entries || []).map(groupNode));
 
     // When, and which routine: typed by hand in the quick log; the player already knows.
@@ -123,7 +133,7 @@
       id: 'add-exercise',
       catalog,
       onPick: (slug) => {
-        addExercise(slug);
+        addAtLevel(slug);
         groupsList.lastElementChild.querySelector('input').focus();
       },
     });

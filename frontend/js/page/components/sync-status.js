@@ -43,17 +43,20 @@
     if (shown) return;
     shown = true;
     const words = h('span', { role: 'status', class: 'sync-words' });
+    const refusedNote = h('span', { class: 'sync-refused' });
     const time = h('span', { class: 'sync-time' });
     const login = h('a', { href: '/login', hidden: true }, 'Log in');
-    const bar = h('section', { class: 'sync-status', id: 'sync-status', 'aria-label': 'Sync', hidden: true }, words, ' ', time, ' ', login);
+    const bar = h('section', { class: 'sync-status', id: 'sync-status', 'aria-label': 'Sync', hidden: true }, words, ' ', refusedNote, time, ' ', login);
     document.getElementById('main').before(bar);
-    engine.watchSync((status) => {
+    engine.watchSync((status, news) => {
+      // A pull brought records from another device: show them where the runner is looking.
+      if (news.changed) steady.router.refresh().then((shownNow) => shownNow && steady.dom.announce('Updated with changes from your other devices.'));
       bar.hidden = status.state === 'local'; // no account: the app looks as it always did
       bar.dataset.state = status.state;
       const text = statusWords(status);
       if (words.textContent !== text) words.textContent = text;
-      const refused = status.refused ? `· ${status.refused} not saved to your account (see the record) ` : '';
-      time.textContent = `${refused}· ${lastSynced(status.lastSyncedAt)}`;
+      refusedNote.textContent = status.refused ? `· ${status.refused} not saved to your account (see the record) ` : '';
+      time.textContent = `· ${lastSynced(status.lastSyncedAt)}`;
       login.hidden = status.state !== 'expired';
     });
     engine.startSync();

@@ -6,6 +6,7 @@
 
   const KIND = { ready: 'Get ready', work: 'Work', reps: 'Reps', switch: 'Switch sides', rest: 'Rest' };
   const SIDE = { left: 'left side', right: 'right side', both: '' };
+  const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1); // a spoken sentence starts with a capital
 
   /** "Round 2 of 3" (circuit) or "Set 2 of 3" (sets). */
   function roundText(step, routine) {
@@ -55,12 +56,17 @@
     return `${KIND[step.kind]}, ${step.seconds} seconds. ${upcomingLine(step, catalog)}.`;
   }
 
+  /** "Starting on your weaker side (right)": said once per exercise when weaker side first is on. */
+  function weakerFirst(side) {
+    return `Starting on your weaker side (${side})`;
+  }
+
   /** The words spoken for a cue. */
   function spoken(event, step, catalog) {
     switch (event.cue) {
       case 'count': return String(event.n);
       case 'halfway': return 'Halfway.';
-      case 'switch': return `Switch sides. ${SIDE[step.side]} next.`;
+      case 'switch': return `Switch sides. ${capitalised(SIDE[step.side])} next.`;
       case 'done': return 'Done. Well done!';
       case 'start': return `${exerciseOnSide(step, catalog)}. ${step.kind === 'reps' ? repsTarget(step) : 'Go.'}`;
       case 'rest': return `Rest. Next: ${exerciseOnSide(step, catalog)}.`;
@@ -69,5 +75,5 @@
     }
   }
 
-  steady.stepWords = { KIND, SIDE, roundText, repsTarget, dose, nextExerciseStep, heading, exerciseOnSide, upcomingLine, stepLine, spoken };
+  steady.stepWords = { KIND, SIDE, roundText, repsTarget, dose, nextExerciseStep, heading, exerciseOnSide, upcomingLine, stepLine, weakerFirst, spoken };
 })(globalThis.steady);

@@ -51,10 +51,30 @@
     }).catch(() => undefined); // offline or out of space: the routine runs anyway, clips or not
   }
 
-  function timelineFor(routine, catalog, settings) {
+  /** What the runner's levels prescribe for the routine's exercises that have one: {slug: prescription}. */
+  function prescriptionsFor(routine, catalog, levels) {
+    const found = {};
+    for (const item of routine.items) {
+      const now = steady.levels.prescribed(catalog.exercise.get(item.exercise), levels.get(item.exercise));
+      if (now) found[item.exercise] = now;
+    }
+    return found;
+  }
+
+  function timelineFor(routine, catalog, settings, prescriptions, firstSides) {
+    const doses = {};
+    for (const [slug, now] of Object.entries(prescriptions)) doses[slug] = now.dose === 'reps' ? { reps: now.target } : { seconds: now.target };
     return steady.rules.timeline.buildTimeline(routine, catalog.exercise, {
-      switchSeconds: settings.switch_seconds, getReadySeconds: settings.get_ready_seconds,
+      switchSeconds: settings.switch_seconds, getReadySeconds: settings.get_ready_seconds, doses, firstSides,
     });
+  }
+
+  /** {slug: weaker side} for the routine's per-side exercises when the runner starts on the weaker side; else {}. */
+  async function firstSidesFor(routine, catalog, settings) {
+    if (!settings.weaker_side_first) return {};
+    const { readAsymmetry, weakerSides } = steady.components.asymmetryLine;
+    // An unreadable log only loses the ordering: left first, as with the setting off.
+    return readAsymmetry(routine.items.map((item) => catalog.exercise.get(item.exercise))).then(weakerSides, () => ({}));
   }
 
   function cueSummary(settings) {
@@ -63,9 +83,9 @@
   }
 
   function showIntro(screen, other, elsewhere) {
-    const { root, routine, settings, context } = screen;
+    const { root, routine, settings, context, prescriptions, firstSides } = screen;
     const { catalog } = context;
-    const steps = timelineFor(routine, catalog, settings);
+    const steps = timelineFor(routine, catalog, settings, prescriptions, firstSides);
     const seconds = steady.rules.timeline.timelineSeconds(steps);
     const start = h('button', { type: 'button', class: 'button button-big' }, other ? 'Discard it and start this one' : 'Start');
     const startError = h('p', { class: 'form-error', role: 'alert', hidden: true });
@@ -80,7 +100,7 @@
         const now = Date.now();
         screen.state = engine.startWorkout({
           id: steady.outbox.newId(), routine: { ref: routine.ref, slug: routine.slug, name: routine.name },
-          steps: timelineFor(routine, catalog, settings), now, timeZone: steady.settings.sessionTimeZone(settings),
+          steps: timelineFor(routine, catalog, settings, prescriptions, firstSides), now, timeZone: steady.settings.sessionTimeZone(settings),
         });
         await steady.workoutStore.writeWorkout(screen.state);
       } catch (error) {
@@ -102,8 +122,12 @@
           elsewhere ? `Take over ${other.routine_name} here` : `Resume ${other.routine_name}`)) : null,
       h('ol', { class: 'intro-items' }, routine.items.map((item) => {
         const exercise = catalog.exercise.get(item.exercise);
+        const level = prescriptions[item.exercise];
         return h('li', {}, h('span', { class: 'card-title' }, exerciseName(item.exercise, catalog)),
-          h('span', { class: 'card-meta' }, steady.labels.routines.itemTarget(item, routine, exercise)));
+          h('span', { class: 'card-meta' }, level
+            ? `Your level: ${steady.components.levelPanel.placeText(exercise, { rung: level.rung, dose: level.target })}`
+            : steady.labels.routines.itemTarget(item, routine, exercise)),
+          firstSides[item.exercise] ? h('span', { class: 'card-meta' }, words.weakerFirst(firstSides[item.exercise])) : null);
       })),
       h('p', { class: 'hint' }, cueSummary(settings), ' ', h('a', { href: '/settings' }, 'Change in settings'), '.'),
       h('p', { class: 'hint' }, 'The screen stays on while the routine runs. Leave at any time: it picks up where you were.'),
@@ -114,7 +138,7 @@
   }
 
   function showRunning(screen) {
-    const { root, routine, settings, context } = screen;
+    const { root, routine, settings, context, prescriptions } = screen;
     const { catalog } = context;
     cues.configure(settings);
     const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true', id: 'player-live' });
@@ -178,6 +202,7 @@
       const focusLost = stage.contains(document.activeElement);
       const upcoming = step.kind === 'work' || step.kind === 'reps' ? null : step;
       const exercise = catalog.exercise.get(step.exercise);
+      const level = upcoming ? null : prescriptions[step.exercise];
       timerText = null;
       repsOutput = null;
       let measure;
@@ -194,6 +219,7 @@
         timerText = h('span', { class: 'timer-digits' });
         measure = h('p', { class: 'player-timer', role: 'timer' }, h('span', { class: 'visually-hidden' }, 'Seconds left: '), timerText);
       }
+      const note = weakerNote(pos);
       stage.className = `player-stage kind-${step.kind}`;
       stage.dataset.kind = step.kind;
       stage.replaceChildren(...[
@@ -202,6 +228,8 @@
         h('h2', { id: 'player-step', class: 'player-step' }, words.heading(step, catalog)),
         upcoming ? h('p', { class: 'player-upcoming' }, words.upcomingLine(step, catalog))
           : (step.side !== 'both' ? h('p', { class: 'player-side' }, `${step.side === 'left' ? 'Left' : 'Right'} side`) : null),
+        note ? h('p', { class: 'player-weaker' }, note) : null,
+        level ? h('p', { class: 'player-rung' }, h('span', { class: 'visually-hidden' }, 'Your level: '), level.label) : null,
         clip(exercise, { moving: !upcoming }),
         measure].filter(Boolean));
       const after = upcoming ? null : words.nextExerciseStep(screen.state.steps, pos.index + 1);
@@ -216,7 +244,15 @@
       if (focusLost && shown) (stage.querySelector('.button-big') || pauseButton).focus({ preventScroll: true });
       counter.textContent = `${words.roundText(step, routine)} · Step ${pos.index + 1} of ${screen.state.steps.length}`;
       progress.value = pos.index;
-      live.textContent = words.stepLine(step, catalog);
+      live.textContent = note ? `${words.stepLine(step, catalog)} ${note}.` : words.stepLine(step, catalog);
+    }
+
+    // Said once per exercise, on its first bout, when that bout starts on the weaker side.
+    function weakerNote(pos) {
+      const { step } = pos;
+      if (screen.firstSides[step.exercise] !== step.side) return null;
+      const first = screen.state.steps.findIndex((s) => s.exercise === step.exercise && (s.kind === 'work' || s.kind === 'reps'));
+      return first === pos.index ? words.weakerFirst(step.side) : null;
     }
 
     function drawClock(pos) {
@@ -325,9 +361,16 @@
     screen.root.dataset.state = 'elsewhere';
   }
 
-  function showFinish(screen) {
+  async function showFinish(screen) {
     const { root, settings, context } = screen;
     steady.wakeLock.release();
+    try {
+      await steady.screenBundles.loadScreenBundle('log'); // the session form, shared with the quick log
+    } catch (error) {
+      // The workout is kept: once the form can be fetched, the finish screen shows it.
+      render(root, [steady.views.needsConnection({ retry: () => showFinish(screen) }).node]);
+      return;
+    }
     render(root, steady.playerFinish.finishScreen({
       state: screen.state, catalog: context.catalog, settings, navigate: context.navigate,
       onDiscard: async () => {
@@ -341,8 +384,10 @@
   }
 
   async function open(root, context) {
-    const [routine, settings, workout] = await Promise.all([
+    steady.screenBundles.loadScreenBundle('log').catch(() => undefined); // ready for the finish screen
+    const [routine, settings, workout, levels] = await Promise.all([
       loadRoutine(context.params.ref, context.catalog), steady.settings.readSettings(), steady.workoutStore.readWorkout(),
+      steady.levels.levelsBySlug(),
     ]);
     if (!routine) {
       const missing = steady.views.notFound();
@@ -351,7 +396,10 @@
       return;
     }
     document.title = `${routine.name} · Steady`;
-    const screen = { root, routine, settings, context, state: null };
+    const screen = {
+      root, routine, settings, context, state: null,
+      prescriptions: prescriptionsFor(routine, context.catalog, levels), firstSides: await firstSidesFor(routine, context.catalog, settings),
+    };
     if (workout && workout.ref === routine.ref) {
       screen.state = engine.restore(workout, Date.now());
       if (screen.state.finished_ms !== null) showFinish(screen);

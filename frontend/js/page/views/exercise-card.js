@@ -59,6 +59,8 @@
         key: `exercise:${exercise.slug}`, kind: 'exercise', slug: exercise.slug, title: exercise.name,
         urls: steady.components.saveOffline.clipUrls([exercise]),
       }),
+      steady.components.levelPanel.levelPanel(exercise),
+      steady.components.asymmetryLine.asymmetryLine(exercise),
       section('card-steps', 'How to do it', h('ol', { class: 'steps' }, exercise.steps.map((s) => h('li', {}, s)))),
       h('aside', { class: 'tip', 'aria-label': 'Top tip' }, h('p', {}, h('strong', {}, 'Top tip: '), exercise.top_tip)),
       section('card-avoid', 'Avoid', h('ul', { class: 'faults' }, exercise.faults.map((f) => h('li', {}, f)))),

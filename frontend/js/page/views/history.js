@@ -1,4 +1,4 @@
-// Past sessions (/history), newest first, with the export of everything on the device.
+// Past sessions (/history), newest first, with the export of everything on the device and the import of an export.
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
@@ -22,7 +22,7 @@
       : [h('li', { class: 'empty' }, 'No sessions yet. Start a routine, or log one you did without the player.')]));
   }
 
-  /** Every session on the device, newest first, and the export buttons. */
+  /** Every session on the device, newest first, and the export and import controls. */
   function historyList(context) {
     const list = h('ul', { class: 'card-list session-list' }, h('li', { class: 'status-message' }, 'Loading…'));
     const node = h('div', { class: 'page history' },
@@ -34,7 +34,8 @@
       h('section', { 'aria-labelledby': 'history-export' },
         h('h2', { id: 'history-export' }, 'Your data'),
         h('p', {}, 'Everything logged on this device, with or without an account: JSON for a full copy, CSV for a spreadsheet.'),
-        steady.components.exportControl.exportControls()));
+        steady.components.exportControl.exportControls(),
+        steady.components.importControl.importControl({ id: 'history-import', done: () => fillList(list, context) })));
     fillList(list, context).catch((error) => list.replaceChildren(h('li', { role: 'alert' }, `Could not read your history: ${error.message}`)));
     return { title: 'History', node };
   }

@@ -1,5 +1,5 @@
-// Progress (/progress): the streaks, a calendar heat map of sessions, and each exercise's
-// best hold or reps per side over the last year. Everything is drawn from the log on this device.
+// Progress (/progress): the streaks, a calendar heat map of sessions, how left and right compare
+// on per-side exercises, and each exercise's best hold or reps per side over the last year. Everything is drawn from the log on this device.
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
@@ -124,6 +124,27 @@
       }));
   }
 
+  function sideItem(slug, found, dose, catalog) {
+    const unit = (value) => (dose === 'seconds' ? P.valueText(value, dose) : P.count(value, 'rep'));
+    return h('li', {},
+      h('strong', {}, steady.labels.training.exerciseName(slug, catalog)), ' ', found.message,
+      h('span', { class: 'stat-meta' }, `Mean per session: left ${unit(found.left)}, right ${unit(found.right)}; ${P.count(found.sessions, 'session')} with both sides.`));
+  }
+
+  // Weakest side first: the biggest gap is the one worth working on.
+  function sidesSection(sessions, catalog, today) {
+    const { WEEKS, unilateralDoses } = steady.components.asymmetryLine;
+    const doses = unilateralDoses(catalog.exercises);
+    const result = steady.rules.asymmetry.asymmetry(sessions, doses, today, WEEKS);
+    const slugs = Object.keys(result).sort((a, b) => result[b].deficit_pct - result[a].deficit_pct);
+    return h('section', { class: 'sides', 'aria-labelledby': 'progress-sides' },
+      h('h2', { id: 'progress-sides' }, 'Left and right'),
+      slugs.length
+        ? [h('p', { class: 'hint' }, `Per-side exercises over the last ${P.count(WEEKS, 'week')}, from the sessions that worked both sides.`),
+          h('ul', { class: 'side-list' }, slugs.map((slug) => sideItem(slug, result[slug], doses[slug], catalog)))]
+        : h('p', { class: 'empty' }, `Log both sides of a per-side exercise in a session and how your left and right compare over the last ${P.count(WEEKS, 'week')} shows here.`));
+  }
+
   function chartsSection(sessions, settings, catalog) {
     const weekStartDay = Object.keys(P.WEEK_DAYS).indexOf(settings.week_start);
     const all = exerciseSeries(sessions, { weekStartDay: Math.max(0, weekStartDay) });
@@ -145,13 +166,14 @@
       streakSection(streaks),
       logged ? null : empty,
       heatSection(sessions, settings, streaks, today),
+      sidesSection(sessions, catalog, today),
       chartsSection(sessions, settings, catalog),
     ].filter(Boolean));
     // Lets benchmarks and tests read when the screen was fully drawn.
     performance.mark('steady:progress-drawn');
   }
 
-  /** Streaks, the calendar and per-exercise charts, from the log on this device. */
+  /** Streaks, the calendar, left against right and per-exercise charts, from the log on this device. */
   function progress(context) {
     const body = h('div', {}, h('p', { class: 'status-message' }, 'Loading…'));
     fill(body, context).catch((error) => body.replaceChildren(h('p', { role: 'alert' }, `Could not read your progress: ${error.message}`)));

@@ -136,7 +136,12 @@
       }
     });
 
+    const fieldNames = { name: 'Name', format: 'Format', rounds: 'Rounds or sets', work_seconds: 'Work time', rest_seconds: 'Rest between exercises', round_rest_seconds: 'Rest between rounds', items: 'Exercises' };
     body.replaceChildren(...[
+      existing ? steady.components.syncNotes('routine', existing, {
+        save: (key, value) => steady.customRoutines.saveRoutine({ ...existing, [key]: value }),
+        label: (key) => fieldNames[key] || key, done: () => navigate(location.pathname, { replace: true }),
+      }) : null,
       h('p', { class: 'lead' }, 'Pick exercises from the catalogue and set how much of each. It plays like any routine, offline too.'),
       form,
       existing ? h('div', { class: 'actions' },

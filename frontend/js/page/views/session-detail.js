@@ -37,7 +37,7 @@
     const fieldNames = { notes: 'Notes', effort: 'Effort', pain: 'Pain', entries: 'Sets', local_date: 'Date', routine: 'Routine' };
     body.replaceChildren(
       steady.components.syncNotes('session', session, {
-        save: steady.sessions.saveSession, label: (field) => fieldNames[field] || field, done: () => navigate(location.pathname, { replace: true }),
+        save: (field, value) => steady.sessions.saveSession({ ...session, [field]: value }), label: (field) => fieldNames[field] || field, done: () => navigate(location.pathname, { replace: true }),
       }),
       h('dl', { class: 'facts' }, facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
       h('section', { 'aria-labelledby': 'session-sets' },

@@ -13,8 +13,9 @@
 
   async function fill(heading, body, { catalog, params, navigate }) {
     const editing = Boolean(params.id);
-    const [settings, custom, existing] = await Promise.all([
+    const [settings, custom, existing, levels] = await Promise.all([
       steady.settings.readSettings(), steady.customRoutines.listRoutines(), editing ? steady.sessions.getSession(params.id) : null,
+      steady.levels.levelsBySlug(),
     ]);
     if (editing && !existing) {
       heading.textContent = 'Session not found';
@@ -26,7 +27,7 @@
       routine: null, entries: [], effort: null, pain: 'none', notes: '',
     };
     const form = steady.components.sessionForm.sessionForm({
-      draft, catalog, settings, mode: 'manual', routineChoices: routineChoices(catalog, custom),
+      draft, catalog, settings, mode: 'manual', routineChoices: routineChoices(catalog, custom), levels,
       submitLabel: editing ? 'Save changes' : 'Save session',
       onSave: async (record) => {
         const saved = await steady.sessions.saveSession(record);
