@@ -118,9 +118,11 @@ LOS_ANGELES = session_on("2026-11-29", "2026-11-29T18:00:00Z", "America/Los_Ange
 
 
 @pytest.mark.parametrize(("log", "today"), [
-    ([LOS_ANGELES | {"started_at": "2026-11-28T18:00:00Z", "local_date": "2026-11-28", "id": str(uuid.uuid4())},
+    ([LOS_ANGELES | {"started_at": "2026-11-28T18:00:00Z", "ended_at": "2026-11-28T18:20:00Z", "local_date": "2026-11-28",
+                   "id": str(uuid.uuid4())},
       AUCKLAND], "2026-12-01"),
-    ([AUCKLAND | {"started_at": "2026-11-28T06:00:00Z", "local_date": "2026-11-28", "id": str(uuid.uuid4())},
+    ([AUCKLAND | {"started_at": "2026-11-28T06:00:00Z", "ended_at": "2026-11-28T06:20:00Z", "local_date": "2026-11-28",
+                "id": str(uuid.uuid4())},
       LOS_ANGELES], "2026-11-30"),
     ([], "2026-11-30"),  # no sessions: UTC
 ], ids=["latest-in-auckland", "latest-in-los-angeles", "no-sessions"])
