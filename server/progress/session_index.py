@@ -9,7 +9,7 @@ import uuid
 from collections import Counter
 from functools import cache
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import Connection, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from server.extensions import db
@@ -38,16 +38,16 @@ def _exercises(data: dict) -> list[str]:
         if isinstance(entries, list) else []
 
 
-def sessions_written(user_id: uuid.UUID, rows: list[dict]) -> None:
-    """Bring the index up to date with session records sync is writing: {id, version, deleted, data} each.
+def sessions_written(connection: Connection, user_id: uuid.UUID, rows: list[dict]) -> None:
+    """Bring the index up to date with session records sync is writing ({id, version, deleted, data} each), on its connection.
 
     Sync stores only sessions its rule accepts, so a live one has a local date, a start and at
     least one exercise, and counts toward the streaks; a tombstone counts for nothing.
     """
     if not rows:
         return
-    drop, add_exercises, add_day = _write_statements(db.engine.dialect.name)
-    old = dict(db.session.execute(drop, {"uid": user_id, "ids": [row["id"] for row in rows]}).all())
+    drop, add_exercises, add_day = _write_statements(connection.dialect.name)
+    old = dict(connection.execute(drop, {"uid": user_id, "ids": [row["id"] for row in rows]}).all())
     change, versions, exercises = Counter(), {}, []
     version = max(row["version"] for row in rows)
     for day in old.values():
@@ -63,11 +63,11 @@ def sessions_written(user_id: uuid.UUID, rows: list[dict]) -> None:
         exercises.extend({"user_id": user_id, "session_id": row["id"], "exercise": slug, "local_date": day,
                           "started_at": data["started_at"]} for slug in worked)
     if exercises:
-        db.session.execute(add_exercises, exercises)
+        connection.execute(add_exercises, exercises)
     days = [{"user_id": user_id, "local_date": day, "sessions": n, "version": versions[day]}
             for day, n in sorted(change.items()) if n]
     if days:
-        db.session.execute(add_day, days)
+        connection.execute(add_day, days)
 
 
 _DAY_COUNTS = select(_DAYS.c.local_date, _DAYS.c.sessions).where(

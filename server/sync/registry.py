@@ -4,6 +4,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Callable
 
+from sqlalchemy import Connection
+
 from server.progress.rules.level import validate_level
 from server.progress.session_index import sessions_written
 from server.sync.protocol import deterministic_id
@@ -31,8 +33,8 @@ class Entity:
     expected_id: Callable[[dict, Context], uuid.UUID | None] = lambda data, context: None
     untracked: frozenset[str] = field(default_factory=frozenset)  # clock stamps: latest write wins, never a conflict
     needs_catalogue: bool = False
-    # Told of every record of the entity a push writes ({id, version, deleted, data}), in its transaction.
-    written: Callable[[uuid.UUID, list[dict]], None] | None = None
+    # Told of every record of the entity a push writes ({id, version, deleted, data}), on the push's connection.
+    written: Callable[[Connection, uuid.UUID, list[dict]], None] | None = None
 
 
 def _unknown_exercises(items, at: str, context: Context) -> list[dict]:
