@@ -1,5 +1,7 @@
 """The migration chain and the models, on SQLite and on a real PostgreSQL server."""
 
+import uuid
+
 import pytest
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
@@ -139,3 +141,43 @@ def test_one_head(app):
     with app.app_context():
         config = migrate.get_config()
         assert len(ScriptDirectory.from_config(config).get_heads()) == 1
+
+
+def check_session_index_backfill(app):
+    """0008 indexes the sessions already stored: a count a day, and each session's exercises."""
+    from datetime import UTC, datetime
+
+    from server.progress.models import SessionDay, SessionExercise
+    from server.training.models import SessionRecord
+    from tests.conftest import register_account
+    from tests.sync.conftest import session_record
+
+    with app.app_context():
+        upgrade(revision="0007")
+    user_id = register_account(app).id
+    both = {"entries": [{"exercise": "side-plank", "side": "left", "seconds": 30},
+                        {"exercise": "plank", "side": "both", "seconds": 40}]}
+    records = [session_record(local_date="2026-11-20"), session_record(local_date="2026-11-20", **both),
+               session_record(local_date="2026-11-21"), None]
+    with app.app_context():
+        db.session.execute(SessionRecord.__table__.insert(), [
+            {"user_id": user_id, "id": uuid.uuid4(), "version": n + 1, "deleted": data is None, "data": data,
+             "fields": {}, "conflicts": {}, "changed_at": datetime.now(UTC)} for n, data in enumerate(records)])
+        db.session.commit()
+        upgrade()
+        days = db.session.execute(select(SessionDay.local_date, SessionDay.sessions, SessionDay.version)
+                                  .order_by(SessionDay.local_date)).all()
+        worked = db.session.execute(select(SessionExercise.local_date, SessionExercise.exercise)
+                                    .order_by(SessionExercise.local_date, SessionExercise.exercise)).all()
+    assert days == [("2026-11-20", 2, 2), ("2026-11-21", 1, 3)]
+    assert worked == [("2026-11-20", "plank"), ("2026-11-20", "side-plank"), ("2026-11-20", "side-plank"),
+                      ("2026-11-21", "side-plank")]
+
+
+def test_the_session_index_is_backfilled_on_sqlite(tmp_path):
+    check_session_index_backfill(make_app(f"sqlite:///{tmp_path / 'm.sqlite'}"))
+
+
+@pytest.mark.postgres
+def test_the_session_index_is_backfilled_on_postgres(pg_url):
+    check_session_index_backfill(make_app(pg_url))

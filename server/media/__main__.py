@@ -24,7 +24,7 @@ def _render(args) -> int:
     width = max((len(s) for s in clips), default=10)
     for slug, clip in clips.items():
         print(f"{slug:<{width}}  {clip.bytes:>9,} bytes  {clip.duration_s:5.2f} s  {clip.width}x{clip.height}  "
-              f"side={clip.side}  {clip.mp4.name}")
+              f"side={clip.side}  views={','.join(clip.views) or '-'}  {clip.mp4.name}")
     total_bytes = sum(c.bytes for c in clips.values())
     total_poster = sum(c.poster.stat().st_size for c in clips.values() if c.poster)
     total_s = sum(c.duration_s for c in clips.values())
@@ -43,12 +43,12 @@ def _probe(args) -> int:
 def _preview(args) -> int:
     from PIL import Image, ImageDraw
 
-    from server.media.draw import Renderer
     from server.media.load import load_motion
+    from server.media.panels import ClipPainter
 
     motion = load_motion(args.script)
     script = motion.script
-    renderer = Renderer(script, motion)
+    renderer = ClipPainter(script, motion)
     times = [kf.t for kf in script.keyframes]
     extra = [(times[i] + (times[i + 1] if i + 1 < len(times) else 1.0)) / 2 for i in range(len(times))]
     moments = sorted(times + extra) if args.between else times

@@ -10,21 +10,21 @@ import subprocess
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from server.media.draw import Renderer
 from server.media.load import load_motions
 from server.media.motion import Motion
-from server.media.probe import SIDE_TAG, Clip, ClipInvalid, ffmpeg_exe, poster_is_whole, probe_clip
+from server.media.panels import ClipPainter
+from server.media.probe import SIDE_TAG, VIEWS_TAG, Clip, ClipInvalid, ffmpeg_exe, poster_is_whole, probe_clip
 from server.media.script import PoseScript
 
 # Bump when a change to the renderer should re-render every clip. The hash of the
 # modules that decide the pixels is folded in as well, so a forgotten bump cannot
 # serve stale clips.
-RENDERER_VERSION = "steady-figure-1"
+RENDERER_VERSION = "steady-figure-2"
 FPS = 24
 CRF = 26
 PRESET = "medium"
 POSTER_QUALITY = 84
-_PIXEL_MODULES = ("draw.py", "vector.py", "figure.py", "props.py", "motion.py", "load.py", "build.py", "script.py")
+_PIXEL_MODULES = ("draw.py", "panels.py", "vector.py", "figure.py", "props.py", "motion.py", "load.py", "build.py", "script.py")
 
 
 def renderer_digest() -> str:
@@ -57,7 +57,7 @@ def render_clip(motion: Motion, out_dir: Path, digest: str | None = None) -> Cli
     out_dir.mkdir(parents=True, exist_ok=True)
     name = render_hash(script, digest)
     mp4_name, jpg_name = output_names(script.slug, name)
-    renderer = Renderer(script, motion)
+    renderer = ClipPainter(script, motion)
     frames = frame_count(script)
     tmp_mp4 = out_dir / f".{mp4_name}.{os.getpid()}.tmp.mp4"
     tmp_jpg = out_dir / f".{jpg_name}.{os.getpid()}.tmp.jpg"
@@ -66,7 +66,7 @@ def render_clip(motion: Motion, out_dir: Path, digest: str | None = None) -> Cli
         "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{renderer.width}x{renderer.height}", "-r", str(FPS), "-i", "-",
         "-an", "-c:v", "libx264", "-preset", PRESET, "-crf", str(CRF), "-tune", "animation",
         "-profile:v", "high", "-pix_fmt", "yuv420p", "-threads", "1", "-movflags", "+faststart",
-        "-metadata", f"title={script.slug}", "-metadata", f"comment={SIDE_TAG}{script.side}",
+        "-metadata", f"title={script.slug}", "-metadata", f"comment={SIDE_TAG}{script.side} {VIEWS_TAG}{','.join(script.views)}",
         str(tmp_mp4),
     ]
     try:

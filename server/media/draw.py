@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 from server.media.figure import drawn_points, point
 from server.media.motion import Frame, Motion
 from server.media.props import WOBBLE_BOARD_HEIGHT
-from server.media.script import PoseScript
+from server.media.script import Camera, PoseScript
 from server.media.vector import Vec, add, apply, chain, dot, mid, rot_x, rot_y, sub
 
 WIDTH, HEIGHT = 480, 360
@@ -77,15 +77,17 @@ def box_corners(x0: float, x1: float, y0: float, y1: float, z0: float, z1: float
 class Renderer:
     """Draws any moment of one pose script at a fixed, auto-framed camera."""
 
-    def __init__(self, script: PoseScript, motion: Motion, width: int = WIDTH, height: int = HEIGHT):
+    def __init__(self, script: PoseScript, motion: Motion, width: int = WIDTH, height: int = HEIGHT,
+                 view: str | None = None, camera: Camera | None = None):
         self.script = script
         self.motion = motion
         self.width, self.height = width, height
-        cam = script.camera
-        if script.view == "side":
+        view = view or script.view
+        self.camera = cam = camera or script.camera
+        if view == "side":
             yaw = 180.0 if script.near == "left" else 0.0
         else:
-            yaw = VIEW_YAW[script.view]
+            yaw = VIEW_YAW[view]
         self.cam = chain(rot_x(cam.pitch), rot_y(yaw + cam.yaw))
         self.first = motion.frame(0.0)
         left = apply(self.cam, self.first.points["_left"])
@@ -135,7 +137,7 @@ class Renderer:
         """Fix scale and offset so every frame fits (or the focus points do)."""
         count = max(24, int(self.script.duration_s * 12))
         frames = [self.motion.frame(i / count) for i in range(count)]
-        focus = self.script.camera.focus
+        focus = self.camera.focus
         pts: list[tuple[Vec, float]] = []
         if focus:
             for fr in frames:
@@ -161,7 +163,7 @@ class Renderer:
             ys.append(min(ys) - 0.08)  # a strip of floor in front
         x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
         usable_w, usable_h = self.width * (1 - 2 * margin), self.height * (1 - 2 * margin)
-        scale = min(usable_w / max(x1 - x0, 1e-3), usable_h / max(y1 - y0, 1e-3)) * self.script.camera.zoom
+        scale = min(usable_w / max(x1 - x0, 1e-3), usable_h / max(y1 - y0, 1e-3)) * self.camera.zoom
         self.scale = scale
         self.cx, self.cy = (x0 + x1) / 2, (y0 + y1) / 2
         if not focus:
@@ -172,7 +174,7 @@ class Renderer:
 
     def floor_y(self, depth: float) -> float:
         """Camera-space height of the floor plane at a camera depth (for a pitched camera)."""
-        pitch = math.radians(self.script.camera.pitch)
+        pitch = math.radians(self.camera.pitch)
         # A floor point (x, 0, z) maps to y_cam = -z' sin(pitch), depth = z' cos(pitch).
         if abs(math.cos(pitch)) < 1e-6:
             return 0.0
@@ -223,7 +225,7 @@ class Renderer:
     def _draw_shadow(self, d, frame: Frame) -> None:
         """A soft shadow on the floor under each foot near it, so a hop visibly leaves the floor
         (not in close-ups, where it would only be a grey blob)."""
-        if self.script.camera.focus:
+        if self.camera.focus:
             return
         for side in ("left", "right"):
             sole = [frame.points[f"{side}_{p}"] for p in ("heel", "ball_in", "ball_out", "toe")]
@@ -336,7 +338,7 @@ class Renderer:
         x0, x1, y0, y1, z0, z1 = box
         top_face = [self.project(c) for c in ((x0, y1, z0), (x1, y1, z0), (x1, y1, z1), (x0, y1, z1))]
         hull = convex_hull([self.screen(c) for c in top_face])
-        if len(hull) >= 3 and self.script.camera.pitch > 2:
+        if len(hull) >= 3 and self.camera.pitch > 2:
             d.polygon(hull, fill=top)
         else:
             a, b = self.screen(top_face[0]), self.screen(top_face[1])

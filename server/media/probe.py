@@ -20,6 +20,7 @@ from PIL import Image
 
 PLAYABLE_PIX_FMTS = ("yuv420p", "yuvj420p")
 SIDE_TAG = "steady side="
+VIEWS_TAG = "views="  # after the side: "steady side=left views=side,front"
 
 
 class ClipInvalid(ValueError):
@@ -42,6 +43,7 @@ class Clip:
     content_hash: str    # sha256 of the MP4 bytes, hex (first 16 characters)
     pix_fmt: str = ""
     fps: float = 0.0
+    views: tuple[str, ...] = ()  # the rendered panels, left to right ("side", "front"); () for footage
 
     def to_dict(self) -> dict:
         out = asdict(self)
@@ -163,9 +165,7 @@ def probe_clip(path: Path, *, decode: bool = True) -> Clip:
     if decode:
         _decode_all(path)
     data = path.read_bytes()
-    side = "both"
-    if facts["comment"].startswith(SIDE_TAG) and facts["comment"][len(SIDE_TAG):] in ("left", "right", "both"):
-        side = facts["comment"][len(SIDE_TAG):]
+    side, views = _steady_tags(facts["comment"])
     stem = path.name[: -len(".mp4")] if path.name.endswith(".mp4") else path.stem
     poster = next((p for p in (path.with_name(stem + ".jpg"), path.with_name(stem + ".webp")) if p.is_file()), None)
     return Clip(
@@ -181,7 +181,17 @@ def probe_clip(path: Path, *, decode: bool = True) -> Clip:
         content_hash=hashlib.sha256(data).hexdigest()[:16],
         pix_fmt=facts["pix_fmt"],
         fps=facts["fps"],
+        views=views,
     )
+
+
+def _steady_tags(comment: str) -> tuple[str, tuple[str, ...]]:
+    """(side, views) from the renderer's comment, "steady side=left views=side,front"; ("both", ()) if absent."""
+    if not comment.startswith(SIDE_TAG):
+        return "both", ()
+    side, _, rest = comment[len(SIDE_TAG):].partition(" ")
+    views = tuple(v for v in rest[len(VIEWS_TAG):].split(",") if v) if rest.startswith(VIEWS_TAG) else ()
+    return (side if side in ("left", "right", "both") else "both"), views
 
 
 def poster_is_whole(path: Path) -> bool:

@@ -5,7 +5,10 @@ simple articulated figure (fixed segment lengths; see ``figure.py``) by a few
 keyframes of joint angles. The renderer eases between them and loops back to
 the first keyframe, so the clip is seamless. Example::
 
-    view = "side"            # "side" | "front" | "back"
+    view = "side"            # "side" | "front" | "back"; or two panels side by side,
+                             #   e.g. ["side", "front"] where a fault shows from the front
+                             #   (the knee drifting inward); the second panel faces the body
+                             #   square on, at the first panel's pitch
     side = "left"            # side the clip shows: "left" | "right" | "both"
     near = "left"            # optional: body side toward the camera in a side view
                              #   (default: ``side``, or "left" when side = "both")
@@ -49,7 +52,7 @@ top of it the same way. Segment lengths never change.
 
 Loading (``server/media/load.py``) also checks the motion: the loop must close and no keyframe may start
 with a jump (> 1 cm), a pinned limb must reach its planted position, and no body
-part may go more than 2.5 cm through the floor.
+part may go more than 5 mm through the floor (or a step, pad or board under it).
 
 Body angles (one value): ``body_pitch`` (lean forward; -90 lies on the back,
 90 face down), ``body_roll`` (lean to the left side), ``body_yaw`` (turn left),
@@ -237,7 +240,7 @@ class Keyframe:
 class PoseScript:
     slug: str
     path: Path
-    view: str
+    view: str                    # the first (or only) panel
     side: str
     near: str
     duration_s: float
@@ -248,6 +251,7 @@ class PoseScript:
     keyframes: tuple[Keyframe, ...]
     source: bytes = field(repr=False)
     title: str = ""
+    views: tuple[str, ...] = ()  # every panel, left to right (``(view,)`` for one)
 
 
 def parse_pose_script(path: Path | str) -> PoseScript:
@@ -310,7 +314,8 @@ def _parse(path: Path, slug: str, source: bytes, data: dict) -> PoseScript:
     title = data.get("title", "")
     if not isinstance(title, str):
         raise invalid(path, "title", "must be a string")
-    view = _choice(path, "view", data["view"], VIEWS)
+    views = _views(path, data["view"])
+    view = views[0]
     side = _choice(path, "side", data["side"], ("left", "right", "both"))
     near = _choice(path, "near", data.get("near", side if side != "both" else "left"), SIDES)
     duration = _number(path, "duration_s", data["duration_s"], 3, 8, " s")
@@ -392,7 +397,18 @@ def _parse(path: Path, slug: str, source: bytes, data: dict) -> PoseScript:
 
     return PoseScript(slug=slug, path=path, view=view, side=side, near=near, duration_s=duration,
                       anchor_height=anchor_height, poster=poster, camera=camera, props=props,
-                      keyframes=tuple(keyframes), source=source, title=title)
+                      keyframes=tuple(keyframes), source=source, title=title, views=views)
+
+
+def _views(path: Path, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return (_choice(path, "view", value, VIEWS),)
+    if not 1 <= len(value) <= 2:
+        raise invalid(path, "view", f"shows one view or two side by side, not {len(value)}")
+    views = _string_list(path, "view", value, VIEWS)
+    if len(set(views)) != len(views):
+        raise invalid(path, "view", "names the same view twice")
+    return views
 
 
 def _parse_prop(path: Path, where: str, raw: Any) -> Prop:

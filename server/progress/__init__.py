@@ -1,4 +1,4 @@
-"""Progress: streaks (and later levels and asymmetry) computed from the training log, served at /api/progress."""
+"""Progress: streaks, levels and asymmetry computed from the training log, served at /api/progress."""
 
 from server.progress.views import bp
 

@@ -1,8 +1,9 @@
-"""The runner's progress from the synced log: the device's streak rule over the records sync stored.
+"""The runner's progress from the synced log: the device's streak, progression and asymmetry rules.
 
 A fixed number of queries whatever the log's size: the log's version counter, and when the log
-has changed since this process last answered, the sessions' dates (and zones, for the default
-today), read out of their JSON by the database, never the whole records, and the settings record.
+has changed since this process last answered, the settings record, the streaks resumed from
+their kept walk (server/progress/streaks.py) and the levels and asymmetry from the sessions
+they need (server/progress/exercises.py), both found through the session index sync keeps.
 """
 
 import copy
@@ -16,10 +17,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import Select, select
 
 from server.extensions import db
-from server.progress.rules.streaks import streaks
+# server.sync before what imports server.training.models: those models import server.sync, whose registry imports them.
 from server.sync.models import DocumentText, SyncUser
 from server.sync.service import DATE_LINE
 from server.training.models import SESSION_DATES, SessionRecord, SettingsRecord
+from server.progress.exercises import exercise_progress  # noqa: E402 (after server.sync, above)
+from server.progress.streaks import current_streaks
 
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 WEEKLY_KEYS = ("current", "longest", "target", "this_week")
@@ -105,32 +108,28 @@ def plan_inputs(user_id: uuid.UUID, now: datetime) -> tuple[dict, list[str], dat
 
 
 def progress(user_id: uuid.UUID, today: date | None = None, now: datetime | None = None) -> dict:
-    """The progress contract: weekly and daily streaks and freezes; ``levels`` and ``asymmetry`` still empty.
+    """The progress contract: weekly and daily streaks and freezes, levels and asymmetry.
 
     Worked out once per state of the runner's log: a screen loaded again with nothing synced in
     between reads one counter and answers from this process's memory.
     """
     version = _log_version(user_id)
-    rows = None
     if today is None:
-        def latest_zone():
-            nonlocal rows
-            rows = _sessions(user_id, with_start=True)
-            return _latest_zone(rows)
-        today = (now or utc_now()).astimezone(_remembered(("zone", user_id, version), latest_zone)).date()
-    return _remembered(("progress", user_id, version, today), lambda: _progress(user_id, today, rows))
+        zone = _remembered(("zone", user_id, version), lambda: _latest_zone(_sessions(user_id, with_start=True)))
+        today = (now or utc_now()).astimezone(zone).date()
+    return _remembered(("progress", user_id, version, today), lambda: _progress(user_id, today, version))
 
 
-def _progress(user_id: uuid.UUID, today: date, rows: list[tuple] | None) -> dict:
-    sessions = rows if rows is not None else _sessions(user_id, with_start=False)
-    result = streaks([{"local_date": row[0]} for row in sessions], _settings(user_id), today.isoformat())
+def _progress(user_id: uuid.UUID, today: date, version: int) -> dict:
+    result = current_streaks(user_id, _settings(user_id), today, version)
+    levels, asymmetry = exercise_progress(user_id, today)
     return {
         # The rule also says how this week and the pauses stand, for the screen; the contract keeps to these.
         "weekly": {key: result["weekly"][key] for key in WEEKLY_KEYS},
         "daily": result["daily"],
         "freezes": result["freezes"],
-        "levels": {},
-        "asymmetry": {},
+        "levels": levels,
+        "asymmetry": asymmetry,
     }
 
 

@@ -16,5 +16,5 @@ def _bad_query(error: service.BadQuery):
 @bp.get("/progress")
 @login_required
 def progress():
-    """Streaks and freezes from the synced log, as of ``today`` (YYYY-MM-DD) or the latest session's date."""
+    """Streaks, freezes, levels and asymmetry from the synced log, as of ``today`` (YYYY-MM-DD) or the latest session's date."""
     return jsonify(service.progress(current_user.id, service.read_today(request.args.getlist("today"))))

@@ -26,6 +26,8 @@ RULES_JS = [
     "js/rules/asymmetry.js",
     "js/rules/session-csv.js",
     "js/rules/record-ids.js",
+    "js/rules/muscles.json",
+    "js/rules/exercise-search.js",
 ]
 # The sync engine (js/sync/), beside the data layer it drains. Pages load it as the "sync" bundle once an account
 # is in use (without one it is never needed); the worker imports WORKER_SYNC_JS as it starts
@@ -68,6 +70,7 @@ PAGE_JS = [
     "js/page/components/form-drafts.js",
     "js/page/components/keep-data-notice.js",
     "js/page/connection.js",
+    "js/page/nav-more.js",
     "js/page/install.js",
     "js/page/worker-client.js",
     "js/page/components/form-fields.js",
@@ -80,6 +83,7 @@ PAGE_JS = [
     "js/page/components/inline-confirm.js",
     "js/page/components/export-control.js",
     "js/page/components/save-offline.js",
+    "js/page/components/clip-unsaved.js",
     "js/page/components/kit-needed.js",
     "js/page/components/routine-cards.js",
     "js/page/components/level-panel.js",
@@ -154,6 +158,10 @@ SCREEN_JS = {
     "storage": ["js/page/views/storage.js"],
     "editor": [
         "js/page/views/routine-editor.js",
+    ],
+    # The note for runners coming back from injury: a page read now and then.
+    "guide": [
+        "js/page/views/coming-back.js",
     ],
     "plan": [
         "js/rules/week-plan.js",

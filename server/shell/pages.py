@@ -25,6 +25,7 @@ SCREENS = {
     "/plan": "Your week",
     "/settings": "Settings",
     "/storage": "Saved for offline",
+    "/coming-back": "Coming back from injury",
     "/login": "Log in",
     "/register": "Create an account",
     "/account": "Account",

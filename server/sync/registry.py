@@ -4,7 +4,10 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Callable
 
+from sqlalchemy import Connection
+
 from server.progress.rules.level import validate_level
+from server.progress.session_index import sessions_written
 from server.sync.protocol import deterministic_id
 from server.training.models import LevelRecord, RoutineRecord, SessionRecord, SettingsRecord
 from server.training.rules.routine import validate_routine
@@ -30,6 +33,8 @@ class Entity:
     expected_id: Callable[[dict, Context], uuid.UUID | None] = lambda data, context: None
     untracked: frozenset[str] = field(default_factory=frozenset)  # clock stamps: latest write wins, never a conflict
     needs_catalogue: bool = False
+    # Told of every record of the entity a push writes ({id, version, deleted, data}), on the push's connection.
+    written: Callable[[Connection, uuid.UUID, list[dict]], None] | None = None
 
 
 def _unknown_exercises(items, at: str, context: Context) -> list[dict]:
@@ -64,7 +69,8 @@ def _level_id(data: dict, context: Context) -> uuid.UUID:
 ENTITIES: dict[str, Entity] = {
     entity.name: entity
     for entity in (
-        Entity("session", SessionRecord, _session_errors, untracked=frozenset({"updated_at"}), needs_catalogue=True),
+        Entity("session", SessionRecord, _session_errors, untracked=frozenset({"updated_at"}), needs_catalogue=True,
+               written=sessions_written),
         Entity("routine", RoutineRecord, _routine_errors, untracked=frozenset({"updated_at"}), needs_catalogue=True),
         Entity("settings", SettingsRecord, lambda data, context: validate_settings(data),
                expected_id=lambda data, context: deterministic_id(context.namespace, "settings"),

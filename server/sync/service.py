@@ -9,10 +9,11 @@ SQLAlchemy's construction and cache key cost more than the database takes to run
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
 from functools import cache
 
-from sqlalchemy import and_, bindparam, case, delete, func, insert, literal, or_, select, union_all, update
+from sqlalchemy import Connection, and_, bindparam, case, delete, func, insert, literal, or_, select, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from server.catalog.models import Exercise
@@ -57,46 +58,45 @@ _PULL_STATE = (select(_CLIENTS, _COUNTERS.c.version.label("head"), _COUNTERS.c.p
 _SLUGS = select(Exercise.__table__.c.slug)
 
 
-def _insert(table):
-    dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
+def _insert(connection: Connection, table):
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     return dialect.insert(table)
 
 
-def _lock_user(user_id: uuid.UUID) -> int:
+def _lock_user(connection: Connection, user_id: uuid.UUID) -> int:
     """Take the user's sync lock for the rest of the transaction, creating the counter row on first use; its version."""
-    connection = db.session.connection()
-    if db.engine.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
         # SQLite has no row locks; BEGIN IMMEDIATE takes the write lock up front, so two pushes
         # queue here (busy_timeout) instead of failing when the second one first writes.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
-    version = db.session.scalar(_LOCK, {"uid": user_id})
+    version = connection.scalar(_LOCK, {"uid": user_id})
     if version is None:
-        db.session.execute(_insert(_COUNTERS).values(user_id=user_id, version=0, purged_version=0)
+        connection.execute(_insert(connection, _COUNTERS).values(user_id=user_id, version=0, purged_version=0)
                            .on_conflict_do_nothing())
-        version = db.session.scalar(_LOCK, {"uid": user_id})
+        version = connection.scalar(_LOCK, {"uid": user_id})
     return version
 
 
-def _client(user_id: uuid.UUID, client_id: uuid.UUID, now: datetime):
+def _client(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID, now: datetime):
     """The user's sync client row, registered now if new; ClientTaken if another user has it.
 
     Read in a statement of its own after the lock: on PostgreSQL it then sees the last commit of
     a push from the same client that held the lock before us, so no mutation is applied twice.
     """
-    rows = db.session.execute(_CLIENT, {"cid": client_id}).all()
+    rows = connection.execute(_CLIENT, {"cid": client_id}).all()
     if not rows:
         # A pull (which takes no lock) and a push may register the same new client at once.
-        db.session.execute(_insert(_CLIENTS).values(
+        connection.execute(_insert(connection, _CLIENTS).values(
             user_id=user_id, client_id=client_id, last_mutation_id=0, created_at=now).on_conflict_do_nothing())
-        rows = db.session.execute(_CLIENT, {"cid": client_id}).all()
+        rows = connection.execute(_CLIENT, {"cid": client_id}).all()
     if any(row.user_id != user_id for row in rows):
         raise ClientTaken()
     return next(row for row in rows if row.user_id == user_id)
 
 
-def _context(user_id: uuid.UUID, entities: set[str], now: datetime) -> Context:
+def _context(connection: Connection, user_id: uuid.UUID, entities: set[str], now: datetime) -> Context:
     needs_catalogue = any(ENTITIES[name].needs_catalogue for name in entities)
-    slugs = frozenset(db.session.scalars(_SLUGS)) if needs_catalogue else frozenset()
+    slugs = frozenset(connection.scalars(_SLUGS)) if needs_catalogue else frozenset()
     return Context(today=(now + DATE_LINE).date().isoformat(), exercise_slugs=slugs, namespace=user_id)
 
 
@@ -110,16 +110,17 @@ class _Working:
     dirty: bool = False
 
 
-def _load(entity: Entity, ids: set[uuid.UUID]) -> list[dict]:
-    return db.session.execute(_record_statements(entity.name)[0], {"ids": list(ids)}).mappings().all()
+def _load(connection: Connection, entity: Entity, ids: set[uuid.UUID]) -> list[dict]:
+    return connection.execute(_record_statements(entity.name)[0], {"ids": list(ids)}).mappings().all()
 
 
 @cache
 def _record_statements(name: str) -> tuple:
     """An entity's records by id (across users: ownership is checked on them), its bulk insert and bulk update."""
-    model = ENTITIES[name].model
-    table = model.__table__
-    return select(table).where(table.c.id.in_(bindparam("ids", expanding=True))), insert(table), update(model)
+    table = ENTITIES[name].model.__table__
+    # Keyed by "_uid" and "_id": SQLAlchemy reserves a column's own name for its SET value.
+    by_key = update(table).where(table.c.user_id == bindparam("_uid"), table.c.id == bindparam("_id"))
+    return select(table).where(table.c.id.in_(bindparam("ids", expanding=True))), insert(table), by_key
 
 
 def _check(mutation: Mutation | str, user_id, owners, context) -> tuple[Entity | None, str | None]:
@@ -164,38 +165,42 @@ def _apply(mutation: Mutation, entity: Entity, record: _Working | None, version:
                     dirty=True)
 
 
-def _one_transaction(work, user_id: uuid.UUID, request, now: datetime | None) -> dict:
-    # Everything or nothing: any failure rolls the whole request back before it propagates.
-    try:
-        answer = work(user_id, request, now or datetime.now(UTC))
-    except Exception:
-        db.session.rollback()
-        raise
-    db.session.commit()
+def _one_transaction(work, user_id: uuid.UUID, request, now: datetime | None, connection: Connection | None) -> dict:
+    # On a Core connection of its own, not the ORM session: for statements built once, the session's
+    # bookkeeping around each one cost more than running it. Everything or nothing: any failure rolls
+    # the whole request back before it propagates.
+    with nullcontext(connection) if connection is not None else db.engine.connect() as connection:
+        try:
+            answer = work(connection, user_id, request, now or datetime.now(UTC))
+        except Exception:
+            connection.rollback()
+            raise
+        connection.commit()
     return answer
 
 
-def apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime | None = None) -> dict:
-    """Apply a push in order under the user's lock, in one transaction; the answer the client gets."""
-    return _one_transaction(_apply_push, user_id, request, now)
+def apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime | None = None,
+               connection: Connection | None = None) -> dict:
+    """Apply a push in order under the user's lock, in one transaction (on ``connection`` if given); the client's answer."""
+    return _one_transaction(_apply_push, user_id, request, now, connection)
 
 
-def _apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime) -> dict:
-    head = _lock_user(user_id)
-    client = _client(user_id, request.client_id, now)
+def _apply_push(connection: Connection, user_id: uuid.UUID, request: PushRequest, now: datetime) -> dict:
+    head = _lock_user(connection, user_id)
+    client = _client(connection, user_id, request.client_id, now)
     previous = client.last_mutation_id or 0
     fresh = new_mutations(previous, request.mutations)
-    rejected = _earlier_rejections(user_id, request, previous) if len(fresh) < len(request.mutations) else []
+    rejected = _earlier_rejections(connection, user_id, request, previous) if len(fresh) < len(request.mutations) else []
     mutations = [read_mutation(raw) for raw in fresh]
     named = defaultdict(set)
     for m in mutations:
         if isinstance(m, Mutation) and m.entity in ENTITIES:
             named[m.entity].add(m.entity_id)
-    context = _context(user_id, set(named), now)
+    context = _context(connection, user_id, set(named), now)
     working: dict[tuple[str, uuid.UUID], _Working] = {}
     owners: dict[tuple[str, uuid.UUID], set] = defaultdict(set)
     for name, ids in named.items():
-        for row in _load(ENTITIES[name], ids):
+        for row in _load(connection, ENTITIES[name], ids):
             owners[(name, row["id"])].add(row["user_id"])
             if row["user_id"] == user_id:
                 stored = Stored(None if row["deleted"] else row["data"], row["fields"] or {}, row["conflicts"] or {})
@@ -211,63 +216,70 @@ def _apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime) -> dict
         if after is not None:
             version += 1
             working[key] = after
-    _write(user_id, working, now)
+    _write(connection, user_id, working, now)
     if new_rejections:
-        db.session.execute(insert(SyncRejection.__table__), [
+        connection.execute(insert(SyncRejection.__table__), [
             {"user_id": user_id, "client_id": request.client_id, "mutation_id": r["id"], "reason": r["reason"],
              "created_at": now} for r in new_rejections])
     last_mutation_id = previous + len(fresh)
     if fresh:
-        db.session.execute(_SET_LAST_MUTATION, {"uid": user_id, "cid": request.client_id, "to": last_mutation_id})
+        connection.execute(_SET_LAST_MUTATION, {"uid": user_id, "cid": request.client_id, "to": last_mutation_id})
     if version != head:
-        db.session.execute(_SET_VERSION, {"uid": user_id, "to": version})
+        connection.execute(_SET_VERSION, {"uid": user_id, "to": version})
     return {"last_mutation_id": last_mutation_id, "rejected": rejected + new_rejections}
 
 
-def _earlier_rejections(user_id, request: PushRequest, previous: int) -> list[dict]:
+def _earlier_rejections(connection: Connection, user_id, request: PushRequest, previous: int) -> list[dict]:
     """Rejections recorded for the already-applied part of a retried batch, so the answer is the same."""
     ids = [m["id"] for m in request.mutations if m["id"] <= previous]
-    rows = db.session.execute(select(SyncRejection.mutation_id, SyncRejection.reason).where(
+    rows = connection.execute(select(SyncRejection.mutation_id, SyncRejection.reason).where(
         SyncRejection.user_id == user_id, SyncRejection.client_id == request.client_id,
         SyncRejection.mutation_id.in_(ids))).all()
     return [{"id": mutation_id, "reason": reason} for mutation_id, reason in sorted(rows)]
 
 
-def _write(user_id: uuid.UUID, working: dict, now: datetime) -> None:
+def _write(connection: Connection, user_id: uuid.UUID, working: dict, now: datetime) -> None:
     """Write every changed record back: one bulk insert and one bulk update per entity."""
-    inserts, updates = defaultdict(list), defaultdict(list)
+    inserts, updates, written = defaultdict(list), defaultdict(list), defaultdict(list)
     for (name, record_id), record in working.items():
         if not record.dirty:
             continue
         stored = record.stored
-        row = {"user_id": user_id, "id": record_id, "version": record.version, "deleted": stored.data is None,
-               "data": stored.data, "fields": stored.fields, "conflicts": stored.conflicts, "changed_at": now}
+        key = {"_uid": user_id, "_id": record_id} if record.exists else {"user_id": user_id, "id": record_id}
+        row = key | {"version": record.version, "deleted": stored.data is None, "data": stored.data,
+                     "fields": stored.fields, "conflicts": stored.conflicts, "changed_at": now}
         (updates if record.exists else inserts)[name].append(row)
+        written[name].append({"id": record_id, "version": record.version, "deleted": stored.data is None,
+                              "data": stored.data})
     for name, rows in inserts.items():
-        db.session.execute(_record_statements(name)[1], rows)
+        connection.execute(_record_statements(name)[1], rows)
     for name, rows in updates.items():
-        db.session.execute(_record_statements(name)[2], rows)
+        connection.execute(_record_statements(name)[2], rows)
+    for name in sorted(written):
+        if ENTITIES[name].written:  # what another domain keeps beside these records, in this transaction
+            ENTITIES[name].written(connection, user_id, written[name])
 
 
-def pull(user_id: uuid.UUID, request: PullRequest, now: datetime | None = None) -> dict:
+def pull(user_id: uuid.UUID, request: PullRequest, now: datetime | None = None,
+         connection: Connection | None = None) -> dict:
     """The changes after the client's cursor, oldest first, at most ``limit``; a reset snapshot when needed."""
-    return _one_transaction(_pull, user_id, request, now)
+    return _one_transaction(_pull, user_id, request, now, connection)
 
 
-def _pull(user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:
-    client, head, purged = _pull_state(user_id, request.client_id, now)
+def _pull(connection: Connection, user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:
+    client, head, purged = _pull_state(connection, user_id, request.client_id, now)
     cursor, reset = request.cursor, False
     snapshot = client.snapshot_version if cursor is not None and cursor == client.snapshot_cursor else None
     if cursor is None or cursor > head or (snapshot if snapshot is not None else cursor) < purged:
         cursor, reset, snapshot = 0, True, head
-    rows = _changes(user_id, cursor, head, snapshot, request.limit)
+    rows = _changes(connection, user_id, cursor, head, snapshot, request.limit)
     more = len(rows) > request.limit
     rows = rows[:request.limit]
     next_cursor = rows[-1]["version"] if more else head
     # A snapshot is paged: remember where, so its next page still skips tombstones the device never needed.
     paging = (snapshot, next_cursor) if snapshot is not None and more else (None, None)
     if paging != (client.snapshot_version, client.snapshot_cursor):
-        db.session.execute(_SET_SNAPSHOT, {"uid": user_id, "cid": request.client_id, "to_version": paging[0],
+        connection.execute(_SET_SNAPSHOT, {"uid": user_id, "cid": request.client_id, "to_version": paging[0],
                                            "to_cursor": paging[1]})
     return {
         "cursor": next_cursor,
@@ -278,26 +290,26 @@ def _pull(user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:
     }
 
 
-def _pull_state(user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> tuple:
+def _pull_state(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> tuple:
     """The client row, the user's head version and purge mark, read together in one statement.
 
     Read together, they agree: a push landing meanwhile shows neither its mutation ids nor its
     changes (the device would otherwise drop mutations from its outbox whose effect it had not pulled).
     """
-    rows = db.session.execute(_PULL_STATE, {"cid": client_id}).all()
+    rows = connection.execute(_PULL_STATE, {"cid": client_id}).all()
     if any(row.user_id != user_id for row in rows):
         raise ClientTaken()
     if rows:
         return rows[0], rows[0].head or 0, rows[0].purged or 0
-    client = _client(user_id, client_id, now)
-    counter = db.session.execute(_COUNTER, {"uid": user_id}).first()
+    client = _client(connection, user_id, client_id, now)
+    counter = connection.execute(_COUNTER, {"uid": user_id}).first()
     return client, *(counter if counter else (0, 0))
 
 
-def _changes(user_id, cursor: int, head: int, snapshot: int | None, limit: int) -> list:
+def _changes(connection: Connection, user_id, cursor: int, head: int, snapshot: int | None, limit: int) -> list:
     """Up to limit + 1 changes after ``cursor`` and up to ``head``, in version order, across entities."""
     values = {"user_id": user_id, "cursor": cursor, "head": head, "snapshot": snapshot, "limit": limit + 1}
-    return db.session.execute(_changes_query(snapshot is not None), values).mappings().all()
+    return connection.execute(_changes_query(snapshot is not None), values).mappings().all()
 
 
 @cache

@@ -3,10 +3,12 @@
 from flask import Blueprint, jsonify, request
 from flask_login import current_user, login_required
 
-from server.sync import service
+from server.sync import fast_path, service
 from server.sync.protocol import EnvelopeError, MutationGap, parse_pull, parse_push
 
 bp = Blueprint("sync", __name__, url_prefix="/api/sync")
+# Push and pull are usually answered by fast_path before a request reaches these views (see there).
+bp.record_once(lambda state: fast_path.install(state.app, state.url_prefix))
 
 
 def _error(status: int, message: str, **extra):

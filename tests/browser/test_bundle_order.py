@@ -31,6 +31,7 @@ BUNDLE_SCREENS = {
     "account": ("/login", "Log in"),
     "plan": ("/plan", "Your week"),
     "editor": ("/routines/new", "New routine"),
+    "guide": ("/coming-back", "Coming back from injury"),
     "log": ("/log", "Log a session"),
     "settings": ("/settings", "Settings"),
     "storage": ("/storage", "Saved for offline"),

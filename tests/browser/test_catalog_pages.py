@@ -25,17 +25,17 @@ def test_list_filter_search_and_open_a_card(page, live_server):
     expect(results(page)).to_have_count(len(balance))
     assert "tag=balance" in page.url
 
-    page.get_by_label("Search by name").fill("heel tap")
+    page.get_by_label("Search exercises").fill("heel tap")
     taps = [c for c in balance if "heel tap" in c.name.lower()]
     assert taps, "the catalogue has heel-tap drills"
     expect(results(page)).to_have_count(len(taps))
     expect(page.get_by_role("status").filter(has_text="exercise")).to_have_text(f"{len(taps)} exercises")
 
-    page.get_by_label("Search by name").fill("zzz")
+    page.get_by_label("Search exercises").fill("zzz")
     expect(page.get_by_role("status").filter(has_text="No exercises match")).to_be_visible()
 
     page.get_by_label("Focus").select_option("")
-    page.get_by_label("Search by name").fill("plank")
+    page.get_by_label("Search exercises").fill("plank")
     expect(results(page)).to_have_count(sum("plank" in c.name.lower() for c in CATALOG.exercises.values()))
     page.get_by_role("link", name="Side plank").first.click()
 
@@ -50,7 +50,7 @@ def test_list_filter_search_and_open_a_card(page, live_server):
 
     page.go_back()
     expect(page.get_by_role("heading", level=1)).to_have_text("Exercises")
-    expect(page.get_by_label("Search by name")).to_have_value("plank")
+    expect(page.get_by_label("Search exercises")).to_have_value("plank")
 
 
 def test_equipment_filter(page, live_server):
@@ -81,7 +81,7 @@ def test_keyboard_reaches_the_list_and_opens_a_card(page, live_server):
     page.goto(f"{live_server.url}/exercises")
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
-    page.get_by_label("Search by name").focus()
+    page.get_by_label("Search exercises").focus()
     page.keyboard.type("glute bridge")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")

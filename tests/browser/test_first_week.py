@@ -199,8 +199,9 @@ def test_the_routine_list_says_each_routines_kit_and_little_or_no_kit_only_when_
     open_offline(page, context, live_server, "/routines")
     expect(page.get_by_role("link", name="Back & core circuit").locator(".card-kit")).to_have_text("Kit: Stability ball")
     expect(page.get_by_role("link", name="Heel-tap balance drills").locator(".card-kit")).to_have_text("Kit: No kit")
-    kits = page.locator(".card-kit").all_inner_texts()
-    minutes = [int(text.split()[1]) for text in page.locator(".card-list .card-meta:not(.card-kit)").all_inner_texts()[:len(kits)]]
+    ready = page.get_by_role("region", name="Ready-made")
+    kits = ready.locator(".card-kit").all_inner_texts()
+    minutes = [int(text.split()[1]) for text in ready.locator(".card-meta:not(.card-kit)").all_inner_texts()]
     light = sum(1 for text in kits if text == "Kit: No kit" or "," not in text) * 2 > len(kits)
     short = sum(1 for m in minutes if m < 20) * 2 > len(minutes)
     overview = page.locator(".routines-overview")

@@ -16,6 +16,10 @@ bodyweight-squat step-up lunge heel-raise stability-ball-back-extension stabilit
 side-plank plank bicycle-crunch russian-twist leg-raise unstable-surface-balance
 """.split())
 
+HEEL_TAPS = ["heel-tap-front", "heel-tap-side", "heel-tap-rotated"]
+# Where the fault to avoid (the knee drifting inward) is seen from the front: a front panel beside the side view.
+FRONT_VIEW = HEEL_TAPS + ["single-leg-balance", "step-up", "lunge", "bodyweight-squat"]
+
 MAX_CLIP_BYTES = 400 * 1024
 MAX_TOTAL_BYTES = 10 * 1024 * 1024
 

@@ -40,6 +40,9 @@ CASES = [
     ("unknown-field", ('view = "side"', 'view = "side"\ncolour = "red"'), "colour", "unknown field"),
     ("missing-view", ('view = "side"\n', ""), "view", "is missing"),
     ("bad-view", ('view = "side"', 'view = "top"'), "view", "not one of"),
+    ("bad-second-view", ('view = "side"', 'view = ["side", "top"]'), "view[1]", "not one of"),
+    ("three-views", ('view = "side"', 'view = ["side", "front", "back"]'), "view", "one view or two"),
+    ("same-view-twice", ('view = "side"', 'view = ["front", "front"]'), "view", "same view twice"),
     ("bad-side", ('side = "left"', 'side = "up"'), "side", "not one of"),
     ("too-long", ("duration_s = 4.0", "duration_s = 12"), "duration_s", "out of range"),
     ("unknown-anchor", ('anchor = "left_foot"', 'anchor = "left_nose"'), "anchor", "not one of"),
@@ -73,7 +76,15 @@ def test_bad_script_names_file_and_field(tmp_path, name, edit, field, words):
 def test_the_good_script_loads(tmp_path):
     path = tmp_path / "fine.toml"
     path.write_text(GOOD)
-    assert load_pose_script(path).side == "left"
+    script = load_pose_script(path)
+    assert script.side == "left" and script.views == ("side",)
+
+
+def test_two_views_side_by_side(tmp_path):
+    path = tmp_path / "fine.toml"
+    path.write_text(GOOD.replace('view = "side"', 'view = ["side", "front"]'))
+    script = load_pose_script(path)
+    assert (script.view, script.views) == ("side", ("side", "front"))
 
 
 def test_every_problem_in_a_folder_is_reported_before_rendering(tmp_path):

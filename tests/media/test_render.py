@@ -9,7 +9,7 @@ from PIL import Image
 
 from server.media import load_pose_scripts, probe_clip, render_all
 from server.media.build import FPS, frame_count, render_hash
-from tests.media.helpers import MAX_CLIP_BYTES, MAX_TOTAL_BYTES, POSES_DIR, ROOT, SLUGS, top_level_boxes
+from tests.media.helpers import FFMPEG, FRONT_VIEW, MAX_CLIP_BYTES, MAX_TOTAL_BYTES, POSES_DIR, ROOT, SLUGS, top_level_boxes
 
 
 @pytest.fixture(scope="session")
@@ -41,6 +41,7 @@ def test_clip_is_a_valid_small_h264_mp4(rendered, scripts, slug):
     assert clip.fps == FPS
     assert clip.bytes == clip.mp4.stat().st_size <= MAX_CLIP_BYTES
     assert clip.side == script.side
+    assert clip.views == script.views  # the panels, as the file's metadata says
     assert clip.slug == slug
     assert len(clip.content_hash) == 16
     boxes = top_level_boxes(clip.mp4)
@@ -54,6 +55,37 @@ def test_poster_matches_the_clip(rendered, slug):
     with Image.open(clip.poster) as poster:
         assert poster.format == "JPEG"
         assert poster.size == (clip.width, clip.height)
+
+
+def _figure_columns(image):
+    """How many pixels of the figure's blues each column holds (the background and floor are warm greys)."""
+    rgb = image.convert("RGB")
+    w, h = rgb.size
+    px = rgb.load()
+    return [sum(1 for y in range(h) if px[x, y][2] > px[x, y][0] + 40) for x in range(w)]
+
+
+@pytest.mark.parametrize("slug", FRONT_VIEW)
+def test_front_view_clips_show_the_body_twice(rendered, tmp_path, slug):
+    """A frame decoded from the MP4 holds a figure in each half: the side view and the front view."""
+    png = tmp_path / "frame.png"
+    subprocess.run([FFMPEG, "-v", "error", "-y", "-ss", "1.5", "-i", str(rendered["clips"][slug].mp4),
+                    "-frames:v", "1", str(png)], check=True)
+    with Image.open(png) as frame:
+        assert frame.size == (480, 360)
+        columns = _figure_columns(frame)
+    left, right = sum(columns[:240]), sum(columns[240:])
+    assert left > 2000 and right > 2000, (slug, left, right)
+    assert columns[236:244] == [0] * 8  # a clear gap between the two figures, at the divider
+
+
+def test_one_view_clip_shows_the_body_once(rendered, tmp_path):
+    png = tmp_path / "frame.png"
+    subprocess.run([FFMPEG, "-v", "error", "-y", "-ss", "1.5", "-i", str(rendered["clips"]["plank"].mp4),
+                    "-frames:v", "1", str(png)], check=True)
+    with Image.open(png) as frame:
+        assert rendered["clips"]["plank"].views == ("side",)
+        assert sum(_figure_columns(frame)[200:280]) > 1000  # the body runs across the middle
 
 
 def test_all_clips_fit_the_budget(rendered):

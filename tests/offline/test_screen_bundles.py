@@ -61,6 +61,7 @@ def test_after_one_visit_the_player_and_progress_open_and_work_offline(page, con
     expect(page.locator(".player-stage .player-step")).to_have_text(first)
 
     # In-app navigation this time: the router loads the bundle from the worker's cache.
+    page.get_by_role("navigation", name="Main").get_by_role("button", name="More").click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Progress")
     expect(page.get_by_role("heading", name="Streaks")).to_be_visible()
@@ -81,6 +82,7 @@ def test_after_one_visit_the_account_screens_open_offline_and_keep_what_was_type
         "Logging in needs a connection, and this device is offline. What you typed is still here: send it again once you are back online.")
     expect(page.get_by_label("Email", exact=True)).to_have_value("offline.runner@example.com")
     expect(page.get_by_label("Password", exact=True)).to_have_value("typed-while-offline")
+    page.get_by_role("button", name="More").click()
     page.get_by_role("link", name="Account").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Account")
     expect(page.get_by_text("Your account needs a connection, and this device is offline.")).to_be_visible()
@@ -94,12 +96,13 @@ def test_a_screen_bundle_never_fetched_asks_for_a_connection_then_loads_and_stay
     assert page.evaluate(CACHED_BUNDLES) == [name for name in EVERY_BUNDLE if name != "progress"]
 
     context.set_offline(True)
+    page.get_by_role("navigation", name="Main").get_by_role("button", name="More").click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress").click()
     alert = page.get_by_role("alert")
     expect(alert.get_by_role("heading", level=1)).to_have_text(NEEDS_CONNECTION)
     expect(alert).to_contain_text("Open it once with a connection and it will work offline from then on.")
     expect(page).to_have_title("Needs a connection · Steady")
-    expect(page.get_by_role("link", name="Progress")).to_have_attribute("aria-current", "page")
+    expect(page.locator("#more-menu [data-nav=progress]")).to_have_attribute("aria-current", "page")
     alert.get_by_role("button", name="Try again").click()  # still offline: the same message
     expect(page.get_by_role("heading", level=1)).to_have_text(NEEDS_CONNECTION)
     expect(page.get_by_role("heading", level=1)).to_be_focused()

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 
 from server.progress import service
-from server.progress.rules.streaks import streaks
+from tests.progress.reference import from_scratch
 from tests.sync.conftest import SETTINGS, Device, new_account, put, remove, session_record
 
 CONTRACT = {"weekly", "daily", "freezes", "levels", "asymmetry"}
@@ -24,11 +24,10 @@ LOG = ["2026-11-09", "2026-11-11", "2026-11-13", "2026-11-17", "2026-11-19",
        "2026-11-23", "2026-11-25", "2026-11-25", "2026-11-30"]
 
 
-def expected(sessions: list[dict], settings: dict, today: str) -> dict:
-    """What the contract holds for these records: the shared rule's result, in the contract's keys."""
-    result = streaks(sessions, settings, today)
-    return {"weekly": {key: result["weekly"][key] for key in WEEKLY}, "daily": result["daily"],
-            "freezes": result["freezes"], "levels": {}, "asymmetry": {}}
+def expected(device: Device, sessions: list[dict], settings: dict, today: str) -> dict:
+    """What the contract holds for these records: the shared rules' results, worked out from scratch."""
+    catalogue = device.http.get("/api/catalog").get_json()["exercises"]
+    return from_scratch(catalogue, sessions, settings, [], today)
 
 
 def progress(device: Device, today: str | None = None) -> dict:
@@ -72,7 +71,7 @@ def test_synced_sessions_give_what_the_shared_rule_gives(device, today):
     pushed(device, *(put("session", record) for record in records))
     body = progress(device, today)
     assert set(body) == CONTRACT and tuple(body["weekly"]) == WEEKLY
-    assert body == expected(records, {}, today)
+    assert body == expected(device, records, {}, today)
 
 
 def test_the_numbers_for_a_known_log(device):
@@ -91,7 +90,7 @@ def test_synced_settings_change_the_target_and_the_week_start(device):
     before = progress(device, "2026-11-30")
     pushed(device, put("settings", settings, str(uuid.uuid5(device.account.id, "settings"))))
     after = progress(device, "2026-11-30")
-    assert after == expected(records, settings, "2026-11-30") != before
+    assert after == expected(device, records, settings, "2026-11-30") != before
     # Sunday weeks from 11-08 hold 3, 2, 3 and (from 11-29) 1: every past week meets a target of 2.
     assert after["weekly"] == {"current": 3, "longest": 3, "target": 2, "this_week": 1}
 
@@ -101,7 +100,7 @@ def test_a_deleted_session_no_longer_counts(device):
     pushed(device, *(put("session", record) for record in records))
     pushed(device, remove("session", records[-1]["id"]))
     body = progress(device, "2026-11-30")
-    assert body == expected(records[:-1], {}, "2026-11-30")
+    assert body == expected(device, records[:-1], {}, "2026-11-30")
     assert body["weekly"]["this_week"] == 0 and body["daily"]["current"] == 0
 
 
@@ -110,7 +109,7 @@ def test_a_runner_never_sees_another_runners_sessions(progress_app, device):
     pushed(other, *(put("session", session_on(day)) for day in LOG))
     pushed(other, put("settings", SETTINGS | {"weekly_target": 1}, str(uuid.uuid5(other.account.id, "settings"))))
     pushed(device, put("session", session_on("2026-11-30")))
-    assert progress(device, "2026-11-30") == expected([session_on("2026-11-30")], {}, "2026-11-30")
+    assert progress(device, "2026-11-30") == expected(device, [session_on("2026-11-30")], {}, "2026-11-30")
     assert progress(other, "2026-11-30")["weekly"]["target"] == 1
 
 
@@ -119,16 +118,18 @@ LOS_ANGELES = session_on("2026-11-29", "2026-11-29T18:00:00Z", "America/Los_Ange
 
 
 @pytest.mark.parametrize(("log", "today"), [
-    ([LOS_ANGELES | {"started_at": "2026-11-28T18:00:00Z", "local_date": "2026-11-28", "id": str(uuid.uuid4())},
+    ([LOS_ANGELES | {"started_at": "2026-11-28T18:00:00Z", "ended_at": "2026-11-28T18:20:00Z", "local_date": "2026-11-28",
+                   "id": str(uuid.uuid4())},
       AUCKLAND], "2026-12-01"),
-    ([AUCKLAND | {"started_at": "2026-11-28T06:00:00Z", "local_date": "2026-11-28", "id": str(uuid.uuid4())},
+    ([AUCKLAND | {"started_at": "2026-11-28T06:00:00Z", "ended_at": "2026-11-28T06:20:00Z", "local_date": "2026-11-28",
+                "id": str(uuid.uuid4())},
       LOS_ANGELES], "2026-11-30"),
     ([], "2026-11-30"),  # no sessions: UTC
 ], ids=["latest-in-auckland", "latest-in-los-angeles", "no-sessions"])
 def test_today_defaults_to_the_date_where_the_latest_session_was_logged(device, log, today):
     # The older session is pushed last: the latest is found by its start, not by when it synced.
     pushed(device, *(put("session", record) for record in reversed(log)))
-    assert progress(device) == progress(device, today) == expected(log, {}, today)
+    assert progress(device) == progress(device, today) == expected(device, log, {}, today)
 
 
 def test_the_auckland_runner_missed_yesterday_the_los_angeles_runner_still_has_today(progress_app):

@@ -28,4 +28,5 @@ def test_addresses_that_cannot_exist_are_404(client, path):
 def test_the_tab_bar_offers_log_and_history(client):
     html = client.get("/").get_data(as_text=True)
     for href, label in [("/log", "Log"), ("/history", "History")]:
-        assert f'<a href="{href}" data-nav="{href[1:]}">{label}</a>' in html
+        assert f'<a href="{href}" data-nav="{href[1:]}"><svg' in html
+        assert f'</svg>{label}</a>' in html

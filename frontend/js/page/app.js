@@ -32,6 +32,7 @@
     steady.formDrafts.watchDrafts(document.getElementById('main'));
     steady.keepDataNotice.watchKeepDataNotice();
     steady.connection.watchConnection();
+    steady.navMore.watchMoreMenu();
     steady.install.offerInstall();
     steady.syncStatus.startSyncStatus().catch((error) => console.warn('Sync could not start:', error));
     let payload = await readStoredCatalog().catch(() => null);

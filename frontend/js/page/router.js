@@ -33,6 +33,9 @@
       if (found && link.dataset.nav === found.nav) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
+    // The More button shows that the current screen is one of those behind it.
+    const more = document.querySelector('.more-button');
+    if (more) more.dataset.current = String(Boolean(document.querySelector('#more-menu [aria-current]')));
   }
 
   /** The view of a screen in a screen bundle, loading the bundle first if this page has not yet;

@@ -1,7 +1,8 @@
 // Weekly-target and daily streaks. Pure: plain values in, plain values out; no storage, no DOM,
 // no clock (`today`, 'YYYY-MM-DD', is passed in). server/progress/rules/streaks.py is the same
-// rule in Python; tests/vectors/streaks.json is the one set of cases both must pass, so change
-// all three together.
+// rule in Python; tests/vectors/streaks.json is the one set of cases both must pass (and
+// tests/vectors/streaks_carried.json for streaksCarried), so change them together. `streaks` is
+// `streaksCarried` from nothing: one walk, so an answer resumed from a carry is the same answer.
 //
 // Every session is placed on its own local_date (the calendar date where it was logged), so
 // travel and daylight-saving changes never move it. Weeks are calendar weeks from the chosen
@@ -91,96 +92,155 @@
     return perDay;
   }
 
-  function firstOf(perDay) {
+  function firstOf(perDay, until) {
     let first = Infinity;
-    for (const day of perDay.keys()) if (day < first) first = day;
+    for (const day of perDay.keys()) if (day < first && day < until) first = day;
     return first;
   }
 
-  function daily(perDay, today, isPaused) {
-    let current = 0;
-    let longest = 0;
-    if (perDay.size) {
-      for (let day = firstOf(perDay); day <= today; day += 1) {
-        if (perDay.get(day)) {
-          current += 1;
-          longest = Math.max(longest, current);
-        } else if (!isPaused(day) && day !== today) { // today without a session is not over yet
-          current = 0;
-        }
-      }
-    }
-    return { current, longest };
+  /** Whether a day strictly between two days (none of them logged) is not paused. */
+  function gapBreaks(after, before, isPaused) {
+    for (let day = after + 1; day < before; day += 1) if (!isPaused(day)) return true;
+    return false;
   }
 
-  function weekly(perDay, today, target, firstDay, isPaused) {
-    const thisWeekStart = weekStartOf(today, firstDay);
-    let current = 0;
-    let longest = 0;
-    let thisWeek = 0;
-    let banked = 0;
-    let metTotal = 0;
-    const used = [];
-    const paused = [];
-    for (let week = perDay.size ? weekStartOf(firstOf(perDay), firstDay) : thisWeekStart; week <= thisWeekStart; week += 7) {
-      let count = 0;
-      let touchedByPause = false;
-      for (let day = week; day < week + 7; day += 1) {
-        count += perDay.get(day) || 0;
-        touchedByPause = touchedByPause || isPaused(day);
-      }
-      if (count >= target) {
-        current += 1;
-        metTotal += 1;
-        if (metTotal % FREEZE_EVERY === 0) banked = Math.min(FREEZE_BANK, banked + 1);
-      } else if (week === thisWeekStart) {
-        // in progress: not broken until it ends
-      } else if (touchedByPause) {
-        paused.push(isoDate(week));
-      } else if (banked) {
-        banked -= 1;
-        used.push(isoDate(week));
-      } else {
-        current = 0;
-      }
-      longest = Math.max(longest, current);
-      if (week === thisWeekStart) thisWeek = count;
+  // Walks the days with sessions before `until`, not the calendar: a gap breaks the run unless every day of it is paused.
+  function daily(state, perDay, until, isPaused) {
+    const days = [...perDay.keys()].filter((d) => d < until && (state.last === null || d > state.last)).sort((x, y) => x - y);
+    for (const day of days) {
+      if (state.last !== null && day - state.last > 1 && gapBreaks(state.last, day, isPaused)) state.current = 0;
+      state.current += 1;
+      state.longest = Math.max(state.longest, state.current);
+      state.last = day;
     }
+  }
+
+  function met(state) {
+    state.current += 1;
+    state.met += 1;
+    if (state.met % FREEZE_EVERY === 0) state.banked = Math.min(FREEZE_BANK, state.banked + 1);
+    state.longest = Math.max(state.longest, state.current);
+  }
+
+  function weekCount(perDay, week) {
+    let count = 0;
+    for (let day = week; day < week + 7; day += 1) count += perDay.get(day) || 0;
+    return count;
+  }
+
+  // Walks whole weeks before `until`, from the first week with a session (or where the carry stopped).
+  function weekly(state, perDay, until, target, firstDay, isPaused) {
+    const first = firstOf(perDay, until);
+    const from = state.started ? state.week : (first === Infinity ? until : weekStartOf(first, firstDay));
+    for (let week = from; week < until; week += 7) {
+      state.started = true;
+      let touchedByPause = false;
+      for (let day = week; day < week + 7; day += 1) touchedByPause = touchedByPause || isPaused(day);
+      if (weekCount(perDay, week) >= target) {
+        met(state);
+      } else if (touchedByPause) {
+        state.paused.push(isoDate(week));
+      } else if (state.banked) {
+        state.banked -= 1;
+        state.used.push(isoDate(week));
+      } else {
+        state.current = 0;
+      }
+    }
+  }
+
+  // What of the settings a carry depends on, as plain JSON: a carry made under others does not fit.
+  function settingsRead(settings, pauses) {
     return {
-      weekly: {
-        current,
-        longest,
-        target,
-        this_week: thisWeek,
-        this_week_met: thisWeek >= target,
-        this_week_start: isoDate(thisWeekStart),
-        week_start: WEEK_DAYS[firstDay],
-      },
-      freezes: { banked, used },
-      pausedWeeks: paused,
+      weekly_target: targetOf(settings),
+      week_start: weekStartSetting(settings),
+      pauses: pauses.map((p) => [isoDate(p.start), isoDate(p.end), p.kind]),
     };
   }
 
-  /** Weekly-target and daily streaks, freezes and pauses, as of `today` ('YYYY-MM-DD'). */
-  function streaks(sessions, settings, today) {
+  function freshState(week) {
+    return { week, started: false, current: 0, longest: 0, met: 0, banked: 0, used: [], paused: [],
+      daily: { current: 0, longest: 0, last: null } };
+  }
+
+  /** The walk's state from a carry, or null when it was made under other settings or after this week began. */
+  function stateOf(carry, read, thisWeekStart) {
+    if (carry === null || typeof carry !== 'object' || JSON.stringify(carry.settings) !== JSON.stringify(read)) return null;
+    const week = dayNumber(carry.week);
+    if (week === null || week > thisWeekStart) return null;
+    const last = carry.daily.last;
+    return { ...carry.weekly, week, started: carry.started, met: carry.met, banked: carry.banked,
+      used: [...carry.used], paused: [...carry.paused],
+      daily: { ...carry.daily, last: last === null ? null : dayNumber(last) } };
+  }
+
+  function carryOf(state, read) {
+    const last = state.daily.last;
+    return { week: isoDate(state.week), settings: read, started: state.started,
+      weekly: { current: state.current, longest: state.longest }, met: state.met, banked: state.banked,
+      used: [...state.used], paused: [...state.paused],
+      daily: { current: state.daily.current, longest: state.daily.longest, last: last === null ? null : isoDate(last) } };
+  }
+
+  /**
+   * `streaks` resumed from a carry (the walk up to a week start), and the carry up to this week's
+   * start: {streaks, carry}. With a carry only sessions from its week on are read (earlier ones are
+   * in it); with null, the walk starts from nothing. A carry made under other target, week start or
+   * pauses, or for a later week than today's, gives {streaks: null, carry: null}.
+   */
+  function streaksCarried(carry, sessions, settings, today) {
     const asOf = dayNumber(today);
     if (asOf === null) throw new RangeError('today must be a date written YYYY-MM-DD.');
     const chosen = settings !== null && typeof settings === 'object' ? settings : {};
     const pauses = readPauses(chosen);
     const isPaused = (day) => pauses.some((p) => p.start <= day && day <= p.end);
+    const firstDay = WEEK_DAYS.indexOf(weekStartSetting(chosen));
+    const target = targetOf(chosen);
+    const thisWeekStart = weekStartOf(asOf, firstDay);
+    const read = settingsRead(chosen, pauses);
+    const state = carry === null ? freshState(thisWeekStart) : stateOf(carry, read, thisWeekStart);
+    if (state === null) return { streaks: null, carry: null };
     const perDay = sessionsPerDay(sessions, asOf, isPaused);
-    const result = weekly(perDay, asOf, targetOf(chosen), WEEK_DAYS.indexOf(weekStartSetting(chosen)), isPaused);
+    if (carry !== null) { // what came before the carry's week is in it
+      for (const day of [...perDay.keys()]) if (day < state.week) perDay.delete(day);
+    }
+    // Whole weeks first: the carry is the walk as this week begins, the same whatever day of it today is.
+    weekly(state, perDay, thisWeekStart, target, firstDay, isPaused);
+    daily(state.daily, perDay, thisWeekStart, isPaused);
+    state.week = thisWeekStart;
+    const carried = carryOf(state, read);
+    const count = weekCount(perDay, thisWeekStart);
+    if (count >= target) met(state); // the week in progress counts once met, and is not broken until it ends
+    const day = state.daily;
+    daily(day, perDay, asOf + 1, isPaused);
+    if (day.last !== null && gapBreaks(day.last, asOf, isPaused)) day.current = 0; // today without a session is not over yet
     const pauseToday = pauses.find((p) => p.start <= asOf && asOf <= p.end);
     return {
-      weekly: result.weekly,
-      daily: daily(perDay, asOf, isPaused),
-      freezes: result.freezes,
-      pauses: {
-        today: pauseToday ? { start: isoDate(pauseToday.start), end: isoDate(pauseToday.end), kind: pauseToday.kind } : null,
-        weeks: result.pausedWeeks,
+      streaks: {
+        weekly: {
+          current: state.current,
+          longest: state.longest,
+          target,
+          this_week: count,
+          this_week_met: count >= target,
+          this_week_start: isoDate(thisWeekStart),
+          week_start: WEEK_DAYS[firstDay],
+        },
+        daily: { current: day.current, longest: day.longest },
+        freezes: { banked: state.banked, used: state.used },
+        pauses: {
+          today: pauseToday ? { start: isoDate(pauseToday.start), end: isoDate(pauseToday.end), kind: pauseToday.kind } : null,
+          weeks: state.paused,
+        },
       },
+      carry: carried,
     };
   }
 
-  steady.rules.streaks = { WEEK_DAYS, DEFAULT_TARGET, DEFAULT_WEEK_START, streaks };
+  /** Weekly-target and daily streaks, freezes and pauses, as of `today` ('YYYY-MM-DD'). */
+  function streaks(sessions, settings, today) {
+    return streaksCarried(null, sessions, settings, today).streaks;
+  }
+
+  steady.rules.streaks = { WEEK_DAYS, DEFAULT_TARGET, DEFAULT_WEEK_START, streaks, streaksCarried };
 })(globalThis.steady);

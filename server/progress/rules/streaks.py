@@ -1,7 +1,9 @@
 """Weekly-target and daily streaks: the server's copy of ``frontend/js/rules/streaks.js``.
 
 Pure (no database, no clock: ``today`` is passed in). Both implementations must pass
-``tests/vectors/streaks.json``; change all three together.
+``tests/vectors/streaks.json`` (and ``streaks_carried`` ``tests/vectors/streaks_carried.json``);
+change them together. ``streaks`` is ``streaks_carried`` from nothing: one walk, so a resumed
+answer (the server keeps the carry, so years of log are not walked again) is the same answer.
 
 Every session is placed on its own ``local_date`` (the calendar date where it was logged), so
 travel and daylight-saving changes never move it. Weeks are calendar weeks from the chosen
@@ -103,65 +105,89 @@ def _gap_breaks(after: int, before: int, is_paused) -> bool:
     return any(not is_paused(day) for day in range(after + 1, before))
 
 
-def _daily(per_day: dict[int, int], today: int, is_paused) -> dict:
-    # Walks the days with sessions, not the calendar: a gap breaks the run unless every day of it is paused.
-    current = longest = 0
-    previous = None
-    for day in sorted(per_day):
+def _daily(state: dict, per_day: dict[int, int], until: int, is_paused) -> None:
+    # Walks the days with sessions before ``until``, not the calendar: a gap breaks the run unless every day of it is paused.
+    current, longest, previous = state["current"], state["longest"], state["last"]
+    for day in sorted(d for d in per_day if d < until and (previous is None or d > previous)):
         if previous is not None and day - previous > 1 and _gap_breaks(previous, day, is_paused):
             current = 0
         current += 1
         longest = max(longest, current)
         previous = day
-    if previous is not None and _gap_breaks(previous, today, is_paused):  # today without a session is not over yet
-        current = 0
-    return {"current": current, "longest": longest}
+    state["current"], state["longest"], state["last"] = current, longest, previous
 
 
-def _weekly(per_day: dict[int, int], today: int, target: int, first_day: int, is_paused) -> dict:
-    this_week_start = _week_of(today, first_day)
-    per_week: dict[int, int] = {}
-    for day, count in per_day.items():
-        week = day - (day - 1 - first_day) % 7  # _week_of, inline: it runs once a day of the log
-        per_week[week] = per_week.get(week, 0) + count
-    weeks = {"current": 0, "longest": 0, "this_week": 0, "this_week_met": False}
-    banked, used, paused, met_total = 0, [], [], 0
-    for week in range(min(per_week, default=this_week_start), this_week_start + 1, 7):
-        count = per_week.get(week, 0)
-        if count >= target:
-            weeks["current"] += 1
-            met_total += 1
-            if met_total % FREEZE_EVERY == 0:
-                banked = min(FREEZE_BANK, banked + 1)
-        elif week == this_week_start:
-            pass  # in progress: not broken until it ends
+def _met(state: dict) -> None:
+    state["current"] += 1
+    state["met"] += 1
+    if state["met"] % FREEZE_EVERY == 0:
+        state["banked"] = min(FREEZE_BANK, state["banked"] + 1)
+    state["longest"] = max(state["longest"], state["current"])
+
+
+def _weekly(state: dict, per_week: dict[int, int], until: int, target: int, is_paused) -> None:
+    # Walks whole weeks before ``until``, from the first week with a session (or where the carry stopped).
+    week = state["week"] if state["started"] else min((w for w in per_week if w < until), default=until)
+    for week in range(week, until, 7):
+        state["started"] = True
+        if per_week.get(week, 0) >= target:
+            _met(state)
         elif any(is_paused(day) for day in range(week, week + 7)):
-            paused.append(date.fromordinal(week).isoformat())
-        elif banked:
-            banked -= 1
-            used.append(date.fromordinal(week).isoformat())
+            state["paused"].append(date.fromordinal(week).isoformat())
+        elif state["banked"]:
+            state["banked"] -= 1
+            state["used"].append(date.fromordinal(week).isoformat())
         else:
-            weeks["current"] = 0
-        weeks["longest"] = max(weeks["longest"], weeks["current"])
-        if week == this_week_start:
-            weeks["this_week"], weeks["this_week_met"] = count, count >= target
-    return {
-        "weekly": {
-            "current": weeks["current"],
-            "longest": weeks["longest"],
-            "target": target,
-            "this_week": weeks["this_week"],
-            "this_week_met": weeks["this_week_met"],
-            "this_week_start": date.fromordinal(this_week_start).isoformat(),
-            "week_start": WEEK_DAYS[first_day],
-        },
-        "freezes": {"banked": banked, "used": used},
-        "paused_weeks": paused,
-    }
+            state["current"] = 0
+        state["longest"] = max(state["longest"], state["current"])
+
+
+def _settings_read(settings: dict, pauses: list[dict]) -> dict:
+    # What of the settings a carry depends on, as plain JSON: a carry made under others does not fit.
+    return {"weekly_target": _target(settings), "week_start": _week_start(settings),
+            "pauses": [[p["start"].isoformat(), p["end"].isoformat(), p["kind"]] for p in pauses]}
+
+
+def _fresh_state(first_week: int) -> dict:
+    return {"week": first_week, "started": False, "current": 0, "longest": 0, "met": 0, "banked": 0, "used": [],
+            "paused": [], "daily": {"current": 0, "longest": 0, "last": None}}
+
+
+def _state_of(carry: Any, settings_read: dict, this_week_start: int) -> dict | None:
+    """The walk's state from a carry, or None when it was made under other settings or after this week began."""
+    if not isinstance(carry, dict) or carry.get("settings") != settings_read:
+        return None
+    week = _day_number(carry.get("week")) if isinstance(carry.get("week"), str) else None
+    if week is None or week > this_week_start:
+        return None
+    last = carry["daily"]["last"]
+    return {**carry["weekly"], "week": week, "started": carry["started"], "met": carry["met"],
+            "banked": carry["banked"], "used": list(carry["used"]), "paused": list(carry["paused"]),
+            "daily": {**carry["daily"], "last": None if last is None else _day_number(last)}}
+
+
+def _carry_of(state: dict, settings_read: dict) -> dict:
+    last = state["daily"]["last"]
+    return {"week": date.fromordinal(state["week"]).isoformat(), "settings": settings_read,
+            "started": state["started"], "weekly": {"current": state["current"], "longest": state["longest"]},
+            "met": state["met"], "banked": state["banked"], "used": list(state["used"]), "paused": list(state["paused"]),
+            "daily": {"current": state["daily"]["current"], "longest": state["daily"]["longest"],
+                      "last": None if last is None else date.fromordinal(last).isoformat()}}
 
 
 def streaks(sessions: Any, settings: Any, today: str) -> dict:
     """Weekly-target and daily streaks, freezes and pauses, as of ``today`` ('YYYY-MM-DD')."""
+    return streaks_carried(None, sessions, settings, today)["streaks"]
+
+
+def streaks_carried(carry: Any, sessions: Any, settings: Any, today: str) -> dict:
+    """``streaks`` resumed from a carry (the walk up to a week start), and the carry up to this week's start.
+
+    {"streaks": the streaks rule's answer, "carry": …}. With a carry only sessions from its week on
+    are read (earlier ones are in it); with None, the walk starts from nothing. A carry made under
+    other target, week start or pauses, or for a later week than today's, gives
+    {"streaks": None, "carry": None}: walk again from nothing.
+    """
     as_of = _parse_date(today)
     if as_of is None:
         raise ValueError("today must be a date written YYYY-MM-DD.")
@@ -173,18 +199,53 @@ def streaks(sessions: Any, settings: Any, today: str) -> dict:
         return bool(spans) and any(start <= day <= end for start, end in spans)
 
     day_today = as_of.toordinal()
-    per_day = _sessions_per_day(sessions, day_today, is_paused)
     first_day = WEEK_DAYS.index(_week_start(settings))
-    result = _weekly(per_day, day_today, _target(settings), first_day, is_paused)
+    target = _target(settings)
+    this_week_start = _week_of(day_today, first_day)
+    read = _settings_read(settings, pauses)
+    state = _fresh_state(this_week_start) if carry is None else _state_of(carry, read, this_week_start)
+    if state is None:
+        return {"streaks": None, "carry": None}
+    per_day = _sessions_per_day(sessions, day_today, is_paused)
+    if carry is not None:  # what came before the carry's week is in it
+        per_day = {day: count for day, count in per_day.items() if day >= state["week"]}
+    per_week: dict[int, int] = {}
+    for day, count in per_day.items():
+        week = day - (day - 1 - first_day) % 7  # _week_of, inline: it runs once a day of the log
+        per_week[week] = per_week.get(week, 0) + count
+    # Whole weeks first: the carry is the walk as this week begins, the same whatever day of it today is.
+    _weekly(state, per_week, this_week_start, target, is_paused)
+    _daily(state["daily"], per_day, this_week_start, is_paused)
+    state["week"] = this_week_start
+    carried = _carry_of(state, read)
+    count = per_week.get(this_week_start, 0)
+    if count >= target:  # the week in progress counts once met, and is not broken until it ends
+        _met(state)
+    _daily(state["daily"], per_day, day_today + 1, is_paused)
+    daily = state["daily"]
+    if daily["last"] is not None and _gap_breaks(daily["last"], day_today, is_paused):  # today without a session is not over yet
+        daily["current"] = 0
     pause_today = next((p for p in pauses if p["start"] <= as_of <= p["end"]), None)
     return {
-        "weekly": result["weekly"],
-        "daily": _daily(per_day, day_today, is_paused),
-        "freezes": result["freezes"],
-        "pauses": {
-            "today": None if pause_today is None else {
-                "start": pause_today["start"].isoformat(), "end": pause_today["end"].isoformat(), "kind": pause_today["kind"],
+        "streaks": {
+            "weekly": {
+                "current": state["current"],
+                "longest": state["longest"],
+                "target": target,
+                "this_week": count,
+                "this_week_met": count >= target,
+                "this_week_start": date.fromordinal(this_week_start).isoformat(),
+                "week_start": WEEK_DAYS[first_day],
             },
-            "weeks": result["paused_weeks"],
+            "daily": {"current": daily["current"], "longest": daily["longest"]},
+            "freezes": {"banked": state["banked"], "used": state["used"]},
+            "pauses": {
+                "today": None if pause_today is None else {
+                    "start": pause_today["start"].isoformat(), "end": pause_today["end"].isoformat(),
+                    "kind": pause_today["kind"],
+                },
+                "weeks": state["paused"],
+            },
         },
+        "carry": carried,
     }

@@ -28,19 +28,21 @@
     }
   }
 
-  /** The exercise's clip: looping video while it is done, a still (poster) otherwise. */
-  function clip(exercise, { moving }) {
+  /** The exercise's clip: looping video while it is done, a still (poster) otherwise; mirrored when the
+   * step is the other side than the one rendered, so "Left side" shows the left side working. */
+  function clip(exercise, { moving, side }) {
     const video = exercise && exercise.video;
     if (!video) return null;
     const still = !moving || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const media = still
-      ? h('img', { src: video.poster, alt: '', width: video.width, height: video.height, onerror: (e) => e.target.closest('.player-clip').remove() })
-      : h('video', {
+      ? h('img', { src: video.poster, alt: '', width: video.width, height: video.height, 'data-origin': video.origin, onerror: (e) => e.target.closest('.player-clip').remove() })
+      : steady.components.clipUnsaved.standInWhenUnsaved(h('video', {
         src: video.src, poster: video.poster, muted: true, loop: true, autoplay: true, playsinline: true, preload: 'auto',
-        width: video.width, height: video.height, 'aria-label': `Demonstration of ${exercise.name}`,
-      });
+        width: video.width, height: video.height, 'aria-label': `Demonstration of ${exercise.name}`, 'data-origin': video.origin,
+      }), video);
     if (!still) media.muted = true;
-    return h('div', { class: 'player-clip' }, media);
+    const mirrored = video.side !== 'both' && (side === 'left' || side === 'right') && side !== video.side;
+    return h('div', { class: mirrored ? 'player-clip is-mirrored' : 'player-clip' }, media);
   }
 
   function saveClipsForOffline(routine, catalog) {
@@ -235,14 +237,14 @@
           : (step.side !== 'both' ? h('p', { class: 'player-side' }, `${step.side === 'left' ? 'Left' : 'Right'} side`) : null),
         note ? h('p', { class: 'player-weaker' }, note) : null,
         level ? h('p', { class: 'player-rung' }, h('span', { class: 'visually-hidden' }, 'Your level: '), level.label) : null,
-        clip(exercise, { moving: !upcoming }),
+        clip(exercise, { moving: !upcoming, side: step.side }),
         measure].filter(Boolean));
       const after = upcoming ? null : words.nextExerciseStep(screen.state.steps, pos.index + 1);
       next.hidden = Boolean(upcoming); // during a rest the stage itself previews what is next
       next.replaceChildren(...(upcoming ? [] : after ? [
         h('h2', {}, 'Next up'),
         h('div', { class: 'next-card' },
-          clip(catalog.exercise.get(after.exercise), { moving: false }),
+          clip(catalog.exercise.get(after.exercise), { moving: false, side: after.side }),
           h('p', {}, h('strong', {}, exerciseName(after.exercise, catalog)),
             h('span', { class: 'card-meta' }, [words.capitalised(words.SIDE[after.side]), words.dose(after)].filter(Boolean).join(' · ')))),
       ] : [h('h2', {}, 'Next up'), h('p', {}, 'Last one: then you are done.')]));

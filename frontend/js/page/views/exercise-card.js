@@ -22,8 +22,9 @@
     const video = h('video', {
       class: 'clip-video', src: clip.src, poster: clip.poster, width: clip.width, height: clip.height,
       muted: true, loop: true, playsinline: true, controls: true, autoplay: !still, preload: still ? 'none' : 'auto',
-      'aria-label': `Demonstration of ${exercise.name}`,
+      'aria-label': `Demonstration of ${exercise.name}`, 'data-origin': clip.origin,
     });
+    steady.components.clipUnsaved.standInWhenUnsaved(video, clip);
     video.muted = true; // the property, not just the attribute, is what autoplay policies check
     const play = still ? h('button', {
       type: 'button', class: 'clip-play', 'aria-label': `Play the ${exercise.name} demonstration`,
@@ -36,6 +37,13 @@
 
   function section(id, title, ...content) {
     return h('section', { class: 'card-section', 'aria-labelledby': id }, h('h2', { id }, title), ...content);
+  }
+
+  /** When to stop, the same on every card (so it is written once, here, not in each card's content). */
+  function stopBlock() {
+    return h('aside', { class: 'stop', 'aria-label': 'When to stop' },
+      h('p', {}, h('strong', {}, 'Stop '), 'if you feel sharp pain, pain in a joint, or dizziness. Working muscles may burn; joints should not hurt. ',
+        h('a', { href: '/coming-back' }, 'Coming back from injury?')));
   }
 
   function exerciseCard({ catalog, params }) {
@@ -63,6 +71,7 @@
       steady.components.asymmetryLine.asymmetryLine(exercise),
       section('card-steps', 'How to do it', h('ol', { class: 'steps' }, exercise.steps.map((s) => h('li', {}, s)))),
       h('aside', { class: 'tip', 'aria-label': 'Top tip' }, h('p', {}, h('strong', {}, 'Top tip: '), exercise.top_tip)),
+      stopBlock(),
       section('card-avoid', 'Avoid', h('ul', { class: 'faults' }, exercise.faults.map((f) => h('li', {}, f)))),
       section('card-muscles', 'Muscles worked', h('p', {}, exercise.muscles.join(', '))),
       section('card-kit', 'Equipment', kit),

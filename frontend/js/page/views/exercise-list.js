@@ -1,15 +1,14 @@
-// The exercise list: search by name, filter by focus and equipment; filters live in the URL.
+// The exercise list: search by name, muscle or kit, filter by focus and equipment; filters live in the URL.
 (function (steady) {
   'use strict';
   const { h, announce } = steady.dom;
   const { TAGS, EQUIPMENT, prescription } = steady.labels.catalog;
+  const { matchesSearch } = steady.rules.exerciseSearch;
 
-  /** Exercises matching a name search, a focus tag and an equipment choice ('none' = no kit). */
+  /** Exercises matching a search (rules/exercise-search.js), a focus tag and an equipment choice ('none' = no kit). */
   function filterExercises(exercises, { q = '', tag = '', equipment = '' }) {
-    const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
     return exercises.filter((exercise) => {
-      const name = exercise.name.toLowerCase();
-      if (!words.every((word) => name.includes(word))) return false;
+      if (!matchesSearch(exercise, q, steady.rules.muscles)) return false;
       if (tag && !exercise.tags.includes(tag)) return false;
       const kit = exercise.equipment.filter((e) => !e.optional).map((e) => e.item);
       if (equipment === 'none') return kit.length === 0;
@@ -18,11 +17,13 @@
     });
   }
 
-  function exerciseItem(exercise) {
+  // While searching, each card names its muscles too, so a runner sees why "calves" found it.
+  function exerciseItem(exercise, searching) {
     return h('li', {},
       h('a', { class: 'card', href: `/exercises/${exercise.slug}` },
         h('span', { class: 'card-title' }, exercise.name),
         h('span', { class: 'card-meta' }, [prescription(exercise), ...exercise.tags.map((t) => TAGS[t])].join(' · ')),
+        searching ? h('span', { class: 'card-meta' }, 'Muscles: ' + exercise.muscles.join(', ')) : null,
         h('span', { class: 'card-text' }, exercise.summary)));
   }
 
@@ -40,7 +41,7 @@
 
     function update({ speak }) {
       const found = filterExercises(catalog.exercises, state);
-      results.replaceChildren(...found.map(exerciseItem));
+      results.replaceChildren(...found.map((e) => exerciseItem(e, Boolean(state.q.trim()))));
       const message = found.length === 1 ? '1 exercise' : `${found.length} exercises`;
       count.textContent = found.length ? message : 'No exercises match. Try another word or clear a filter.';
       if (speak) announce(count.textContent);
@@ -50,8 +51,8 @@
 
     const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Exercises', onsubmit: (e) => e.preventDefault() },
       h('div', { class: 'field field-wide' },
-        h('label', { for: 'exercise-search' }, 'Search by name'),
-        h('input', { id: 'exercise-search', name: 'q', type: 'search', value: state.q, autocomplete: 'off', placeholder: 'e.g. plank, heel tap' })),
+        h('label', { for: 'exercise-search' }, 'Search exercises'),
+        h('input', { id: 'exercise-search', name: 'q', type: 'search', value: state.q, autocomplete: 'off', placeholder: 'e.g. plank, calves, band' })),
       select('exercise-tag', 'Focus', 'tag', [['', 'All'], ...Object.entries(TAGS)], state.tag),
       select('exercise-equipment', 'Equipment', 'equipment',
         [['', 'Any'], ['none', 'No equipment'], ...Object.entries(EQUIPMENT).filter(([k]) => used.has(k))], state.equipment));

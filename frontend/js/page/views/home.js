@@ -1,10 +1,11 @@
-// Home: what Steady is, this week's count against the target, the ready-made routines,
-// and a way into the exercises by focus.
+// Home: what Steady is, one tap into the routines for before and after a run, this week's count
+// against the target, the runner's own routines and the ready-made ones, and the exercises by focus.
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
   const { TAGS } = steady.labels.catalog;
-  const { routineCard } = steady.components.routineCards;
+  const { routineCard, customRoutineCards } = steady.components.routineCards;
+  const { routineMinutes } = steady.labels.routines;
 
   /** A way back into a workout left mid-routine (it is kept on the device until saved or discarded). */
   function resumeSlot() {
@@ -32,6 +33,26 @@
     return slot;
   }
 
+  // The two short routines tied to a run (content/routines/before-a-run.toml, after-a-run.toml).
+  const AROUND_A_RUN = [['before-a-run', 'Before a run'], ['after-a-run', 'After a run']];
+
+  /** One tap from Home into the player for the routine before or after a run. */
+  function aroundARun(catalog) {
+    const routines = AROUND_A_RUN.filter(([slug]) => catalog.routine.has(slug));
+    if (!routines.length) return null;
+    return h('section', { 'aria-labelledby': 'home-run' },
+      h('h2', { id: 'home-run' }, 'Around your run'),
+      h('div', { class: 'run-pair' }, routines.map(([slug, label]) => h('a', { class: 'button', href: `/routines/${slug}/play` },
+        label, h('span', { class: 'run-minutes' }, `About ${routineMinutes(catalog.routine.get(slug), catalog)} min`)))));
+  }
+
+  /** The runner's own routines, shown only once there is one. */
+  function ownRoutines(catalog) {
+    const section = h('section', { 'aria-labelledby': 'home-own', hidden: true }, h('h2', { id: 'home-own' }, 'Your routines'));
+    section.append(customRoutineCards(catalog, { onRead: (count) => { section.hidden = !count; } }));
+    return section;
+  }
+
   function home({ catalog }) {
     const counts = Object.keys(TAGS).map((tag) => [tag, catalog.exercises.filter((e) => e.tags.includes(tag)).length]);
     const node = h('div', { class: 'page' },
@@ -39,9 +60,11 @@
         h('h1', {}, 'Core & balance for runners'),
         h('p', {}, 'Short guided routines for a steadier stride: a stronger trunk, hips that hold, and ankles ready for any trail. Pick a routine or learn an exercise.')),
       resumeSlot(),
+      aroundARun(catalog),
       weekSlot(),
+      ownRoutines(catalog),
       h('section', { 'aria-labelledby': 'home-routines' },
-        h('h2', { id: 'home-routines' }, 'Routines'),
+        h('h2', { id: 'home-routines' }, 'Ready-made routines'),
         h('ul', { class: 'card-list' }, catalog.routines.map((r) => routineCard(r, catalog)))),
       h('section', { 'aria-labelledby': 'home-focus' },
         h('h2', { id: 'home-focus' }, 'Exercises by focus'),

@@ -1,4 +1,4 @@
-// All ready-made routines.
+// The runner's own routines first, then the ready-made ones.
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
@@ -12,19 +12,21 @@
     const said = short && light ? 'Most take under twenty minutes and need little or no kit.'
       : short ? 'Most take under twenty minutes; each says the kit it needs.'
         : light ? 'Most need little or no kit; each says how long it takes.' : 'Each says how long it takes and the kit it needs.';
-    return `Ready-made sessions from coaches and physiotherapists. ${said}`;
+    return `Sessions from coaches and physiotherapists. ${said}`;
   }
 
   function routineList({ catalog }) {
     const node = h('div', { class: 'page' },
       h('h1', {}, 'Routines'),
-      h('p', { class: 'routines-overview' }, overview(catalog.routines, catalog)),
-      h('ul', { class: 'card-list' }, catalog.routines.map((r) => routineCard(r, catalog))),
       h('section', { 'aria-labelledby': 'your-routines' },
         h('div', { class: 'page-head' },
           h('h2', { id: 'your-routines' }, 'Your routines'),
           h('a', { class: 'button button-compact', href: '/routines/new' }, 'New routine')),
-        customRoutineCards(catalog)));
+        customRoutineCards(catalog)),
+      h('section', { 'aria-labelledby': 'ready-routines' },
+        h('h2', { id: 'ready-routines' }, 'Ready-made'),
+        h('p', { class: 'routines-overview' }, overview(catalog.routines, catalog)),
+        h('ul', { class: 'card-list' }, catalog.routines.map((r) => routineCard(r, catalog)))));
     return { title: 'Routines', node };
   }
 

@@ -76,7 +76,8 @@
       numbers,
       h('fieldset', { class: 'choices' }, h('legend', {}, 'Per-side exercises'),
         weakerFirst,
-        h('p', { class: 'hint', id: 'weaker-side-hint' }, `Your weaker side is the one your log shows lower over the last ${steady.components.asymmetryLine.WEEKS} weeks. With nothing to compare, or both sides even, left goes first.`)),
+        h('p', { class: 'hint', id: 'weaker-side-hint' }, `Your weaker side is the one your log shows lower over the last ${steady.components.asymmetryLine.WEEKS} weeks. With nothing to compare, or both sides even, left goes first.`),
+        h('p', { class: 'hint' }, h('a', { href: '/coming-back' }, 'Coming back from injury'), ': how to build up safely.')),
       h('fieldset', { class: 'choices' }, h('legend', {}, 'Units for load'), units),
       field('Time zone', zone, 'New sessions are dated by the calendar here. Sessions already logged keep their own day.'),
       status);

@@ -1,0 +1,31 @@
+// Offline, a clip that was never saved cannot play: its poster (the worker keeps every poster)
+// and a line saying so stand in for a player that would only spin.
+(function (steady) {
+  'use strict';
+  const { h } = steady.dom;
+  const MESSAGE = 'Clip not saved — connect to download it';
+
+  async function isUnsaved(src) {
+    if (navigator.onLine || !('caches' in window)) return false;
+    const cache = await caches.open(steady.cacheNames.media);
+    return !(await cache.match(src));
+  }
+
+  /** Swap the video for its poster and the message when it cannot load: offline and not saved. */
+  function standInWhenUnsaved(video, clip) {
+    const swap = async () => {
+      if (!(await isUnsaved(clip.src).catch(() => false))) return;
+      const frame = video.parentNode;
+      if (!frame) return; // already swapped, or the screen moved on
+      video.removeAttribute('src'); // stop the doomed fetch
+      frame.replaceChildren(
+        h('img', { class: 'clip-still', src: clip.poster, alt: '', width: clip.width, height: clip.height, 'data-origin': clip.origin }),
+        h('p', { class: 'clip-unsaved' }, MESSAGE));
+    };
+    video.addEventListener('error', swap); // the connection dropped after the page was drawn
+    queueMicrotask(swap); // the caller attaches the video first
+    return video;
+  }
+
+  steady.components.clipUnsaved = { standInWhenUnsaved, MESSAGE };
+})(globalThis.steady);
