@@ -95,6 +95,7 @@ PAGE_JS = [
     "js/page/components/sync-status.js",
     "js/page/components/sync-notes.js",
     "js/page/views/not-found.js",
+    "js/page/components/resume-workout.js",
     "js/page/views/home.js",
     "js/page/views/exercise-list.js",
     "js/page/views/exercise-card.js",

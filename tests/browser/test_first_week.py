@@ -6,11 +6,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from server.catalog.content import read_catalog
 from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.sync_steps import device_sessions, server_sessions, sync_now, wait_saved
 from tests.browser.training_steps import open_offline, outbox, save_session, sessions
+from tests.conftest import CONTENT_DIR
 
 pytestmark = pytest.mark.browser
+
+CATALOG = read_catalog(CONTENT_DIR)
 
 SHOTS = Path("/tmp/shots/firstweek")
 PAIR = "core-and-balance-pair"  # wood chop: 10 reps per side; single-leg balance: 30 s per side; 3 sets each
@@ -227,7 +231,8 @@ def test_the_player_counts_exercises_and_sets_and_speaks_in_sentences(page, cont
 
 def test_reps_are_spoken_as_words(page, context, live_server):
     start(page, live_server, context, PAIR)
-    assert "Medicine-ball wood chop, left side. 8 to 10 reps." in page.evaluate("window.__spoken")
+    # The cue is spoken as the step is drawn, a moment after the clock moves on.
+    page.wait_for_function("() => window.__spoken.includes('Medicine-ball wood chop, left side. 8 to 10 reps.')")
     expect(page.locator(".player-round")).to_have_text("Exercise 1 of 2 · Set 1 of 3")
 
 
@@ -315,3 +320,21 @@ def test_back_from_a_workout_run_to_its_end_repeats_its_last_exercise(page, cont
     page.clock.run_for(30_000)
     expect(page.locator(".player")).to_have_attribute("data-state", "finished")
     expect(page.locator(".finish-summary")).to_contain_text("2 sets done.")
+
+
+def test_the_player_shows_the_top_tip_and_its_exercise_name_opens_the_card_without_losing_the_workout(page, context, live_server):
+    open_offline(page, context, live_server, "/routines/core-staples/play", clock=True)
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(11_000)  # past the get-ready countdown
+    stage = page.locator(".player-stage")
+    first = CATALOG.routines["core-staples"].items[0].exercise
+    exercise = CATALOG.exercises[first]
+    expect(stage.locator(".player-tip")).to_have_text(f"Tip: {exercise.top_tip}")
+    stage.get_by_role("link", name=exercise.name).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(exercise.name)
+    resume = page.get_by_role("region", name="Workout in progress")
+    expect(resume).to_be_visible()
+    page.clock.run_for(60_000)  # reading the card: the workout waits, paused
+    resume.get_by_role("link", name="Resume").click()
+    expect(page.locator(".player-step")).to_have_text(exercise.name)
+    expect(page.get_by_role("button", name="Resume")).to_be_visible()

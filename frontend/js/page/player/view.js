@@ -188,6 +188,18 @@
       tick();
     }
 
+    // The exercise's name opens its card; the workout pauses first (it is kept on the device), so
+    // nothing runs on while the runner reads, and the card offers the way back.
+    function cardLink(step) {
+      return h('a', {
+        href: `/exercises/${step.exercise}`, class: 'player-card-link',
+        onclick: () => {
+          if (screen.state.paused_ms === null) apply(engine.pause(screen.state, Date.now()));
+          steady.wakeLock.release();
+        },
+      }, words.heading(step, catalog));
+    }
+
     pauseButton.addEventListener('click', () => {
       const now = Date.now();
       if (screen.state.paused_ms === null) {
@@ -232,11 +244,12 @@
       stage.replaceChildren(...[
         // While working the heading is the exercise, so a line above says what kind of step it is.
         upcoming ? null : h('p', { class: 'player-kind' }, words.KIND[step.kind]),
-        h('h2', { id: 'player-step', class: 'player-step' }, words.heading(step, catalog)),
+        h('h2', { id: 'player-step', class: 'player-step' }, upcoming ? words.heading(step, catalog) : cardLink(step)),
         upcoming ? h('p', { class: 'player-upcoming' }, words.upcomingLine(step, catalog))
           : (step.side !== 'both' ? h('p', { class: 'player-side' }, `${step.side === 'left' ? 'Left' : 'Right'} side`) : null),
         note ? h('p', { class: 'player-weaker' }, note) : null,
         level ? h('p', { class: 'player-rung' }, h('span', { class: 'visually-hidden' }, 'Your level: '), level.label) : null,
+        !upcoming && exercise && exercise.top_tip ? h('p', { class: 'player-tip' }, h('strong', {}, 'Tip: '), exercise.top_tip) : null,
         clip(exercise, { moving: !upcoming, side: step.side }),
         measure].filter(Boolean));
       const after = upcoming ? null : words.nextExerciseStep(screen.state.steps, pos.index + 1);

@@ -57,6 +57,7 @@
     const sources = exercise.sources.map((key) => catalog.source.get(key)).filter(Boolean);
 
     const node = h('article', { class: 'page exercise' },
+      steady.components.resumeWorkout(),
       h('header', { class: 'exercise-head' },
         h('p', { class: 'eyebrow' }, exercise.tags.map((t) => TAGS[t]).join(' · ')),
         h('h1', {}, exercise.name),

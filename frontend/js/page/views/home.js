@@ -7,19 +7,6 @@
   const { routineCard, customRoutineCards } = steady.components.routineCards;
   const { routineMinutes } = steady.labels.routines;
 
-  /** A way back into a workout left mid-routine (it is kept on the device until saved or discarded). */
-  function resumeSlot() {
-    const slot = h('div', { class: 'resume-slot' });
-    steady.workoutStore.readWorkout().then((workout) => {
-      if (!workout) return;
-      slot.replaceChildren(h('section', { class: 'resume', 'aria-labelledby': 'home-resume' },
-        h('h2', { id: 'home-resume' }, 'Workout in progress'),
-        h('p', {}, `${workout.routine_name} is waiting where you left it.`),
-        h('a', { class: 'button', href: `/routines/${encodeURIComponent(workout.ref)}/play` }, 'Resume')));
-    }).catch(() => undefined);
-    return slot;
-  }
-
   /** This week's sessions against the weekly target, a way into the progress and plan screens. */
   function weekSlot() {
     const slot = h('div', { class: 'week-slot' });
@@ -59,7 +46,7 @@
       h('section', { class: 'hero' },
         h('h1', {}, 'Core & balance for runners'),
         h('p', {}, 'Short guided routines for a steadier stride: a stronger trunk, hips that hold, and ankles ready for any trail. Pick a routine or learn an exercise.')),
-      resumeSlot(),
+      steady.components.resumeWorkout(),
       aroundARun(catalog),
       weekSlot(),
       ownRoutines(catalog),
