@@ -6,7 +6,7 @@ from flask_migrate import upgrade
 from server.catalog.service import load_catalog
 from server.extensions import db
 from tests.conftest import CONTENT_DIR, MEDIA_DIR, make_app
-from tests.sync.conftest import FAST_HASH
+from tests.sync.conftest import FAST_HASH, Device, new_account
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +36,9 @@ def progress_app(request):
     with app.app_context():
         db.engine.dispose()
     postgres.drop_database(name)
+
+
+@pytest.fixture
+def device(progress_app):
+    """A logged-in device of a new runner."""
+    return Device(progress_app, new_account(progress_app))

@@ -53,11 +53,6 @@ def clock(monkeypatch):
     monkeypatch.setattr(service, "utc_now", lambda: NOW)
 
 
-@pytest.fixture
-def device(progress_app):
-    """A logged-in device of a new runner."""
-    return Device(progress_app, new_account(progress_app))
-
 
 def test_a_runner_with_no_sessions_has_the_contract_in_zeros(device):
     assert progress(device, "2026-11-30") == {

@@ -10,7 +10,7 @@ from server.progress import service
 from server.progress.models import StreakCarry
 from tests.progress.reference import days_before, from_scratch
 from tests.progress.test_progress_api import NOW, progress, pushed
-from tests.sync.conftest import SETTINGS, Device, level_record, new_account, put, remove, session_record
+from tests.sync.conftest import SETTINGS, Device, level_record, put, remove, session_record
 
 
 @pytest.fixture(autouse=True)
@@ -18,11 +18,6 @@ def clock(monkeypatch):
     """The server's clock at ``NOW``, as in the streak tests."""
     monkeypatch.setattr(service, "utc_now", lambda: NOW)
 
-
-@pytest.fixture
-def device(progress_app):
-    """A logged-in device of a new runner."""
-    return Device(progress_app, new_account(progress_app))
 
 
 def plank(day: str, left: int = 30, right: int = 30, pain: str = "none", hour: int = 7, **overrides) -> dict:
