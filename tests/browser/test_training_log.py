@@ -22,7 +22,7 @@ def test_quick_log_then_edit_then_delete_offline(page, context, live_server):
     expect(page.get_by_role("heading", level=1)).to_have_text("Log a session")
     expect(page.locator('nav [aria-current="page"]')).to_have_text("Log")
     expect(page.get_by_label("Date")).to_have_value("2026-11-21")
-    page.get_by_label("Start time").fill("18:15")
+    page.get_by_label("Start time").fill("06:15")
     page.get_by_label("Minutes").fill("12")
     add_exercise(page, "Single-leg balance")
     group = page.locator(".entry-group")
@@ -45,7 +45,7 @@ def test_quick_log_then_edit_then_delete_offline(page, context, live_server):
 
     page.get_by_role("link", name="Edit").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Edit session")
-    expect(page.get_by_label("Start time")).to_have_value("18:15")
+    expect(page.get_by_label("Start time")).to_have_value("06:15")
     page.get_by_label("Effort, 1 to 10").fill("6")
     add_exercise(page, "Plank")
     page.locator(".entry-group").nth(1).get_by_label("Seconds").fill("40")
@@ -237,12 +237,59 @@ def test_the_time_zone_setting_dates_sessions_on_its_own_calendar(page, context,
     page.get_by_label("Time zone").select_option("Pacific/Auckland")
     expect(page.get_by_role("status").filter(has_text="Saved")).to_have_text("Saved.")
     page.goto(f"{live_server.url}/log")
-    # 07:30 UTC on the 21st is 20:30 in Auckland; 23:30 there is still the 21st, though UTC has moved on.
+    # 07:30 UTC on the 21st is 20:30 in Auckland: a session at 20:00 there is dated on Auckland's calendar.
     expect(page.get_by_label("Date")).to_have_value("2026-11-21")
-    page.get_by_label("Start time").fill("23:30")
+    page.get_by_label("Start time").fill("20:00")
     add_exercise(page, "Plank")
     page.get_by_role("button", name="Save session").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Plank")
     [session] = sessions(page)
-    assert (session["local_date"], session["time_zone"], session["started_at"]) == ("2026-11-21", "Pacific/Auckland", "2026-11-21T10:30:00Z")
-    expect(page.locator(".facts")).to_contain_text("21 Nov 2026 · 23:30 (Pacific/Auckland)")
+    assert (session["local_date"], session["time_zone"], session["started_at"]) == ("2026-11-21", "Pacific/Auckland", "2026-11-21T07:00:00Z")
+    expect(page.locator(".facts")).to_contain_text("21 Nov 2026 · 20:00 (Pacific/Auckland)")
+
+
+def error_of(page, control) -> str:
+    """The field message a control is described by."""
+    described = control.get_attribute("aria-describedby").split()
+    return page.locator(f"#{next(i for i in described if i.endswith('-error'))}").inner_text()
+
+
+@pytest.mark.parametrize("case, fill, control_label, message", [
+    ("a start later than now", {"Start time": "09:45"}, "Start time", "The start can't be later than now."),
+    ("a date before 2000", {"Date": "1999-12-31"}, "Date", "The date can't be before 2000."),
+    ("the date cleared", {"Date": ""}, "Date", "Enter the date."),
+    ("more than 5 hours", {"Minutes": "301"}, "Minutes", "A session can't be longer than 300 minutes (5 hours)."),
+    ("effort not whole", {"Effort, 1 to 10": "7.5"}, "Effort, 1 to 10", "Effort must be a whole number from 1 to 10."),
+])
+def test_the_quick_log_names_exactly_what_is_wrong(page, context, live_server, case, fill, control_label, message):
+    open_offline(page, context, live_server, "/log", clock=True)  # the page's clock: 21 Nov 2026, 07:35 UTC
+    page.get_by_label("Start time").fill("07:00")
+    add_exercise(page, "Plank")
+    for label, value in fill.items():
+        page.get_by_label(label, exact=True).fill(value)
+    page.get_by_role("button", name="Save session").click()
+    control = page.get_by_label(control_label, exact=True)
+    expect(control).to_have_attribute("aria-invalid", "true")
+    assert error_of(page, control) == message
+    assert page.locator(".field-error").count() == 1, "one message, on the field that is wrong"
+    assert sessions(page) == []
+
+
+def test_notes_show_their_limit_as_you_type_and_are_never_cut(page, context, live_server):
+    open_offline(page, context, live_server, "/log", clock=True)
+    notes = page.get_by_label("Notes", exact=True)
+    count = page.locator("#session-notes-count")
+    expect(count).to_have_text("0 of 2000 characters")
+    notes.fill("Easy ten, then the basement.")
+    expect(count).to_have_text("28 of 2000 characters")
+    notes.fill("x" * 2010)  # a paste past the limit is kept whole, and the count says so
+    assert len(notes.input_value()) == 2010
+    expect(count).to_have_text("10 characters over the limit of 2000: shorten the notes to save.")
+    add_exercise(page, "Plank")
+    page.get_by_role("button", name="Save session").click()
+    assert error_of(page, notes) == "Notes can be at most 2000 characters."
+    notes.fill("x" * 2000)
+    expect(count).to_have_text("2000 of 2000 characters")
+    page.get_by_role("button", name="Save session").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Plank")
+    assert len(sessions(page)[0]["notes"]) == 2000

@@ -8,6 +8,29 @@
   const { field, numberInput, numberOf, exercisePicker, loadInUnits } = steady.components.formFields;
   const { entryGroups, groupEntries, defaultBouts } = steady.components.entryGroups;
 
+  const LIMITS = steady.rules.session.LIMITS;
+
+  /** "12 of 2000 characters" under the notes, kept up to date as the runner types, and read out once near the limit. */
+  function notesCounter(textarea) {
+    const count = h('p', { class: 'hint notes-count', id: 'session-notes-count', 'aria-live': 'polite' });
+    textarea.setAttribute('aria-describedby', count.id);
+    let warned = false;
+    const update = () => {
+      const used = steady.rules.jsonValues.characterCount(textarea.value);
+      const over = used - LIMITS.notes;
+      // Only crossing into the last tenth (or back) is read out: a count read at every key would drown the screen reader.
+      const near = used > LIMITS.notes * 0.9;
+      count.setAttribute('aria-live', near !== warned ? 'polite' : 'off');
+      warned = near;
+      count.textContent = over > 0 ? `${over} characters over the limit of ${LIMITS.notes}: shorten the notes to save.`
+        : `${used} of ${LIMITS.notes} characters`;
+      count.classList.toggle('is-over', over > 0);
+    };
+    textarea.addEventListener('input', update);
+    update();
+    return count;
+  }
+
   /** Build a session form. mode: 'finish' (from the player) or 'manual' (quick log and edit); `levels`
    * (slug → level record) prefills an exercise picked by hand at the runner's level. */
   function sessionForm({ draft, catalog, settings, mode, routineChoices = [], levels = new Map(), submitLabel, onSave }) {
@@ -97,7 +120,9 @@
       return h('label', { class: 'choice', for: radio.id }, radio, text);
     });
     controls.pain = h('fieldset', { class: 'choices', id: 'session-pain' }, h('legend', {}, 'Pain'), painRadios);
-    controls.notes = h('textarea', { id: 'session-notes', rows: 3, maxlength: steady.rules.session.LIMITS.notes }, draft.notes || '');
+    // No maxlength: a paste past the limit would be cut silently. The count says where the limit is, and the rule refuses more.
+    controls.notes = h('textarea', { id: 'session-notes', rows: 3 }, draft.notes || '');
+    const notesCount = notesCounter(controls.notes);
 
     /** The record the form describes now, and where each of its fields is edited. */
     function collect() {
@@ -133,12 +158,27 @@
       if (units === 'lb' && error.field.endsWith('.load_kg') && /more than/.test(error.message)) {
         return `Load can't be more than ${loadInUnits(steady.rules.session.LIMITS.load_kg, 'lb', 0)} lb.`;
       }
-      if (mode === 'manual' && error.field === 'ended_at') return 'Minutes can\'t be negative.';
+      if (mode === 'manual' && error.field === 'ended_at') {
+        // The form asks for minutes, not an end time: say it in minutes.
+        if (/before the start/.test(error.message)) return 'Minutes can\'t be negative.';
+        if (/longer than/.test(error.message)) return `A session can't be longer than ${LIMITS.hours * 60} minutes (${LIMITS.hours} hours).`;
+      }
       return error.message;
     }
 
     function showErrors(errors, where) {
-      steady.components.fieldErrors.showFieldErrors(form, errors, where, { formError, messageFor });
+      // A start and end are built from the date: when the date is wrong, its own message is the one to read.
+      const dateWrong = mode === 'manual' && errors.some((e) => e.field === 'local_date');
+      const shown = dateWrong ? errors.filter((e) => e.field !== 'started_at' && e.field !== 'ended_at') : errors;
+      steady.components.fieldErrors.showFieldErrors(form, shown, where, { formError, messageFor });
+    }
+
+    // The rule has no clock; a quick log does: a start later than now (beyond a minute's drift) is a typing slip.
+    function startInFuture(record) {
+      const start = steady.rules.session.instantMillis(record.started_at);
+      const today = steady.localTime.localDate(Date.now(), zone);
+      // A date after today is the rule's to refuse, with its own message.
+      return mode === 'manual' && start !== null && record.local_date <= today && start > Date.now() + 60000;
     }
 
     const saveButton = h('button', { type: 'submit', class: 'button button-wide' }, submitLabel);
@@ -151,7 +191,7 @@
       h('h2', { id: 'session-how' }, 'How it went'),
       field('Effort, 1 to 10', controls.effort, '1 is very easy, 10 is all-out. Leave empty to skip.'),
       controls.pain,
-      field('Notes', controls.notes));
+      field('Notes', controls.notes), notesCount);
     // After a workout the sets are already known: how it went and Save come first, the sets after.
     const sections = mode === 'finish' ? [how, saveButton, exercises] : [whenFields, exercises, how, saveButton];
     const form = h('form', { class: `session-form is-${mode}`, novalidate: true, 'data-draft': true }, formError, sections);
@@ -159,6 +199,10 @@
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const { record, where } = collect();
+      if (startInFuture(record)) {
+        showErrors([{ field: 'started_at', message: 'The start can\'t be later than now.' }], where);
+        return;
+      }
       saveButton.disabled = true;
       try {
         await onSave(record);
