@@ -58,3 +58,17 @@ def test_tabbing_through_settings_and_a_card_keeps_focus_in_view(page, context, 
     page.goto(live_server.url + "/exercises/single-leg-balance")
     page.locator("main h1").focus()
     assert tab_through_main(page, 40) > 5
+
+
+def test_tabbing_through_the_player_and_its_finish_screen_keeps_focus_in_view(page, context, live_server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_offline(page, context, live_server, "/routines/core-staples/play", clock=True)
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(11_000)
+    page.locator("main h1").focus()
+    assert tab_through_main(page, 25) > 3  # the player's controls
+    page.get_by_role("button", name="End workout").click()
+    page.get_by_role("button", name="End and log what I did").click()
+    page.locator(".player[data-state='finished']").wait_for()
+    page.locator("main h1").focus()
+    assert tab_through_main(page, 60) > 8  # effort, the pain choices, notes, Save and each exercise
