@@ -22,6 +22,8 @@ class _Compiled:
     defaults: dict  # values bound in the statement itself, e.g. a literal()
     names: tuple | None  # the order of positional parameters; None for named ones
     processors: dict
+    plan: tuple  # positional only: per parameter, its name and conversion (or None)
+    columns: tuple  # the result's column names
     results: tuple  # per result column, SQLAlchemy's conversion (or None)
 
 
@@ -35,21 +37,12 @@ class BareStatement:
 
     def rows(self, connection: Connection, params: dict | None = None) -> list[tuple]:
         """The statement's result rows, converted as SQLAlchemy converts them."""
-        compiled, cursor = self._run(connection, params or {}, many=False)
-        try:
-            fetched = cursor.fetchall()
-        finally:
-            cursor.close()
-        processors = compiled.results
-        if not any(processors):
-            return fetched
-        return [tuple(value if convert is None else convert(value) for convert, value in zip(processors, row))
-                for row in fetched]
+        return self._fetch(connection, params or {})[1]
 
     def mappings(self, connection: Connection, params: dict | None = None) -> list[dict]:
         """The result rows as dicts by column name."""
-        names = [entry.keyname for entry in self._compiled(connection.dialect, params or {}).compiled._result_columns]
-        return [dict(zip(names, row)) for row in self.rows(connection, params)]
+        columns, rows = self._fetch(connection, params or {})
+        return [dict(zip(columns, row)) for row in rows]
 
     def scalar(self, connection: Connection, params: dict | None = None):
         """The first column of the first row, or None."""
@@ -61,6 +54,18 @@ class BareStatement:
         many = isinstance(params, list)
         _, cursor = self._run(connection, params, many=many)
         cursor.close()
+
+    def _fetch(self, connection: Connection, params: dict) -> tuple[tuple, list[tuple]]:
+        compiled, cursor = self._run(connection, params, many=False)
+        try:
+            fetched = cursor.fetchall()
+        finally:
+            cursor.close()
+        processors = compiled.results
+        if any(processors):
+            fetched = [tuple(value if convert is None else convert(value) for convert, value in zip(processors, row))
+                       for row in fetched]
+        return compiled.columns, fetched
 
     def _compiled(self, dialect: Dialect, params: dict) -> _Compiled:
         keys = tuple(sorted(params))
@@ -103,19 +108,23 @@ def _compile(statement: Executable, dialect: Dialect, keys: tuple) -> _Compiled:
     if statement.is_insert and any(c.default is not None and c.key not in keys for c in table.columns):
         raise ValueError("a bare insert sets every column with a Python default itself")
     expanding = any(bind.expanding for bind in compiled.binds.values())
+    processors = dict(compiled._bind_processors)
+    names = tuple(compiled.positiontup) if compiled.positional else None
     return _Compiled(
         compiled=compiled, expanding=expanding,
         defaults={name: bind.value for name, bind in compiled.binds.items() if bind.value is not None},
-        names=tuple(compiled.positiontup) if compiled.positional else None,
-        processors=dict(compiled._bind_processors),
+        names=names, processors=processors,
+        plan=tuple((name, processors.get(name)) for name in names or ()),
+        columns=tuple(entry.keyname for entry in compiled._result_columns),
         results=tuple(entry.type._cached_result_processor(dialect, None) for entry in compiled._result_columns))
 
 
 def _bound(compiled: _Compiled, params: dict):
     values = compiled.defaults | params if compiled.defaults else params
+    if compiled.names is not None:
+        return tuple(values[name] if convert is None else convert(values[name]) for name, convert in compiled.plan)
     processors: dict[str, Callable] = compiled.processors
-    converted = {name: processors[name](value) if name in processors else value for name, value in values.items()}
-    return tuple(converted[name] for name in compiled.names) if compiled.names is not None else converted
+    return {name: processors[name](value) if name in processors else value for name, value in values.items()}
 
 
 def _expanded(compiled: _Compiled, params: dict) -> tuple[str, Any]:

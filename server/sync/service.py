@@ -50,10 +50,12 @@ _LOCK = BareStatement(select(_COUNTERS.c.version).where(_COUNTERS.c.user_id == b
 _COUNTER = BareStatement(select(_COUNTERS.c.version, _COUNTERS.c.purged_version)
                          .where(_COUNTERS.c.user_id == bindparam("uid")))
 _SET_VERSION = BareStatement(update(_COUNTERS).where(_COUNTERS.c.user_id == bindparam("uid"))
-                             .values(version=bindparam("to")))
+                             .values(version=bindparam("to_version")))
 _CLIENT = BareStatement(select(_CLIENTS).where(_CLIENTS.c.client_id == bindparam("cid")))
 _THIS_CLIENT = and_(_CLIENTS.c.user_id == bindparam("uid"), _CLIENTS.c.client_id == bindparam("cid"))
 _SET_LAST_MUTATION = BareStatement(update(_CLIENTS).where(_THIS_CLIENT).values(last_mutation_id=bindparam("to")))
+# PostgreSQL moves both in one statement, a data-modifying CTE (SQLite has none).
+_SET_BOTH = BareStatement(_SET_VERSION.statement.add_cte(_SET_LAST_MUTATION.statement.cte("client_moved")))
 _SET_SNAPSHOT = BareStatement(update(_CLIENTS).where(_THIS_CLIENT).values(snapshot_version=bindparam("to_version"),
                                                                           snapshot_cursor=bindparam("to_cursor")))
 _CATALOGUE = select(CatalogState.__table__.c.version).where(CatalogState.__table__.c.id == 1).scalar_subquery()
@@ -261,11 +263,21 @@ def _apply_push(connection: Connection, user_id: uuid.UUID, request: PushRequest
             {"user_id": user_id, "client_id": request.client_id, "mutation_id": r["id"], "reason": r["reason"],
              "created_at": now} for r in new_rejections])
     last_mutation_id = previous + len(fresh)
-    if fresh:
-        _SET_LAST_MUTATION.execute(connection, {"uid": user_id, "cid": request.client_id, "to": last_mutation_id})
-    if version != head:
-        _SET_VERSION.execute(connection, {"uid": user_id, "to": version})
+    _advance(connection, user_id, request.client_id, last_mutation_id if fresh else None,
+             version if version != head else None)
     return {"last_mutation_id": last_mutation_id, "rejected": rejected + new_rejections}
+
+
+def _advance(connection: Connection, user_id, client_id, last_mutation_id: int | None, version: int | None) -> None:
+    """Move the client's last mutation id and the user's version, each unless None."""
+    params = {"uid": user_id, "cid": client_id, "to": last_mutation_id, "to_version": version}
+    if last_mutation_id is not None and version is not None and connection.dialect.name == "postgresql":
+        _SET_BOTH.execute(connection, params)
+        return
+    if last_mutation_id is not None:
+        _SET_LAST_MUTATION.execute(connection, params)
+    if version is not None:
+        _SET_VERSION.execute(connection, params)
 
 
 def _earlier_rejections(connection: Connection, user_id, request: PushRequest, previous: int) -> list[dict]:
