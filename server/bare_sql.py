@@ -52,6 +52,8 @@ class BareStatement:
     def execute(self, connection: Connection, params: dict | list[dict]) -> None:
         """Run the statement once, or once per row of a list (executemany)."""
         many = isinstance(params, list)
+        if many and len(params) == 1:  # psycopg runs executemany in a pipeline, which costs more for one row
+            params, many = params[0], False
         _, cursor = self._run(connection, params, many=many)
         cursor.close()
 
@@ -104,9 +106,8 @@ def _compile(statement: Executable, dialect: Dialect, keys: tuple) -> _Compiled:
     compiled = statement.compile(dialect=dialect, column_keys=list(keys))
     if compiled.escaped_bind_names:
         raise ValueError("bare statements take plain parameter names")
-    table = getattr(statement, "table", None)
-    if statement.is_insert and any(c.default is not None and c.key not in keys for c in table.columns):
-        raise ValueError("a bare insert sets every column with a Python default itself")
+    if getattr(compiled, "insert_prefetch", None) or getattr(compiled, "update_prefetch", None):
+        raise ValueError("a bare insert or update sets every column that has a Python-side default itself")
     expanding = any(bind.expanding for bind in compiled.binds.values())
     processors = dict(compiled._bind_processors)
     names = tuple(compiled.positiontup) if compiled.positional else None

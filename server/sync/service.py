@@ -46,7 +46,6 @@ class ClientTaken(Exception):
 
 _COUNTERS, _CLIENTS = SyncUser.__table__, SyncClient.__table__
 # Bound parameter names differ from the columns an UPDATE sets: SQLAlchemy reserves those.
-_LOCK = BareStatement(select(_COUNTERS.c.version).where(_COUNTERS.c.user_id == bindparam("uid")).with_for_update())
 _COUNTER = BareStatement(select(_COUNTERS.c.version, _COUNTERS.c.purged_version)
                          .where(_COUNTERS.c.user_id == bindparam("uid")))
 _SET_VERSION = BareStatement(update(_COUNTERS).where(_COUNTERS.c.user_id == bindparam("uid"))
@@ -95,20 +94,24 @@ def _lock_client(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUI
     _begin_write(connection)
     rows = _LOCKED_CLIENT.rows(connection, {"uid": user_id, "cid": client_id})
     if not rows:  # a new user or client: lock the counter first, then register the client under it
-        _lock_user(connection, user_id)
+        _take_counter(connection, user_id)
         _client(connection, user_id, client_id, now)
         rows = _LOCKED_CLIENT.rows(connection, {"uid": user_id, "cid": client_id})
     return rows[0]
 
 
-def _lock_user(connection: Connection, user_id: uuid.UUID) -> int:
-    """Take the user's sync lock for the rest of the transaction, creating the counter row on first use; its version."""
-    version = _LOCK.scalar(connection, {"uid": user_id})
-    if version is None:
-        connection.execute(_insert(connection, _COUNTERS).values(user_id=user_id, version=0, purged_version=0)
-                           .on_conflict_do_nothing())
-        version = _LOCK.scalar(connection, {"uid": user_id})
-    return version
+def _take_counter(connection: Connection, user_id: uuid.UUID) -> None:
+    """Take the user's sync lock for the rest of the transaction, creating the counter row on first use."""
+    _counter_statement(connection.dialect.name).execute(connection, {"user_id": user_id})
+
+
+@cache
+def _counter_statement(dialect: str) -> BareStatement:
+    # An upsert that changes nothing: it makes the row if missing and, either way, locks it on PostgreSQL.
+    add = (postgresql if dialect == "postgresql" else sqlite).insert(_COUNTERS).values(
+        user_id=bindparam("user_id"), version=0, purged_version=0)
+    return BareStatement(add.on_conflict_do_update(index_elements=[_COUNTERS.c.user_id],
+                                                   set_={"version": _COUNTERS.c.version}))
 
 
 def _client(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> dict:
@@ -207,11 +210,12 @@ def _apply(mutation: Mutation, entity: Entity, record: _Working | None, version:
                     dirty=True)
 
 
-def _one_transaction(work, user_id: uuid.UUID, request, now: datetime | None, connection: Connection | None) -> dict:
+def _one_transaction(work, user_id: uuid.UUID, request, now: datetime | None, connection: Connection | None,
+                     ready=lambda connection: connection) -> dict:
     # On a Core connection of its own, not the ORM session: for statements built once, the session's
     # bookkeeping around each one cost more than running it. Everything or nothing: any failure rolls
     # the whole request back before it propagates.
-    with nullcontext(connection) if connection is not None else db.engine.connect() as connection:
+    with nullcontext(connection) if connection is not None else ready(db.engine.connect()) as connection:
         try:
             answer = work(connection, user_id, request, now or datetime.now(UTC))
         except Exception:
@@ -313,8 +317,22 @@ def _write(connection: Connection, user_id: uuid.UUID, working: dict, now: datet
 
 def pull(user_id: uuid.UUID, request: PullRequest, now: datetime | None = None,
          connection: Connection | None = None) -> dict:
-    """The changes after the client's cursor, oldest first, at most ``limit``; a reset snapshot when needed."""
-    return _one_transaction(_pull, user_id, request, now, connection)
+    """The changes after the client's cursor, oldest first, at most ``limit``; a reset snapshot when needed.
+
+    A ``connection`` given is one ``ready_for_pull`` set up."""
+    return _one_transaction(_pull, user_id, request, now, connection, ready=ready_for_pull)
+
+
+def ready_for_pull(connection: Connection) -> Connection:
+    """Set up a connection for a pull, before its first statement: on PostgreSQL, without a transaction.
+
+    A pull needs none: each of its statements stands on its own (its first reads the client and the
+    head version together, the page is bounded by that head, and it writes at most one row), as they
+    already do under READ COMMITTED; without one, PostgreSQL spares the BEGIN and COMMIT round trips.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+    return connection
 
 
 def _pull(connection: Connection, user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:
