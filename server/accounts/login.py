@@ -7,12 +7,13 @@ from flask_login import login_user, logout_user
 from sqlalchemy import Connection, bindparam, select
 
 from server.accounts.models import User
+from server.bare_sql import BareStatement
 from server.extensions import db, login_manager
 
 # Every logged-in request runs it: built once, it skips the query building and cache key
 # that Session.get pays each time (the request's session is new, so its identity map is empty).
 _USER_BY_ID = select(User).where(User.id == bindparam("id"))
-_EPOCH_BY_ID = select(User.__table__.c.auth_epoch).where(User.__table__.c.id == bindparam("id"))
+_EPOCH_BY_ID = BareStatement(select(User.__table__.c.auth_epoch).where(User.__table__.c.id == bindparam("id")))
 
 
 def split_identity(identity: str) -> tuple[uuid.UUID, str] | None:
@@ -40,11 +41,11 @@ def load_user(identity: str) -> User | None:
 
 
 def logged_in_user_id(connection: Connection, identity: str) -> uuid.UUID | None:
-    """``load_user``'s verdict as the user's id, in one Core statement (for the sync fast path, which has no ORM session)."""
+    """``load_user``'s verdict as the user's id, in one bare statement (for the sync fast path, which has no ORM session)."""
     parts = split_identity(identity)
     if parts is None:
         return None
-    return parts[0] if _epoch_is_current(connection.scalar(_EPOCH_BY_ID, {"id": parts[0]}), parts[1]) else None
+    return parts[0] if _epoch_is_current(_EPOCH_BY_ID.scalar(connection, {"id": parts[0]}), parts[1]) else None
 
 
 @login_manager.unauthorized_handler

@@ -29,6 +29,7 @@ class SessionReader:
         self.app = app
         self._signed: dict[tuple, tuple] = {}  # (salt, keys, value) -> (payload, signed at)
         self._serializers: dict[tuple, URLSafeTimedSerializer] = {}
+        self._cookies: dict[str, dict] = {}  # Cookie header -> its cookies, parsed once
 
     def accepted_identity(self, request: Request) -> str | None:
         """The login identity (``User.get_id``) in the session, if the app would accept this request unchanged; else None."""
@@ -49,7 +50,7 @@ class SessionReader:
         interface = self.app.session_interface
         keys = (*(self.app.config["SECRET_KEY_FALLBACKS"] or ()), self.app.secret_key) if self.app.secret_key else None
         serializer = self._serializer(keys, lambda: interface.get_signing_serializer(self.app))
-        value = request.cookies.get(interface.get_cookie_name(self.app))
+        value = self._cookies_of(request).get(interface.get_cookie_name(self.app))
         if serializer is None or not value:
             return None
         data = self._loads(serializer, value, int(self.app.permanent_session_lifetime.total_seconds()))
@@ -74,6 +75,15 @@ class SessionReader:
         if request.is_secure and config["WTF_CSRF_SSL_STRICT"]:
             return bool(request.referrer) and same_origin(request.referrer, f"https://{request.host}/")
         return True
+
+    def _cookies_of(self, request: Request):
+        """``request.cookies``, parsed once per distinct Cookie header (a device sends the same one for hours)."""
+        header = request.environ.get("HTTP_COOKIE", "")
+        if (cookies := self._cookies.get(header)) is None:
+            if len(self._cookies) >= REMEMBERED:
+                self._cookies.clear()
+            cookies = self._cookies[header] = request.cookies  # immutable, parsed as Flask parses them
+        return cookies
 
     def _serializer(self, key: tuple | None, make) -> URLSafeTimedSerializer | None:
         """A serializer for these keys, built once (itsdangerous tries its serializer out on each build)."""

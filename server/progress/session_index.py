@@ -12,6 +12,7 @@ from functools import cache
 from sqlalchemy import Connection, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from server.bare_sql import BareStatement
 from server.extensions import db
 from server.progress.models import SessionDay, SessionExercise
 
@@ -29,7 +30,7 @@ def _write_statements(dialect: str) -> tuple:
     add_day = add_day.on_conflict_do_update(
         index_elements=[_DAYS.c.user_id, _DAYS.c.local_date],
         set_={"sessions": _DAYS.c.sessions + add_day.excluded.sessions, "version": add_day.excluded.version})
-    return drop, insert(_EXERCISES), add_day
+    return BareStatement(drop), BareStatement(insert(_EXERCISES)), BareStatement(add_day)
 
 
 def _exercises(data: dict) -> list[str]:
@@ -39,15 +40,18 @@ def _exercises(data: dict) -> list[str]:
 
 
 def sessions_written(connection: Connection, user_id: uuid.UUID, rows: list[dict]) -> None:
-    """Bring the index up to date with session records sync is writing ({id, version, deleted, data} each), on its connection.
+    """Bring the index up to date with session records sync is writing ({id, version, deleted, data, created} each),
+    on its connection.
 
     Sync stores only sessions its rule accepts, so a live one has a local date, a start and at
-    least one exercise, and counts toward the streaks; a tombstone counts for nothing.
+    least one exercise, and counts toward the streaks; a tombstone counts for nothing. A record
+    ``created`` by this write has no index rows yet, so only older ones are looked up to be dropped.
     """
     if not rows:
         return
     drop, add_exercises, add_day = _write_statements(connection.dialect.name)
-    old = dict(connection.execute(drop, {"uid": user_id, "ids": [row["id"] for row in rows]}).all())
+    older = [row["id"] for row in rows if not row["created"]]
+    old = dict(drop.rows(connection, {"uid": user_id, "ids": older})) if older else {}
     change, versions, exercises = Counter(), {}, []
     version = max(row["version"] for row in rows)
     for day in old.values():
@@ -63,11 +67,11 @@ def sessions_written(connection: Connection, user_id: uuid.UUID, rows: list[dict
         exercises.extend({"user_id": user_id, "session_id": row["id"], "exercise": slug, "local_date": day,
                           "started_at": data["started_at"]} for slug in worked)
     if exercises:
-        connection.execute(add_exercises, exercises)
+        add_exercises.execute(connection, exercises)
     days = [{"user_id": user_id, "local_date": day, "sessions": n, "version": versions[day]}
             for day, n in sorted(change.items()) if n]
     if days:
-        connection.execute(add_day, days)
+        add_day.execute(connection, days)
 
 
 _DAY_COUNTS = select(_DAYS.c.local_date, _DAYS.c.sessions).where(

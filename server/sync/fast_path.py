@@ -44,7 +44,9 @@ class SyncFastPath:
 
     def __init__(self, app: Flask, prefix: str):
         self.app, self.wsgi_app = app, app.wsgi_app
-        self.routes = {f"{prefix}/push": _push, f"{prefix}/pull": _pull}
+        # Each route's work, and how its connection is set up before the first statement (the epoch check).
+        self.routes = {f"{prefix}/push": (_push, lambda connection: connection),
+                       f"{prefix}/pull": (_pull, service.ready_for_pull)}
         self.hooks = tuple({key: list(funcs) for key, funcs in hooks.items()} for hooks in _hooks(app))
         self.sessions = SessionReader(app)
         with app.app_context():
@@ -52,13 +54,14 @@ class SyncFastPath:
 
     def __call__(self, environ, start_response):
         """Answer a push or pull here when the session vouches for it; otherwise pass the request on."""
-        work = self.routes.get(environ.get("PATH_INFO")) if environ.get("REQUEST_METHOD") == "POST" else None
-        if work is None or _hooks(self.app) != self.hooks:
+        route = self.routes.get(environ.get("PATH_INFO")) if environ.get("REQUEST_METHOD") == "POST" else None
+        if route is None or _hooks(self.app) != self.hooks:
             return self.wsgi_app(environ, start_response)
         request = self.app.request_class(environ, populate_request=False)
         identity = self.sessions.accepted_identity(request) if _host_trusted(self.app, request) else None
         if identity is not None:
-            with self.engine.connect() as connection:
+            work, ready = route
+            with ready(self.engine.connect()) as connection:
                 if (user_id := logged_in_user_id(connection, identity)) is not None:
                     return self._serve(environ, start_response, work, user_id, connection)
         return self.wsgi_app(environ, start_response)

@@ -33,7 +33,8 @@ class Entity:
     expected_id: Callable[[dict, Context], uuid.UUID | None] = lambda data, context: None
     untracked: frozenset[str] = field(default_factory=frozenset)  # clock stamps: latest write wins, never a conflict
     needs_catalogue: bool = False
-    # Told of every record of the entity a push writes ({id, version, deleted, data}), on the push's connection.
+    # Told of every record of the entity a push writes ({id, version, deleted, data, created: new to the table}),
+    # on the push's connection.
     written: Callable[[Connection, uuid.UUID, list[dict]], None] | None = None
 
 

@@ -2,8 +2,10 @@
 
 Statements per request do not grow with the batch: existing records are loaded with one
 ``IN`` query per entity, and written back with one bulk insert and one bulk update per entity.
-Every statement a push or pull runs is built once, with bound parameters: built per request,
-SQLAlchemy's construction and cache key cost more than the database takes to run them.
+Every statement a push or pull runs is built once, with bound parameters, and the hot ones run
+on the bare DB-API cursor (``server/bare_sql.py``): through SQLAlchemy's execution machinery they
+cost several times what the database takes to run them. A push takes its lock and reads its
+client and the catalogue's version in one statement.
 """
 
 import uuid
@@ -16,7 +18,8 @@ from functools import cache
 from sqlalchemy import Connection, and_, bindparam, case, delete, func, insert, literal, or_, select, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from server.catalog.models import Exercise
+from server.bare_sql import BareStatement
+from server.catalog.models import CatalogState, Exercise
 from server.extensions import db
 from server.sync.models import SyncClient, SyncRejection, SyncUser
 from server.sync.protocol import (
@@ -43,19 +46,33 @@ class ClientTaken(Exception):
 
 _COUNTERS, _CLIENTS = SyncUser.__table__, SyncClient.__table__
 # Bound parameter names differ from the columns an UPDATE sets: SQLAlchemy reserves those.
-_LOCK = select(_COUNTERS.c.version).where(_COUNTERS.c.user_id == bindparam("uid")).with_for_update()
-_COUNTER = select(_COUNTERS.c.version, _COUNTERS.c.purged_version).where(_COUNTERS.c.user_id == bindparam("uid"))
-_SET_VERSION = update(_COUNTERS).where(_COUNTERS.c.user_id == bindparam("uid")).values(version=bindparam("to"))
-_CLIENT = select(_CLIENTS).where(_CLIENTS.c.client_id == bindparam("cid"))
+_COUNTER = BareStatement(select(_COUNTERS.c.version, _COUNTERS.c.purged_version)
+                         .where(_COUNTERS.c.user_id == bindparam("uid")))
+_SET_VERSION = BareStatement(update(_COUNTERS).where(_COUNTERS.c.user_id == bindparam("uid"))
+                             .values(version=bindparam("to_version")))
+_CLIENT = BareStatement(select(_CLIENTS).where(_CLIENTS.c.client_id == bindparam("cid")))
 _THIS_CLIENT = and_(_CLIENTS.c.user_id == bindparam("uid"), _CLIENTS.c.client_id == bindparam("cid"))
-_SET_LAST_MUTATION = update(_CLIENTS).where(_THIS_CLIENT).values(last_mutation_id=bindparam("to"))
-_SET_SNAPSHOT = update(_CLIENTS).where(_THIS_CLIENT).values(snapshot_version=bindparam("to_version"),
-                                                            snapshot_cursor=bindparam("to_cursor"))
+_SET_LAST_MUTATION = BareStatement(update(_CLIENTS).where(_THIS_CLIENT).values(last_mutation_id=bindparam("to")))
+# PostgreSQL moves both in one statement, a data-modifying CTE (SQLite has none).
+_SET_BOTH = BareStatement(_SET_VERSION.statement.add_cte(_SET_LAST_MUTATION.statement.cte("client_moved")))
+_SET_SNAPSHOT = BareStatement(update(_CLIENTS).where(_THIS_CLIENT).values(snapshot_version=bindparam("to_version"),
+                                                                          snapshot_cursor=bindparam("to_cursor")))
+_CATALOGUE = select(CatalogState.__table__.c.version).where(CatalogState.__table__.c.id == 1).scalar_subquery()
+# A known client's push: the lock on the user's counter and on the client's row, the head version,
+# how far the client got, and the catalogue's version (for its cached slugs), in one statement. Both
+# rows are locked, so on PostgreSQL a push that waited for another one reads what that one committed.
+_LOCKED_CLIENT = BareStatement(
+    select(_COUNTERS.c.version, _CLIENTS.c.last_mutation_id, _CATALOGUE.label("catalogue"))
+    .select_from(_COUNTERS.join(_CLIENTS, _CLIENTS.c.user_id == _COUNTERS.c.user_id))
+    .where(_COUNTERS.c.user_id == bindparam("uid"), _CLIENTS.c.client_id == bindparam("cid")).with_for_update())
 # The client, the user's head version and purge mark, read together (see _pull_state).
-_PULL_STATE = (select(_CLIENTS, _COUNTERS.c.version.label("head"), _COUNTERS.c.purged_version.label("purged"))
-               .select_from(_CLIENTS.outerjoin(_COUNTERS, _COUNTERS.c.user_id == _CLIENTS.c.user_id))
-               .where(_CLIENTS.c.client_id == bindparam("cid")))
-_SLUGS = select(Exercise.__table__.c.slug)
+_PULL_STATE = BareStatement(
+    select(_CLIENTS, _COUNTERS.c.version.label("head"), _COUNTERS.c.purged_version.label("purged"))
+    .select_from(_CLIENTS.outerjoin(_COUNTERS, _COUNTERS.c.user_id == _CLIENTS.c.user_id))
+    .where(_CLIENTS.c.client_id == bindparam("cid")))
+_REJECT = BareStatement(insert(SyncRejection.__table__))
+_SLUGS = BareStatement(select(Exercise.__table__.c.slug))
+_slugs_by_version: dict = {}  # the catalogue's slugs, for the one version loaded
 
 
 def _insert(connection: Connection, table):
@@ -63,41 +80,68 @@ def _insert(connection: Connection, table):
     return dialect.insert(table)
 
 
-def _lock_user(connection: Connection, user_id: uuid.UUID) -> int:
-    """Take the user's sync lock for the rest of the transaction, creating the counter row on first use; its version."""
+def _begin_write(connection: Connection) -> None:
     if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
         # SQLite has no row locks; BEGIN IMMEDIATE takes the write lock up front, so two pushes
         # queue here (busy_timeout) instead of failing when the second one first writes.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
-    version = connection.scalar(_LOCK, {"uid": user_id})
-    if version is None:
-        connection.execute(_insert(connection, _COUNTERS).values(user_id=user_id, version=0, purged_version=0)
-                           .on_conflict_do_nothing())
-        version = connection.scalar(_LOCK, {"uid": user_id})
-    return version
 
 
-def _client(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID, now: datetime):
-    """The user's sync client row, registered now if new; ClientTaken if another user has it.
+def _lock_client(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> tuple:
+    """Take the user's sync lock for the rest of the transaction: the head version, the client's last mutation
+    id and the catalogue's version; the counter and client rows are made on first use (ClientTaken if another
+    user has the client)."""
+    _begin_write(connection)
+    rows = _LOCKED_CLIENT.rows(connection, {"uid": user_id, "cid": client_id})
+    if not rows:  # a new user or client: lock the counter first, then register the client under it
+        _take_counter(connection, user_id)
+        _client(connection, user_id, client_id, now)
+        rows = _LOCKED_CLIENT.rows(connection, {"uid": user_id, "cid": client_id})
+    return rows[0]
 
-    Read in a statement of its own after the lock: on PostgreSQL it then sees the last commit of
-    a push from the same client that held the lock before us, so no mutation is applied twice.
-    """
-    rows = connection.execute(_CLIENT, {"cid": client_id}).all()
+
+def _take_counter(connection: Connection, user_id: uuid.UUID) -> None:
+    """Take the user's sync lock for the rest of the transaction, creating the counter row on first use."""
+    _counter_statement(connection.dialect.name).execute(connection, {"user_id": user_id})
+
+
+@cache
+def _counter_statement(dialect: str) -> BareStatement:
+    # An upsert that changes nothing: it makes the row if missing and, either way, locks it on PostgreSQL.
+    add = (postgresql if dialect == "postgresql" else sqlite).insert(_COUNTERS).values(
+        user_id=bindparam("user_id"), version=0, purged_version=0)
+    return BareStatement(add.on_conflict_do_update(index_elements=[_COUNTERS.c.user_id],
+                                                   set_={"version": _COUNTERS.c.version}))
+
+
+def _client(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> dict:
+    """The user's sync client row, registered now if new; ClientTaken if another user has it."""
+    rows = _CLIENT.mappings(connection, {"cid": client_id})
     if not rows:
         # A pull (which takes no lock) and a push may register the same new client at once.
         connection.execute(_insert(connection, _CLIENTS).values(
             user_id=user_id, client_id=client_id, last_mutation_id=0, created_at=now).on_conflict_do_nothing())
-        rows = connection.execute(_CLIENT, {"cid": client_id}).all()
-    if any(row.user_id != user_id for row in rows):
+        rows = _CLIENT.mappings(connection, {"cid": client_id})
+    if any(row["user_id"] != user_id for row in rows):
         raise ClientTaken()
-    return next(row for row in rows if row.user_id == user_id)
+    return next(row for row in rows if row["user_id"] == user_id)
 
 
-def _context(connection: Connection, user_id: uuid.UUID, entities: set[str], now: datetime) -> Context:
+def _context(connection: Connection, user_id: uuid.UUID, entities: set[str], now: datetime,
+             catalogue: str | None) -> Context:
     needs_catalogue = any(ENTITIES[name].needs_catalogue for name in entities)
-    slugs = frozenset(connection.scalars(_SLUGS)) if needs_catalogue else frozenset()
+    slugs = _catalogue_slugs(connection, catalogue) if needs_catalogue else frozenset()
     return Context(today=(now + DATE_LINE).date().isoformat(), exercise_slugs=slugs, namespace=user_id)
+
+
+def _catalogue_slugs(connection: Connection, version: str | None) -> frozenset[str]:
+    """The catalogue's exercise slugs, read once per catalogue version (a load writes a new version)."""
+    if (slugs := _slugs_by_version.get(version)) is None:
+        slugs = frozenset(row[0] for row in _SLUGS.rows(connection))
+        if version is not None:  # nothing loaded yet: nothing to keep
+            _slugs_by_version.clear()
+            _slugs_by_version[version] = slugs
+    return slugs
 
 
 @dataclass
@@ -111,7 +155,7 @@ class _Working:
 
 
 def _load(connection: Connection, entity: Entity, ids: set[uuid.UUID]) -> list[dict]:
-    return connection.execute(_record_statements(entity.name)[0], {"ids": list(ids)}).mappings().all()
+    return _record_statements(entity.name)[0].mappings(connection, {"ids": list(ids)})
 
 
 @cache
@@ -120,7 +164,8 @@ def _record_statements(name: str) -> tuple:
     table = ENTITIES[name].model.__table__
     # Keyed by "_uid" and "_id": SQLAlchemy reserves a column's own name for its SET value.
     by_key = update(table).where(table.c.user_id == bindparam("_uid"), table.c.id == bindparam("_id"))
-    return select(table).where(table.c.id.in_(bindparam("ids", expanding=True))), insert(table), by_key
+    return tuple(BareStatement(statement) for statement in (
+        select(table).where(table.c.id.in_(bindparam("ids", expanding=True))), insert(table), by_key))
 
 
 def _check(mutation: Mutation | str, user_id, owners, context) -> tuple[Entity | None, str | None]:
@@ -165,11 +210,12 @@ def _apply(mutation: Mutation, entity: Entity, record: _Working | None, version:
                     dirty=True)
 
 
-def _one_transaction(work, user_id: uuid.UUID, request, now: datetime | None, connection: Connection | None) -> dict:
+def _one_transaction(work, user_id: uuid.UUID, request, now: datetime | None, connection: Connection | None,
+                     ready=lambda connection: connection) -> dict:
     # On a Core connection of its own, not the ORM session: for statements built once, the session's
     # bookkeeping around each one cost more than running it. Everything or nothing: any failure rolls
     # the whole request back before it propagates.
-    with nullcontext(connection) if connection is not None else db.engine.connect() as connection:
+    with nullcontext(connection) if connection is not None else ready(db.engine.connect()) as connection:
         try:
             answer = work(connection, user_id, request, now or datetime.now(UTC))
         except Exception:
@@ -186,9 +232,8 @@ def apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime | None = 
 
 
 def _apply_push(connection: Connection, user_id: uuid.UUID, request: PushRequest, now: datetime) -> dict:
-    head = _lock_user(connection, user_id)
-    client = _client(connection, user_id, request.client_id, now)
-    previous = client.last_mutation_id or 0
+    head, previous, catalogue = _lock_client(connection, user_id, request.client_id, now)
+    previous = previous or 0
     fresh = new_mutations(previous, request.mutations)
     rejected = _earlier_rejections(connection, user_id, request, previous) if len(fresh) < len(request.mutations) else []
     mutations = [read_mutation(raw) for raw in fresh]
@@ -196,7 +241,7 @@ def _apply_push(connection: Connection, user_id: uuid.UUID, request: PushRequest
     for m in mutations:
         if isinstance(m, Mutation) and m.entity in ENTITIES:
             named[m.entity].add(m.entity_id)
-    context = _context(connection, user_id, set(named), now)
+    context = _context(connection, user_id, set(named), now, catalogue)
     working: dict[tuple[str, uuid.UUID], _Working] = {}
     owners: dict[tuple[str, uuid.UUID], set] = defaultdict(set)
     for name, ids in named.items():
@@ -218,15 +263,25 @@ def _apply_push(connection: Connection, user_id: uuid.UUID, request: PushRequest
             working[key] = after
     _write(connection, user_id, working, now)
     if new_rejections:
-        connection.execute(insert(SyncRejection.__table__), [
+        _REJECT.execute(connection, [
             {"user_id": user_id, "client_id": request.client_id, "mutation_id": r["id"], "reason": r["reason"],
              "created_at": now} for r in new_rejections])
     last_mutation_id = previous + len(fresh)
-    if fresh:
-        connection.execute(_SET_LAST_MUTATION, {"uid": user_id, "cid": request.client_id, "to": last_mutation_id})
-    if version != head:
-        connection.execute(_SET_VERSION, {"uid": user_id, "to": version})
+    _advance(connection, user_id, request.client_id, last_mutation_id if fresh else None,
+             version if version != head else None)
     return {"last_mutation_id": last_mutation_id, "rejected": rejected + new_rejections}
+
+
+def _advance(connection: Connection, user_id, client_id, last_mutation_id: int | None, version: int | None) -> None:
+    """Move the client's last mutation id and the user's version, each unless None."""
+    params = {"uid": user_id, "cid": client_id, "to": last_mutation_id, "to_version": version}
+    if last_mutation_id is not None and version is not None and connection.dialect.name == "postgresql":
+        _SET_BOTH.execute(connection, params)
+        return
+    if last_mutation_id is not None:
+        _SET_LAST_MUTATION.execute(connection, params)
+    if version is not None:
+        _SET_VERSION.execute(connection, params)
 
 
 def _earlier_rejections(connection: Connection, user_id, request: PushRequest, previous: int) -> list[dict]:
@@ -250,11 +305,11 @@ def _write(connection: Connection, user_id: uuid.UUID, working: dict, now: datet
                      "fields": stored.fields, "conflicts": stored.conflicts, "changed_at": now}
         (updates if record.exists else inserts)[name].append(row)
         written[name].append({"id": record_id, "version": record.version, "deleted": stored.data is None,
-                              "data": stored.data})
+                              "data": stored.data, "created": not record.exists})
     for name, rows in inserts.items():
-        connection.execute(_record_statements(name)[1], rows)
+        _record_statements(name)[1].execute(connection, rows)
     for name, rows in updates.items():
-        connection.execute(_record_statements(name)[2], rows)
+        _record_statements(name)[2].execute(connection, rows)
     for name in sorted(written):
         if ENTITIES[name].written:  # what another domain keeps beside these records, in this transaction
             ENTITIES[name].written(connection, user_id, written[name])
@@ -262,14 +317,28 @@ def _write(connection: Connection, user_id: uuid.UUID, working: dict, now: datet
 
 def pull(user_id: uuid.UUID, request: PullRequest, now: datetime | None = None,
          connection: Connection | None = None) -> dict:
-    """The changes after the client's cursor, oldest first, at most ``limit``; a reset snapshot when needed."""
-    return _one_transaction(_pull, user_id, request, now, connection)
+    """The changes after the client's cursor, oldest first, at most ``limit``; a reset snapshot when needed.
+
+    A ``connection`` given is one ``ready_for_pull`` set up."""
+    return _one_transaction(_pull, user_id, request, now, connection, ready=ready_for_pull)
+
+
+def ready_for_pull(connection: Connection) -> Connection:
+    """Set up a connection for a pull, before its first statement: on PostgreSQL, without a transaction.
+
+    A pull needs none: each of its statements stands on its own (its first reads the client and the
+    head version together, the page is bounded by that head, and it writes at most one row), as they
+    already do under READ COMMITTED; without one, PostgreSQL spares the BEGIN and COMMIT round trips.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+    return connection
 
 
 def _pull(connection: Connection, user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:
     client, head, purged = _pull_state(connection, user_id, request.client_id, now)
     cursor, reset = request.cursor, False
-    snapshot = client.snapshot_version if cursor is not None and cursor == client.snapshot_cursor else None
+    snapshot = client["snapshot_version"] if cursor is not None and cursor == client["snapshot_cursor"] else None
     if cursor is None or cursor > head or (snapshot if snapshot is not None else cursor) < purged:
         cursor, reset, snapshot = 0, True, head
     rows = _changes(connection, user_id, cursor, head, snapshot, request.limit)
@@ -278,13 +347,13 @@ def _pull(connection: Connection, user_id: uuid.UUID, request: PullRequest, now:
     next_cursor = rows[-1]["version"] if more else head
     # A snapshot is paged: remember where, so its next page still skips tombstones the device never needed.
     paging = (snapshot, next_cursor) if snapshot is not None and more else (None, None)
-    if paging != (client.snapshot_version, client.snapshot_cursor):
-        connection.execute(_SET_SNAPSHOT, {"uid": user_id, "cid": request.client_id, "to_version": paging[0],
+    if paging != (client["snapshot_version"], client["snapshot_cursor"]):
+        _SET_SNAPSHOT.execute(connection, {"uid": user_id, "cid": request.client_id, "to_version": paging[0],
                                            "to_cursor": paging[1]})
     return {
         "cursor": next_cursor,
         "more": more,
-        "last_mutation_id": client.last_mutation_id or 0,
+        "last_mutation_id": client["last_mutation_id"] or 0,
         "reset": reset,
         "changes": [_change(row) for row in rows],
     }
@@ -296,20 +365,20 @@ def _pull_state(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID
     Read together, they agree: a push landing meanwhile shows neither its mutation ids nor its
     changes (the device would otherwise drop mutations from its outbox whose effect it had not pulled).
     """
-    rows = connection.execute(_PULL_STATE, {"cid": client_id}).all()
-    if any(row.user_id != user_id for row in rows):
+    rows = _PULL_STATE.mappings(connection, {"cid": client_id})
+    if any(row["user_id"] != user_id for row in rows):
         raise ClientTaken()
     if rows:
-        return rows[0], rows[0].head or 0, rows[0].purged or 0
+        return rows[0], rows[0]["head"] or 0, rows[0]["purged"] or 0
     client = _client(connection, user_id, client_id, now)
-    counter = connection.execute(_COUNTER, {"uid": user_id}).first()
-    return client, *(counter if counter else (0, 0))
+    counter = _COUNTER.rows(connection, {"uid": user_id})
+    return client, *(counter[0] if counter else (0, 0))
 
 
 def _changes(connection: Connection, user_id, cursor: int, head: int, snapshot: int | None, limit: int) -> list:
     """Up to limit + 1 changes after ``cursor`` and up to ``head``, in version order, across entities."""
     values = {"user_id": user_id, "cursor": cursor, "head": head, "snapshot": snapshot, "limit": limit + 1}
-    return connection.execute(_changes_query(snapshot is not None), values).mappings().all()
+    return _changes_query(snapshot is not None).mappings(connection, values)
 
 
 @cache
@@ -330,7 +399,7 @@ def _changes_query(snapshot: bool):
             query = query.where(or_(table.c.deleted.is_(False), table.c.version > bindparam("snapshot")))
         parts.append(select(query.order_by(table.c.version).limit(bindparam("limit")).subquery()))
     every = union_all(*parts).subquery()
-    return select(every).order_by(every.c.version).limit(bindparam("limit"))
+    return BareStatement(select(every).order_by(every.c.version).limit(bindparam("limit")))
 
 
 def _change(row) -> dict:
