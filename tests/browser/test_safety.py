@@ -25,6 +25,7 @@ def test_every_card_says_when_to_stop(page, live_server):
 
 def test_the_note_opens_from_a_card_and_from_settings(page, live_server, screenshot):
     page.goto(live_server.url + "/exercises/single-leg-balance")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Single-leg balance")  # drawn by the app, not only served
     axe_in_both_schemes(page, screenshot, "card-stop-block")
     page.get_by_role("link", name="Coming back from injury?").click()
     expect(page).to_have_url(live_server.url + "/coming-back")
