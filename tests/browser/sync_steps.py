@@ -48,6 +48,19 @@ def wait_saved(page) -> None:
     assert sync_now(page) == "saved"
 
 
+def edit_offline_phone_first(phone, laptop, on_phone, on_laptop) -> None:
+    """Both devices go offline and make their edits (`on_phone()`, `on_laptop()`); then the phone
+    reaches the server first and the laptop after, so the server's order decides any clash."""
+    for page in (phone, laptop):
+        page.context.set_offline(True)
+    on_phone()
+    on_laptop()
+    phone.context.set_offline(False)
+    wait_saved(phone)
+    laptop.context.set_offline(False)
+    wait_saved(laptop)
+
+
 def sync_now(page) -> str:
     """Flush this device now and return the outcome ('saved', 'offline', 'failed')."""
     return page.evaluate("() => steady.syncEngine.flush()")

@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.sync_steps import (
-    STATUS, applied_mutations, device_sessions, log_in, open_device, outbox, server_sessions, start_on, sync_now, wait_saved,
+    STATUS, applied_mutations, device_sessions, edit_offline_phone_first, log_in, open_device, outbox, server_sessions, start_on,
+    sync_now, wait_saved,
 )
 from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.training_steps import save_session
@@ -195,14 +196,8 @@ def test_the_same_field_edited_on_both_shows_the_other_version_and_lets_the_runn
     shared = save_session(phone, notes="Before")
     wait_saved(phone)
     assert sync_now(laptop) == "saved"
-    for page in devices:
-        page.context.set_offline(True)
-    save_session(phone, **{**shared, "notes": "Phone's notes"})
-    save_session(laptop, **{**device_sessions(laptop)[shared["id"]], "notes": "Laptop's notes"})
-    phone.context.set_offline(False)  # the phone reaches the server first
-    wait_saved(phone)
-    laptop.context.set_offline(False)
-    wait_saved(laptop)
+    edit_offline_phone_first(phone, laptop, lambda: save_session(phone, **{**shared, "notes": "Phone's notes"}),
+                             lambda: save_session(laptop, **{**device_sessions(laptop)[shared["id"]], "notes": "Laptop's notes"}))
     assert sync_now(laptop) == "saved"
     assert sync_now(phone) == "saved"
     assert device_sessions(laptop)[shared["id"]]["notes"] == "Phone's notes"  # the server's order decided

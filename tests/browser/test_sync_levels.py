@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from server.extensions import db
 from server.sync.protocol import deterministic_id
 from server.training.models import LevelRecord
-from tests.browser.sync_steps import log_in, open_device, outbox, sync_now, wait_saved
+from tests.browser.sync_steps import edit_offline_phone_first, log_in, open_device, outbox, sync_now, wait_saved
 from tests.conftest import register_account
 
 pytestmark = pytest.mark.browser
@@ -119,14 +119,8 @@ def test_a_level_changed_on_both_devices_offers_the_choice_on_the_card(devices, 
     phone.evaluate(SET_LEVEL, [BALANCE, 1, 25])
     wait_saved(phone)
     assert sync_now(laptop) == "saved"
-    for page in devices:
-        page.context.set_offline(True)
-    phone.evaluate(SET_LEVEL, [BALANCE, 1, 35])
-    laptop.evaluate(SET_LEVEL, [BALANCE, 1, 30])
-    phone.context.set_offline(False)  # the phone reaches the server first
-    wait_saved(phone)
-    laptop.context.set_offline(False)
-    wait_saved(laptop)
+    edit_offline_phone_first(phone, laptop, lambda: phone.evaluate(SET_LEVEL, [BALANCE, 1, 35]),
+                             lambda: laptop.evaluate(SET_LEVEL, [BALANCE, 1, 30]))
 
     laptop.goto(f"{live_server.url}/exercises/{BALANCE}")
     note = laptop.get_by_role("group", name="Dose, edited on another device")

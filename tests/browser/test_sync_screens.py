@@ -11,7 +11,9 @@ from playwright.sync_api import expect
 from server.extensions import db
 from server.sync.models import SyncClient
 from tests.browser.axe_check import axe_in_both_schemes
-from tests.browser.sync_steps import STATUS, applied_mutations, device_sessions, outbox, server_sessions, sync_now, wait_saved
+from tests.browser.sync_steps import (
+    STATUS, applied_mutations, device_sessions, edit_offline_phone_first, outbox, server_sessions, sync_now, wait_saved,
+)
 from tests.browser.training_steps import save_session
 from tests.conftest import register_account
 
@@ -109,15 +111,9 @@ def test_a_routine_renamed_on_both_devices_offers_the_choice_from_its_card(devic
     shared = save_routine(phone, name="Before")
     wait_saved(phone)
     assert sync_now(laptop) == "saved"
-    for page in devices:
-        page.context.set_offline(True)
-    save_routine(phone, **{**shared, "name": "Phone's name"})
     laptop_copy = laptop.evaluate(f"steady.customRoutines.getRoutine('{shared['id']}')")
-    save_routine(laptop, **{**laptop_copy, "name": "Laptop's name"})
-    phone.context.set_offline(False)
-    wait_saved(phone)
-    laptop.context.set_offline(False)
-    wait_saved(laptop)
+    edit_offline_phone_first(phone, laptop, lambda: save_routine(phone, **{**shared, "name": "Phone's name"}),
+                             lambda: save_routine(laptop, **{**laptop_copy, "name": "Laptop's name"}))
 
     laptop.goto(f"{live_server.url}/routines")
     card = laptop.locator(".custom-routine", has_text="Phone's name")
@@ -133,14 +129,8 @@ def test_a_routine_renamed_on_both_devices_offers_the_choice_from_its_card(devic
 
 def test_a_setting_changed_on_both_devices_offers_the_choice_on_settings(devices, live_server, account):
     phone, laptop = devices
-    for page in devices:
-        page.context.set_offline(True)
-    phone.evaluate("steady.settings.saveSetting('weekly_target', 4)")
-    laptop.evaluate("steady.settings.saveSetting('weekly_target', 2)")
-    phone.context.set_offline(False)
-    wait_saved(phone)
-    laptop.context.set_offline(False)
-    wait_saved(laptop)
+    edit_offline_phone_first(phone, laptop, lambda: phone.evaluate("steady.settings.saveSetting('weekly_target', 4)"),
+                             lambda: laptop.evaluate("steady.settings.saveSetting('weekly_target', 2)"))
 
     laptop.goto(f"{live_server.url}/settings")
     expect(laptop.get_by_label("Weekly target", exact=True)).to_have_value("4")  # the phone reached the server first
