@@ -4,7 +4,7 @@ import os
 
 from flask import Flask
 
-from server import accounts, catalog, clips, errors, extensions, plan, progress, security, shell, sync
+from server import accounts, catalog, clips, coach, errors, extensions, plan, progress, security, shell, sync
 from server.config import Defaults, apply_origin, check_secret, cookie_security, database_uri
 
 
@@ -35,6 +35,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(accounts.bp)
     app.register_blueprint(catalog.bp)
     app.register_blueprint(clips.bp)
+    app.register_blueprint(coach.bp)
     app.register_blueprint(plan.bp)
     app.register_blueprint(progress.bp)
     app.register_blueprint(shell.bp)

@@ -4,7 +4,7 @@ import uuid
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Uuid
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Uuid, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.accounts.ownership import register_private
@@ -27,6 +27,8 @@ class User(UserMixin, db.Model):
     # Part of every session and remember cookie; bumping it signs out every device at once.
     auth_epoch: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    # Granted and revoked by an operator (``flask users grant-coach``); read afresh on every request.
+    is_coach: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     def get_id(self) -> str:
         """The login identity Flask-Login keeps in the session and remember cookie: id and epoch."""
@@ -34,7 +36,7 @@ class User(UserMixin, db.Model):
 
     def as_json(self) -> dict:
         """What the account API tells its owner about the account."""
-        return {"id": str(self.id), "email": self.email, "created_at": _iso(self.created_at)}
+        return {"id": str(self.id), "email": self.email, "created_at": _iso(self.created_at), "coach": self.is_coach}
 
 
 class PasswordReset(db.Model):

@@ -43,6 +43,16 @@ def register(email: object, password: object) -> User:
     return user
 
 
+def set_coach(email: object, coach: bool) -> User:
+    """Make the account with this email a coach, or a runner again; refuses an unknown email."""
+    user = find_user(email)
+    if user is None:
+        raise AccountRefused(404, f"No account has the email {email!r}.")
+    user.is_coach = coach
+    db.session.commit()
+    return user
+
+
 def find_user(email: object) -> User | None:
     """The account with this email, if any."""
     address = normal_email(email)
