@@ -67,6 +67,12 @@ class SyncFastPath:
         work, ready = route
         with ready(self.engine.connect()) as connection:
             body, answer = self._serve(environ, work, login, connection)
+        if isinstance(answer, Exception):
+            # The service checks the login in its first statement; an error before it (a bad body) or in
+            # it must not answer a request the app would refuse as logged out, so check it on its own
+            # (on a connection of its own: the failed one may still be in its failed transaction).
+            with self.engine.connect() as connection:
+                answer = answer if login_holds(connection, *login) else None
         if isinstance(answer, dict):
             return self._answer(environ, start_response, answer)
         if answer is None:  # the login no longer holds: the app answers, as if this layer were not here
@@ -77,8 +83,8 @@ class SyncFastPath:
         return self._answer_by_the_app(environ, start_response, answer)
 
     def _serve(self, environ, work, login: tuple, connection) -> tuple:
-        """Read the body and do the work: the body read (None if reading failed) and the answer, or the error to
-        answer with the app's handlers, or None when the login does not hold."""
+        """Read the body and do the work: the body read (None if reading failed) and the answer, or the error
+        raised, or None when the login does not hold."""
         user_id, epoch = login
         body = None
         try:
@@ -87,9 +93,7 @@ class SyncFastPath:
         except service.LoginExpired:
             return body, None
         except Exception as error:  # noqa: BLE001 - answered by the app's own handlers, if the login holds
-            # The service checks the login in its first statement; an error before it (a bad body) or in
-            # it must not answer a request the app would refuse as logged out, so check it on its own.
-            return body, error if login_holds(connection, user_id, epoch) else None
+            return body, error
 
     def _answer(self, environ, start_response, answer: dict):
         body = _json_body(self.app, answer)
