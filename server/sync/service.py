@@ -96,22 +96,35 @@ def _begin_write(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _lock_client(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID, now: datetime,
-                 epoch: str | None) -> tuple:
+def _lock_and_load(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID, now: datetime,
+                   epoch: str | None, named: dict[str, set]) -> tuple[tuple, dict[str, list[dict]]]:
     """Take the user's sync lock for the rest of the transaction: the head version, the client's last mutation
-    id and the catalogue's version; the counter and client rows are made on first use (ClientTaken if another
-    user has the client). With a login ``epoch``, LoginExpired first if it is not the user's."""
+    id and the catalogue's version; then the ``named`` records, per entity, read under the lock. The counter and
+    client rows are made on first use (ClientTaken if another user has the client). With a login ``epoch``,
+    LoginExpired first if it is not the user's.
+
+    The records are asked for right behind the lock, before its answer is read: PostgreSQL runs them in
+    order, so they are read under it, and in pipeline mode both travel in one round trip."""
     _begin_write(connection)
-    rows = _LOCKED_CLIENT.rows(connection, {"uid": user_id, "cid": client_id})
+    locked = _LOCKED_CLIENT.started(connection, {"uid": user_id, "cid": client_id})
+    loads = _start_loads(connection, named)
+    rows = locked()
     if rows:
         _check_login(rows[0][3], epoch)
     else:  # a new user or client: lock the counter first, then register the client under it
         if epoch is not None and not login_holds(connection, user_id, epoch):
             raise LoginExpired()
+        for load in loads.values():
+            load()  # read without the lock: read again below
         _take_counter(connection, user_id)
         _client(connection, user_id, client_id, now)
         rows = _LOCKED_CLIENT.rows(connection, {"uid": user_id, "cid": client_id})
-    return rows[0][:3]
+        loads = _start_loads(connection, named)
+    return rows[0][:3], {name: load() for name, load in loads.items()}
+
+
+def _start_loads(connection: Connection, named: dict[str, set]) -> dict:
+    return {name: _record_statements(name)[0].started(connection, {"ids": list(ids)}, mapped=True) for name, ids in named.items()}
 
 
 def _check_login(stored, epoch: str | None) -> None:
@@ -172,10 +185,6 @@ class _Working:
     version: int
     exists: bool  # a row is already in the table (update) rather than new (insert)
     dirty: bool = False
-
-
-def _load(connection: Connection, entity: Entity, ids: set[uuid.UUID]) -> list[dict]:
-    return _record_statements(entity.name)[0].mappings(connection, {"ids": list(ids)})
 
 
 @cache
@@ -265,20 +274,24 @@ def apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime | None = 
 
 def _apply_push(connection: Connection, user_id: uuid.UUID, request: PushRequest, now: datetime,
                 epoch: str | None) -> dict:
-    head, previous, catalogue = _lock_client(connection, user_id, request.client_id, now, epoch)
+    # Every mutation is read before the lock, so the records they name are loaded with it; a retry's
+    # already applied ones are skipped below (their records are loaded, and left alone).
+    every = [read_mutation(raw) for raw in request.mutations]
+    named = defaultdict(set)
+    for m in every:
+        if isinstance(m, Mutation) and m.entity in ENTITIES:
+            named[m.entity].add(m.entity_id)
+    (head, previous, catalogue), loaded = _lock_and_load(connection, user_id, request.client_id, now, epoch, named)
     previous = previous or 0
     fresh = new_mutations(previous, request.mutations)
     rejected = _earlier_rejections(connection, user_id, request, previous) if len(fresh) < len(request.mutations) else []
-    mutations = [read_mutation(raw) for raw in fresh]
-    named = defaultdict(set)
-    for m in mutations:
-        if isinstance(m, Mutation) and m.entity in ENTITIES:
-            named[m.entity].add(m.entity_id)
-    context = _context(connection, user_id, set(named), now, catalogue)
+    mutations = every[len(every) - len(fresh):]
+    context = _context(connection, user_id, {m.entity for m in mutations if isinstance(m, Mutation)} & set(named),
+                       now, catalogue)
     working: dict[tuple[str, uuid.UUID], _Working] = {}
     owners: dict[tuple[str, uuid.UUID], set] = defaultdict(set)
-    for name, ids in named.items():
-        for row in _load(connection, ENTITIES[name], ids):
+    for name, rows in loaded.items():
+        for row in rows:
             owners[(name, row["id"])].add(row["user_id"])
             if row["user_id"] == user_id:
                 stored = Stored(None if row["deleted"] else row["data"], row["fields"] or {}, row["conflicts"] or {})
