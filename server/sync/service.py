@@ -80,6 +80,12 @@ _PULL_STATE = BareStatement(
     .select_from(_CLIENTS.outerjoin(_COUNTERS, _COUNTERS.c.user_id == _CLIENTS.c.user_id))
     .where(_CLIENTS.c.client_id == bindparam("cid")))
 _REJECT = BareStatement(insert(SyncRejection.__table__))
+_REJECTIONS = SyncRejection.__table__
+# Read on the bare cursor, which fetches its rows: in pipeline mode, SQLAlchemy's result would find none yet.
+_EARLIER_REJECTIONS = BareStatement(
+    select(_REJECTIONS.c.mutation_id, _REJECTIONS.c.reason).where(
+        _REJECTIONS.c.user_id == bindparam("uid"), _REJECTIONS.c.client_id == bindparam("cid"),
+        _REJECTIONS.c.mutation_id.in_(bindparam("ids", expanding=True))))
 _SLUGS = BareStatement(select(Exercise.__table__.c.slug))
 _slugs_by_version: dict = {}  # the catalogue's slugs, for the one version loaded
 
@@ -333,9 +339,7 @@ def _advance(connection: Connection, user_id, client_id, last_mutation_id: int |
 def _earlier_rejections(connection: Connection, user_id, request: PushRequest, previous: int) -> list[dict]:
     """Rejections recorded for the already-applied part of a retried batch, so the answer is the same."""
     ids = [m["id"] for m in request.mutations if m["id"] <= previous]
-    rows = connection.execute(select(SyncRejection.mutation_id, SyncRejection.reason).where(
-        SyncRejection.user_id == user_id, SyncRejection.client_id == request.client_id,
-        SyncRejection.mutation_id.in_(ids))).all()
+    rows = _EARLIER_REJECTIONS.rows(connection, {"uid": user_id, "cid": request.client_id, "ids": ids})
     return [{"id": mutation_id, "reason": reason} for mutation_id, reason in sorted(rows)]
 
 
