@@ -39,6 +39,14 @@ class BareStatement:
         """The statement's result rows, converted as SQLAlchemy converts them."""
         return self._fetch(connection, params or {})[1]
 
+    def started(self, connection: Connection, params: dict | None = None, mapped: bool = False) -> Callable[[], list]:
+        """Run the statement now and read its rows later (what ``rows``, or ``mappings`` if ``mapped``, answers;
+        once): in psycopg's pipeline mode, statements started one after the other reach PostgreSQL in one round trip."""
+        compiled, cursor = self._run(connection, params or {}, many=False)
+        if mapped:
+            return lambda: [dict(zip(compiled.columns, row)) for row in _collected(compiled, cursor)]
+        return lambda: _collected(compiled, cursor)
+
     def mappings(self, connection: Connection, params: dict | None = None) -> list[dict]:
         """The result rows as dicts by column name."""
         columns, rows = self._fetch(connection, params or {})
@@ -59,15 +67,7 @@ class BareStatement:
 
     def _fetch(self, connection: Connection, params: dict) -> tuple[tuple, list[tuple]]:
         compiled, cursor = self._run(connection, params, many=False)
-        try:
-            fetched = cursor.fetchall()
-        finally:
-            cursor.close()
-        processors = compiled.results
-        if any(processors):
-            fetched = [tuple(value if convert is None else convert(value) for convert, value in zip(processors, row))
-                       for row in fetched]
-        return compiled.columns, fetched
+        return compiled.columns, _collected(compiled, cursor)
 
     def _compiled(self, dialect: Dialect, params: dict) -> _Compiled:
         keys = tuple(sorted(params))
@@ -100,6 +100,19 @@ class BareStatement:
             for listener in connection.dispatch.after_cursor_execute:
                 listener(connection, cursor, sql, values, None, many)
         return compiled, cursor
+
+
+def _collected(compiled: _Compiled, cursor) -> list[tuple]:
+    """The cursor's rows, converted; the cursor is closed."""
+    try:
+        fetched = cursor.fetchall()
+    finally:
+        cursor.close()
+    processors = compiled.results
+    if any(processors):
+        fetched = [tuple(value if convert is None else convert(value) for convert, value in zip(processors, row))
+                   for row in fetched]
+    return fetched
 
 
 def _compile(statement: Executable, dialect: Dialect, keys: tuple) -> _Compiled:

@@ -16,6 +16,12 @@ _USER_BY_ID = select(User).where(User.id == bindparam("id"))
 _EPOCH_BY_ID = BareStatement(select(User.__table__.c.auth_epoch).where(User.__table__.c.id == bindparam("id")))
 
 
+def stored_epoch(user_id_param: str):
+    """The user's stored login epoch as a scalar subquery on the bound parameter named ``user_id_param``, for a
+    service to read in its first statement (with ``epoch_is_current``) instead of a statement of its own."""
+    return select(User.__table__.c.auth_epoch).where(User.__table__.c.id == bindparam(user_id_param)).scalar_subquery()
+
+
 def split_identity(identity: str) -> tuple[uuid.UUID, str] | None:
     """The user id and epoch of a login identity (``User.get_id``), or None when it is malformed."""
     user_id, _, epoch = identity.partition(".")
@@ -25,9 +31,10 @@ def split_identity(identity: str) -> tuple[uuid.UUID, str] | None:
         return None
 
 
-def _epoch_is_current(stored_epoch: int | None, epoch: str) -> bool:
+def epoch_is_current(stored: int | None, epoch: str) -> bool:
+    """Whether a login identity's epoch is the user's stored one (None: no such user)."""
     # A password change or reset bumps the epoch: every older cookie stops working.
-    return stored_epoch is not None and str(stored_epoch) == epoch
+    return stored is not None and str(stored) == epoch
 
 
 @login_manager.user_loader
@@ -37,15 +44,13 @@ def load_user(identity: str) -> User | None:
     if parts is None:
         return None
     user = db.session.scalars(_USER_BY_ID, {"id": parts[0]}).one_or_none()
-    return user if user is not None and _epoch_is_current(user.auth_epoch, parts[1]) else None
+    return user if user is not None and epoch_is_current(user.auth_epoch, parts[1]) else None
 
 
-def logged_in_user_id(connection: Connection, identity: str) -> uuid.UUID | None:
-    """``load_user``'s verdict as the user's id, in one bare statement (for the sync fast path, which has no ORM session)."""
-    parts = split_identity(identity)
-    if parts is None:
-        return None
-    return parts[0] if _epoch_is_current(_EPOCH_BY_ID.scalar(connection, {"id": parts[0]}), parts[1]) else None
+def login_holds(connection: Connection, user_id: uuid.UUID, epoch: str) -> bool:
+    """``load_user``'s verdict on a split identity, in one bare statement (for the sync fast path, which has no ORM
+    session)."""
+    return epoch_is_current(_EPOCH_BY_ID.scalar(connection, {"id": user_id}), epoch)
 
 
 @login_manager.unauthorized_handler

@@ -5,7 +5,7 @@ It vouches only for a request the app would let through as it is: a signed, unex
 names a user, a valid CSRF token, and nothing Flask-Login would write back into the session (its
 session protection, a remember-me cookie to set or clear). For anything else it says None, and the
 app itself decides, with its own 401s and 400s. The user's epoch is checked against the database
-by ``login.logged_in_user_id``.
+by the sync service's first statement (``login.stored_epoch``), or by ``login.login_holds``.
 """
 
 import hmac

@@ -2,22 +2,24 @@
 
 Push and pull are what devices send most, and Flask's pipeline around them (request context,
 Flask-Login's ORM user load, the after-request hooks) cost more than the sync work itself. This
-layer checks the session, the CSRF token and the user's epoch as the app does
-(``server/accounts/session_identity.py``), calls the same service functions as the views, and
-sends the 200 with the headers the app's hooks would add. Everything else reaches the app
-untouched: any request the session check does not vouch for (the app's own 401 or 400 answers
-it), and every error after the body is read (the app's error handlers answer it, in a request
+layer checks the session and the CSRF token as the app does (``server/accounts/session_identity.py``),
+calls the same service functions as the views, which check the user's login epoch in their first
+statement, and sends the 200 with the headers the app's hooks would add. Everything else reaches
+the app untouched: any request the session check does not vouch for, and any whose epoch is stale
+(the app's own 401 or 400 answers it, the body handed on as it came); every other error after the
+body is read, once the epoch is known to hold (the app's error handlers answer it, in a request
 context of its own), as well as a body Flask-Compress would compress.
 """
 
 from functools import partial
+from io import BytesIO
 
 from flask import Flask
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.exceptions import SecurityError
 from werkzeug.wsgi import get_input_stream
 
-from server.accounts.login import logged_in_user_id
+from server.accounts.login import login_holds, split_identity
 from server.accounts.session_identity import SessionReader
 from server.extensions import compress, db, login_manager
 from server.security import HEADERS as SECURITY_HEADERS, add_headers
@@ -31,12 +33,12 @@ CSRF_HOOK = "CSRFProtect.init_app.<locals>.csrf_protect"
 LIMITER_HOOK = "Limiter.__inject_headers"
 
 
-def _push(user_id, body: bytes, connection) -> dict:
-    return service.apply_push(user_id, parse_push(body), connection=connection)
+def _push(user_id, epoch: str, body: bytes, connection) -> dict:
+    return service.apply_push(user_id, parse_push(body), connection=connection, epoch=epoch)
 
 
-def _pull(user_id, body: bytes, connection) -> dict:
-    return service.pull(user_id, parse_pull(body), connection=connection)
+def _pull(user_id, epoch: str, body: bytes, connection) -> dict:
+    return service.pull(user_id, parse_pull(body), connection=connection, epoch=epoch)
 
 
 class SyncFastPath:
@@ -44,7 +46,7 @@ class SyncFastPath:
 
     def __init__(self, app: Flask, prefix: str):
         self.app, self.wsgi_app = app, app.wsgi_app
-        # Each route's work, and how its connection is set up before the first statement (the epoch check).
+        # Each route's work, and how its connection is set up before its first statement.
         self.routes = {f"{prefix}/push": (_push, lambda connection: connection),
                        f"{prefix}/pull": (_pull, service.ready_for_pull)}
         self.hooks = tuple({key: list(funcs) for key, funcs in hooks.items()} for hooks in _hooks(app))
@@ -59,21 +61,39 @@ class SyncFastPath:
             return self.wsgi_app(environ, start_response)
         request = self.app.request_class(environ, populate_request=False)
         identity = self.sessions.accepted_identity(request) if _host_trusted(self.app, request) else None
-        if identity is not None:
-            work, ready = route
-            with ready(self.engine.connect()) as connection:
-                if (user_id := logged_in_user_id(connection, identity)) is not None:
-                    return self._serve(environ, start_response, work, user_id, connection)
-        return self.wsgi_app(environ, start_response)
+        login = split_identity(identity) if identity is not None else None
+        if login is None:
+            return self.wsgi_app(environ, start_response)
+        work, ready = route
+        with ready(self.engine.connect()) as connection:
+            body, answer = self._serve(environ, work, login, connection)
+        if isinstance(answer, Exception):
+            # The service checks the login in its first statement; an error before it (a bad body) or in
+            # it must not answer a request the app would refuse as logged out, so check it on its own
+            # (on a connection of its own: the failed one may still be in its failed transaction).
+            with self.engine.connect() as connection:
+                answer = answer if login_holds(connection, *login) else None
+        if isinstance(answer, dict):
+            return self._answer(environ, start_response, answer)
+        if answer is None:  # the login no longer holds: the app answers, as if this layer were not here
+            if body is not None:
+                environ["wsgi.input"], environ["CONTENT_LENGTH"] = BytesIO(body), str(len(body))
+                environ.pop("wsgi.input_terminated", None)
+            return self.wsgi_app(environ, start_response)
+        return self._answer_by_the_app(environ, start_response, answer)
 
-    def _serve(self, environ, start_response, work, user_id, connection):
-        """Read the body, do the work, answer; from here on every answer is this request's own, errors too."""
+    def _serve(self, environ, work, login: tuple, connection) -> tuple:
+        """Read the body and do the work: the body read (None if reading failed) and the answer, or the error
+        raised, or None when the login does not hold."""
+        user_id, epoch = login
+        body = None
         try:
             body = get_input_stream(environ, max_content_length=self.app.config["MAX_CONTENT_LENGTH"]).read()
-            answer = work(user_id, body, connection)
-        except Exception as error:  # noqa: BLE001 - answered by the app's own handlers
-            return self._answer_by_the_app(environ, start_response, error)
-        return self._answer(environ, start_response, answer)
+            return body, work(user_id, epoch, body, connection)
+        except service.LoginExpired:
+            return body, None
+        except Exception as error:  # noqa: BLE001 - answered by the app's own handlers, if the login holds
+            return body, error
 
     def _answer(self, environ, start_response, answer: dict):
         body = _json_body(self.app, answer)

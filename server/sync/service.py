@@ -5,7 +5,8 @@ Statements per request do not grow with the batch: existing records are loaded w
 Every statement a push or pull runs is built once, with bound parameters, and the hot ones run
 on the bare DB-API cursor (``server/bare_sql.py``): through SQLAlchemy's execution machinery they
 cost several times what the database takes to run them. A push takes its lock and reads its
-client and the catalogue's version in one statement.
+client and the catalogue's version in one statement; given the session's login epoch (the fast path's
+requests), it checks that too, so the login costs no statement of its own.
 """
 
 import uuid
@@ -18,6 +19,7 @@ from functools import cache
 from sqlalchemy import Connection, and_, bindparam, case, delete, func, insert, literal, or_, select, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from server.accounts.login import epoch_is_current, login_holds, stored_epoch
 from server.bare_sql import BareStatement
 from server.catalog.models import CatalogState, Exercise
 from server.extensions import db
@@ -44,6 +46,10 @@ class ClientTaken(Exception):
     """The client id is registered to another user."""
 
 
+class LoginExpired(Exception):
+    """The session's login epoch is no longer the user's (a password change or reset ended it): nothing was done."""
+
+
 _COUNTERS, _CLIENTS = SyncUser.__table__, SyncClient.__table__
 # Bound parameter names differ from the columns an UPDATE sets: SQLAlchemy reserves those.
 _COUNTER = BareStatement(select(_COUNTERS.c.version, _COUNTERS.c.purged_version)
@@ -59,18 +65,27 @@ _SET_SNAPSHOT = BareStatement(update(_CLIENTS).where(_THIS_CLIENT).values(snapsh
                                                                           snapshot_cursor=bindparam("to_cursor")))
 _CATALOGUE = select(CatalogState.__table__.c.version).where(CatalogState.__table__.c.id == 1).scalar_subquery()
 # A known client's push: the lock on the user's counter and on the client's row, the head version,
-# how far the client got, and the catalogue's version (for its cached slugs), in one statement. Both
-# rows are locked, so on PostgreSQL a push that waited for another one reads what that one committed.
+# how far the client got, the catalogue's version (for its cached slugs) and the user's login epoch, in
+# one statement. Both rows are locked, so on PostgreSQL a push that waited for another one reads what
+# that one committed.
 _LOCKED_CLIENT = BareStatement(
-    select(_COUNTERS.c.version, _CLIENTS.c.last_mutation_id, _CATALOGUE.label("catalogue"))
+    select(_COUNTERS.c.version, _CLIENTS.c.last_mutation_id, _CATALOGUE.label("catalogue"),
+           stored_epoch("uid").label("epoch"))
     .select_from(_COUNTERS.join(_CLIENTS, _CLIENTS.c.user_id == _COUNTERS.c.user_id))
     .where(_COUNTERS.c.user_id == bindparam("uid"), _CLIENTS.c.client_id == bindparam("cid")).with_for_update())
-# The client, the user's head version and purge mark, read together (see _pull_state).
+# The client, the user's head version and purge mark, read together (see _pull_state), with the login epoch.
 _PULL_STATE = BareStatement(
-    select(_CLIENTS, _COUNTERS.c.version.label("head"), _COUNTERS.c.purged_version.label("purged"))
+    select(_CLIENTS, _COUNTERS.c.version.label("head"), _COUNTERS.c.purged_version.label("purged"),
+           stored_epoch("uid").label("epoch"))
     .select_from(_CLIENTS.outerjoin(_COUNTERS, _COUNTERS.c.user_id == _CLIENTS.c.user_id))
     .where(_CLIENTS.c.client_id == bindparam("cid")))
 _REJECT = BareStatement(insert(SyncRejection.__table__))
+_REJECTIONS = SyncRejection.__table__
+# Read on the bare cursor, which fetches its rows: in pipeline mode, SQLAlchemy's result would find none yet.
+_EARLIER_REJECTIONS = BareStatement(
+    select(_REJECTIONS.c.mutation_id, _REJECTIONS.c.reason).where(
+        _REJECTIONS.c.user_id == bindparam("uid"), _REJECTIONS.c.client_id == bindparam("cid"),
+        _REJECTIONS.c.mutation_id.in_(bindparam("ids", expanding=True))))
 _SLUGS = BareStatement(select(Exercise.__table__.c.slug))
 _slugs_by_version: dict = {}  # the catalogue's slugs, for the one version loaded
 
@@ -87,17 +102,41 @@ def _begin_write(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _lock_client(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> tuple:
+def _lock_and_load(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID, now: datetime,
+                   epoch: str | None, named: dict[str, set]) -> tuple[tuple, dict[str, list[dict]]]:
     """Take the user's sync lock for the rest of the transaction: the head version, the client's last mutation
-    id and the catalogue's version; the counter and client rows are made on first use (ClientTaken if another
-    user has the client)."""
+    id and the catalogue's version; then the ``named`` records, per entity, read under the lock. The counter and
+    client rows are made on first use (ClientTaken if another user has the client). With a login ``epoch``,
+    LoginExpired first if it is not the user's.
+
+    The records are asked for right behind the lock, before its answer is read: PostgreSQL runs them in
+    order, so they are read under it, and in pipeline mode both travel in one round trip."""
     _begin_write(connection)
-    rows = _LOCKED_CLIENT.rows(connection, {"uid": user_id, "cid": client_id})
-    if not rows:  # a new user or client: lock the counter first, then register the client under it
+    locked = _LOCKED_CLIENT.started(connection, {"uid": user_id, "cid": client_id})
+    loads = _start_loads(connection, named)
+    rows = locked()
+    if rows:
+        _check_login(rows[0][3], epoch)
+    else:  # a new user or client: lock the counter first, then register the client under it
+        if epoch is not None and not login_holds(connection, user_id, epoch):
+            raise LoginExpired()
+        for load in loads.values():
+            load()  # read without the lock: read again below
         _take_counter(connection, user_id)
         _client(connection, user_id, client_id, now)
         rows = _LOCKED_CLIENT.rows(connection, {"uid": user_id, "cid": client_id})
-    return rows[0]
+        loads = _start_loads(connection, named)
+    return rows[0][:3], {name: load() for name, load in loads.items()}
+
+
+def _start_loads(connection: Connection, named: dict[str, set]) -> dict:
+    return {name: _record_statements(name)[0].started(connection, {"ids": list(ids)}, mapped=True) for name, ids in named.items()}
+
+
+def _check_login(stored, epoch: str | None) -> None:
+    """LoginExpired if a login ``epoch`` was given and is not the ``stored`` one (read in a request's first statement)."""
+    if epoch is not None and not epoch_is_current(stored, epoch):
+        raise LoginExpired()
 
 
 def _take_counter(connection: Connection, user_id: uuid.UUID) -> None:
@@ -154,10 +193,6 @@ class _Working:
     dirty: bool = False
 
 
-def _load(connection: Connection, entity: Entity, ids: set[uuid.UUID]) -> list[dict]:
-    return _record_statements(entity.name)[0].mappings(connection, {"ids": list(ids)})
-
-
 @cache
 def _record_statements(name: str) -> tuple:
     """An entity's records by id (across users: ownership is checked on them), its bulk insert and bulk update."""
@@ -211,41 +246,58 @@ def _apply(mutation: Mutation, entity: Entity, record: _Working | None, version:
 
 
 def _one_transaction(work, user_id: uuid.UUID, request, now: datetime | None, connection: Connection | None,
-                     ready=lambda connection: connection) -> dict:
+                     epoch: str | None, ready=lambda connection: connection, pipelined: bool = False) -> dict:
     # On a Core connection of its own, not the ORM session: for statements built once, the session's
     # bookkeeping around each one cost more than running it. Everything or nothing: any failure rolls
     # the whole request back before it propagates.
-    with nullcontext(connection) if connection is not None else ready(db.engine.connect()) as connection:
+    with nullcontext(connection) if connection is not None else ready(db.engine.connect()) as connection, \
+            _pipeline(connection) if pipelined else nullcontext():
         try:
-            answer = work(connection, user_id, request, now or datetime.now(UTC))
+            answer = work(connection, user_id, request, now or datetime.now(UTC), epoch)
+            connection.commit()  # in pipeline mode, where a write the database refused is first heard of
         except Exception:
             connection.rollback()
             raise
-        connection.commit()
     return answer
 
 
+def _pipeline(connection: Connection):
+    """On PostgreSQL, psycopg's pipeline mode for the block: a statement whose rows nobody reads travels with the
+    next one read, or with the COMMIT, so a push's BEGIN goes with its lock and its writes with its COMMIT,
+    in one round trip each. Errors still surface before the COMMIT is acknowledged, and roll everything back."""
+    if connection.dialect.name != "postgresql":
+        return nullcontext()
+    return connection.connection.dbapi_connection.pipeline()
+
+
 def apply_push(user_id: uuid.UUID, request: PushRequest, now: datetime | None = None,
-               connection: Connection | None = None) -> dict:
-    """Apply a push in order under the user's lock, in one transaction (on ``connection`` if given); the client's answer."""
-    return _one_transaction(_apply_push, user_id, request, now, connection)
+               connection: Connection | None = None, epoch: str | None = None) -> dict:
+    """Apply a push in order under the user's lock, in one transaction (on ``connection`` if given); the client's answer.
+
+    With the session's login ``epoch``, LoginExpired (nothing applied) unless it is still the user's."""
+    return _one_transaction(_apply_push, user_id, request, now, connection, epoch, pipelined=True)
 
 
-def _apply_push(connection: Connection, user_id: uuid.UUID, request: PushRequest, now: datetime) -> dict:
-    head, previous, catalogue = _lock_client(connection, user_id, request.client_id, now)
+def _apply_push(connection: Connection, user_id: uuid.UUID, request: PushRequest, now: datetime,
+                epoch: str | None) -> dict:
+    # Every mutation is read before the lock, so the records they name are loaded with it; a retry's
+    # already applied ones are skipped below (their records are loaded, and left alone).
+    every = [read_mutation(raw) for raw in request.mutations]
+    named = defaultdict(set)
+    for m in every:
+        if isinstance(m, Mutation) and m.entity in ENTITIES:
+            named[m.entity].add(m.entity_id)
+    (head, previous, catalogue), loaded = _lock_and_load(connection, user_id, request.client_id, now, epoch, named)
     previous = previous or 0
     fresh = new_mutations(previous, request.mutations)
     rejected = _earlier_rejections(connection, user_id, request, previous) if len(fresh) < len(request.mutations) else []
-    mutations = [read_mutation(raw) for raw in fresh]
-    named = defaultdict(set)
-    for m in mutations:
-        if isinstance(m, Mutation) and m.entity in ENTITIES:
-            named[m.entity].add(m.entity_id)
-    context = _context(connection, user_id, set(named), now, catalogue)
+    mutations = every[len(every) - len(fresh):]
+    context = _context(connection, user_id, {m.entity for m in mutations if isinstance(m, Mutation)} & set(named),
+                       now, catalogue)
     working: dict[tuple[str, uuid.UUID], _Working] = {}
     owners: dict[tuple[str, uuid.UUID], set] = defaultdict(set)
-    for name, ids in named.items():
-        for row in _load(connection, ENTITIES[name], ids):
+    for name, rows in loaded.items():
+        for row in rows:
             owners[(name, row["id"])].add(row["user_id"])
             if row["user_id"] == user_id:
                 stored = Stored(None if row["deleted"] else row["data"], row["fields"] or {}, row["conflicts"] or {})
@@ -287,9 +339,7 @@ def _advance(connection: Connection, user_id, client_id, last_mutation_id: int |
 def _earlier_rejections(connection: Connection, user_id, request: PushRequest, previous: int) -> list[dict]:
     """Rejections recorded for the already-applied part of a retried batch, so the answer is the same."""
     ids = [m["id"] for m in request.mutations if m["id"] <= previous]
-    rows = connection.execute(select(SyncRejection.mutation_id, SyncRejection.reason).where(
-        SyncRejection.user_id == user_id, SyncRejection.client_id == request.client_id,
-        SyncRejection.mutation_id.in_(ids))).all()
+    rows = _EARLIER_REJECTIONS.rows(connection, {"uid": user_id, "cid": request.client_id, "ids": ids})
     return [{"id": mutation_id, "reason": reason} for mutation_id, reason in sorted(rows)]
 
 
@@ -316,11 +366,11 @@ def _write(connection: Connection, user_id: uuid.UUID, working: dict, now: datet
 
 
 def pull(user_id: uuid.UUID, request: PullRequest, now: datetime | None = None,
-         connection: Connection | None = None) -> dict:
+         connection: Connection | None = None, epoch: str | None = None) -> dict:
     """The changes after the client's cursor, oldest first, at most ``limit``; a reset snapshot when needed.
 
-    A ``connection`` given is one ``ready_for_pull`` set up."""
-    return _one_transaction(_pull, user_id, request, now, connection, ready=ready_for_pull)
+    A ``connection`` given is one ``ready_for_pull`` set up; a login ``epoch`` is checked as ``apply_push`` does."""
+    return _one_transaction(_pull, user_id, request, now, connection, epoch, ready=ready_for_pull)
 
 
 def ready_for_pull(connection: Connection) -> Connection:
@@ -335,8 +385,8 @@ def ready_for_pull(connection: Connection) -> Connection:
     return connection
 
 
-def _pull(connection: Connection, user_id: uuid.UUID, request: PullRequest, now: datetime) -> dict:
-    client, head, purged = _pull_state(connection, user_id, request.client_id, now)
+def _pull(connection: Connection, user_id: uuid.UUID, request: PullRequest, now: datetime, epoch: str | None) -> dict:
+    client, head, purged = _pull_state(connection, user_id, request.client_id, now, epoch)
     cursor, reset = request.cursor, False
     snapshot = client["snapshot_version"] if cursor is not None and cursor == client["snapshot_cursor"] else None
     if cursor is None or cursor > head or (snapshot if snapshot is not None else cursor) < purged:
@@ -359,13 +409,19 @@ def _pull(connection: Connection, user_id: uuid.UUID, request: PullRequest, now:
     }
 
 
-def _pull_state(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID, now: datetime) -> tuple:
-    """The client row, the user's head version and purge mark, read together in one statement.
+def _pull_state(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID, now: datetime,
+                epoch: str | None) -> tuple:
+    """The client row, the user's head version and purge mark, read together in one statement (LoginExpired first
+    if a login ``epoch`` is given and is not the user's).
 
     Read together, they agree: a push landing meanwhile shows neither its mutation ids nor its
     changes (the device would otherwise drop mutations from its outbox whose effect it had not pulled).
     """
-    rows = _PULL_STATE.mappings(connection, {"cid": client_id})
+    rows = _PULL_STATE.mappings(connection, {"cid": client_id, "uid": user_id})
+    if rows:
+        _check_login(rows[0]["epoch"], epoch)
+    elif epoch is not None and not login_holds(connection, user_id, epoch):
+        raise LoginExpired()
     if any(row["user_id"] != user_id for row in rows):
         raise ClientTaken()
     if rows:

@@ -18,7 +18,7 @@ from server.accounts.session_identity import session_identifier
 from server.config import Defaults
 from server.extensions import db
 from server.sync.fast_path import SyncFastPath, stands_in_for
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, log_in
 from tests.sync.conftest import Device, new_account, put, session_record
 
 HOST = urlsplit(Defaults.ORIGIN).hostname  # the test client keeps its cookies for ORIGIN's host
@@ -188,11 +188,37 @@ def test_after_logging_out_the_device_is_refused(sync_app, device):
 
 def test_signing_out_everywhere_refuses_the_old_sessions(sync_app, device, account):
     assert device.pull().status_code == 200
-    with sync_app.app_context():  # what a password change or reset does to every other device
-        db.session.execute(update(User).where(User.id == account.id).values(auth_epoch=User.auth_epoch + 1))
-        db.session.commit()
+    sign_out_everywhere(sync_app, account)
     response = device.pull()
     assert (response.status_code, response.get_json()) == (401, LOGGED_OUT)
+
+
+def sign_out_everywhere(app, account) -> None:
+    """What a password change or reset does to every other device: bump the login epoch."""
+    with app.app_context():
+        db.session.execute(update(User).where(User.id == account.id).values(auth_epoch=User.auth_epoch + 1))
+        db.session.commit()
+
+
+def test_a_stale_login_is_refused_before_the_body_is_looked_at_and_nothing_is_stored(sync_app, device, account):
+    # The epoch is checked in the service's first statement: a bad body, a new client or a client of
+    # another account must still get the app's 401, as the app answers a stale login before anything else.
+    assert device.push(put("session", session_record())).status_code == 200
+    other, unused = Device(sync_app, new_account(sync_app)), Device(sync_app, account)  # unused: a new client
+    assert other.pull().status_code == 200
+    sign_out_everywhere(sync_app, account)
+    with reaching_flask(sync_app) as reached:
+        answers = [device.http.post("/api/sync/push", data=b"{not json", content_type="application/json"),
+                   device.http.post("/api/sync/pull", json={"protocol": 1, "client_id": "x"}),
+                   device.push(put("session", session_record())), device.pull(),
+                   unused.push(put("session", session_record())), unused.pull(),
+                   device.http.post("/api/sync/pull", json={"protocol": 1, "client_id": other.client_id,
+                                                            "cursor": None, "limit": 10})]
+    assert [(r.status_code, r.get_json()) for r in answers] == [(401, LOGGED_OUT)] * 7
+    assert len(reached) == 7  # each one the app's own answer
+    assert len(other.everything()) == 0
+    log_in(device.http, account)
+    assert device.pull().get_json()["last_mutation_id"] == 1  # the refused push stored nothing
 
 
 def test_a_body_over_the_cap_is_the_apps_json_413(sync_app, device):
