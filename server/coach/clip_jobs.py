@@ -93,7 +93,7 @@ def recover_stale_jobs() -> None:
                            execution_options={"synchronize_session": False})
     db.session.commit()
     for job_id in failed:
-        upload_path(job_id).unlink(missing_ok=True)
+        _remove_files(job_id)
 
 
 def unfinished_jobs() -> bool:
@@ -118,7 +118,15 @@ def run_job(job_id: uuid.UUID, token: str) -> None:
         db.session.rollback()
         log.exception("clip job %s failed", job_id)
         _end(job_id, token, "failed", error=UNEXPECTED)
-    upload_path(job_id).unlink(missing_ok=True)
+    _remove_files(job_id)
+
+
+def _remove_files(job_id: uuid.UUID) -> None:
+    """A finished job's upload, and the work folders of attempts whose process was killed."""
+    upload = upload_path(job_id)
+    upload.unlink(missing_ok=True)
+    for folder in upload.parent.glob(f".{job_id}.*"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _convert(job: ClipJob, token: str) -> dict:

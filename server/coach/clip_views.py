@@ -19,9 +19,9 @@ def _refused(refused: ClipRefused):
 @bp.post("/clips/<slug>")
 def upload(slug: str):
     """Take a video for an exercise (multipart ``file``) and queue its conversion: 202 with the job."""
-    job = upload_clip(slug, request.environ, current_user._get_current_object())
+    body = {"job": job_json(upload_clip(slug, request.environ, current_user._get_current_object()))}
     nudge_runner()
-    return jsonify({"job": job_json(job)}), 202
+    return jsonify(body), 202
 
 
 @bp.get("/jobs/<job_id>")
