@@ -72,6 +72,8 @@ def videos(tmp_path_factory) -> dict[str, Path]:
     made["zip"] = _zipped(made["small"], folder / "zip.mp4")
     made["truncated"] = folder / "truncated.mp4"
     made["truncated"].write_bytes(made["small"].read_bytes()[: made["small"].stat().st_size * 2 // 3])
+    made["truncated-webm"] = folder / "truncated.webm"
+    made["truncated-webm"].write_bytes(made["webm"].read_bytes()[: made["webm"].stat().st_size // 2])
     made["junk"] = folder / "junk.mp4"
     made["junk"].write_bytes(random.Random(2).randbytes(20_000))
     made["empty"] = folder / "empty.mp4"

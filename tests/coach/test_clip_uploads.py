@@ -71,6 +71,7 @@ BAD = [
     ("junk", footage.NOT_A_VIDEO),
     ("zip", footage.ZIP),
     ("truncated", footage.INCOMPLETE),
+    ("truncated-webm", footage.INCOMPLETE),
     ("audio", footage.NO_PICTURE),
     ("empty", footage.EMPTY),
 ]
