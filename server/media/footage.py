@@ -128,8 +128,10 @@ def convert_footage(source: Path, target: Path, *, duration_s: float, time_limit
 
     Raises ConversionTooSlow once ``time_limit_s`` has passed (ffmpeg is killed), FootageRefused if it fails.
     """
-    scale = (f"scale='if(gt(iw,ih),-2,min({SHORT_SIDE},iw))':'if(gt(iw,ih),min({SHORT_SIDE},ih),-2)'"
-             ",format=yuv420p")
+    # The short side at most 480 (never enlarged), both sides even as yuv420p needs; sideways phone
+    # footage is already upright here, as ffmpeg applies the rotation before the filters.
+    short = f"trunc(min({SHORT_SIDE},%s)/2)*2"
+    scale = f"scale='if(gt(iw,ih),-2,{short % 'iw'})':'if(gt(iw,ih),{short % 'ih'},-2)',format=yuv420p"
     command = [
         ffmpeg_exe(), "-hide_banner", "-nostdin", "-v", "error", "-y", "-i", str(source),
         "-map", "0:v:0", "-an", "-sn", "-dn", "-map_metadata", "-1", "-vf", scale, "-fpsmax", str(MAX_FPS),

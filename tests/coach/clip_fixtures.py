@@ -67,6 +67,12 @@ def videos(tmp_path_factory) -> dict[str, Path]:
     }
     made["long"] = make_video(folder / "long.mp4", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=30", codec=h264,
                               seconds=12)
+    # A phone holding the camera upright stores the frames sideways and says "rotate by 90 degrees".
+    landscape = make_video(folder / "landscape.mp4", "-f", "lavfi", "-i", "testsrc=size=1280x720:rate=30", codec=h264)
+    made["sideways"] = make_video(folder / "sideways.mp4", "-display_rotation", "90", "-i", str(landscape),
+                                  codec=["-c", "copy"])
+    made["odd"] = make_video(folder / "odd.mp4", "-f", "lavfi", "-i", "testsrc=size=241x321:rate=25",
+                             codec=["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv444p"])
     made["big"] = _padded(made["small"], folder / "big.mp4", 1536 * 1024)
     made["scrambled"] = _scrambled(made["small"], folder / "scrambled.mp4")
     made["zip"] = _zipped(made["small"], folder / "zip.mp4")

@@ -24,7 +24,8 @@ def job_of(client, job_id: str) -> dict:
     return response.get_json()
 
 
-@pytest.mark.parametrize("kind, size", [("mp4", (854, 480)), ("mov", (240, 320)), ("webm", (320, 240))])
+@pytest.mark.parametrize("kind, size", [("mp4", (854, 480)), ("mov", (240, 320)), ("webm", (320, 240)),
+                                        ("sideways", (480, 854)), ("odd", (240, 320))])
 def test_a_good_upload_is_queued_converted_and_then_served(clip_app, coach_client, videos, kind, size):
     before = served_video(coach_client)
     response = upload(coach_client, videos[kind])
