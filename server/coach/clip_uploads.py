@@ -38,7 +38,7 @@ def upload_clip(slug: str, environ: dict, coach: User) -> ClipJob:
     """Stream the request's ``file`` to disk, check it is a video, and queue its conversion for ``slug``."""
     item_json("exercise", slug)  # NotFound (a 404) unless the exercise is live, a draft or built in
     folder = Path(current_app.config["UPLOAD_DIR"])
-    path = receive_file(environ, folder, current_app.config["COACH_CLIP_MAX_BYTES"])
+    path = receive_file(environ, folder, current_app.config["COACH_UPLOAD_MAX_BYTES"])
     try:
         footage = check_footage(path)
         now = utc_now()

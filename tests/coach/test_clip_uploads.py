@@ -106,11 +106,23 @@ def test_an_unknown_exercise_is_a_404_and_keeps_nothing(clip_app, coach_client, 
 
 
 def test_a_video_over_the_cap_is_a_json_413_and_keeps_nothing(clip_app, coach_client, videos):
-    clip_app.config["COACH_CLIP_MAX_BYTES"] = 1024 * 1024  # a 1 MB cap, so the test sends 1.5 MB, not 200
+    clip_app.config["COACH_UPLOAD_MAX_BYTES"] = 1024 * 1024  # a 1 MB cap, so the test sends 1.5 MB, not 200
     response = upload(coach_client, videos["big"])
     assert response.status_code == 413
     assert response.get_json()["error"] == {
         "status": 413, "message": "This video is over 1 MB. Trim it, or export it at a lower quality, and upload it again."}
+    assert uploads_left(clip_app) == []
+
+
+def test_a_chunked_upload_over_the_cap_is_cut_off_and_keeps_nothing(clip_app, coach_client, videos):
+    clip_app.config["COACH_UPLOAD_MAX_BYTES"] = 1024 * 1024
+    body = (b'--x\r\nContent-Disposition: form-data; name="file"; filename="big.mp4"\r\n'
+            b"Content-Type: video/mp4\r\n\r\n" + videos["big"].read_bytes() + b"\r\n--x--\r\n")
+    # No Content-Length: the server only finds out while reading, with part of the file already on disk.
+    response = coach_client.post(f"/api/coach/clips/{SLUG}", data=body, content_type="multipart/form-data; boundary=x",
+                                 environ_overrides={"HTTP_TRANSFER_ENCODING": "chunked", "wsgi.input_terminated": True})
+    assert response.status_code == 413
+    assert "over 1 MB" in response.get_json()["error"]["message"]
     assert uploads_left(clip_app) == []
 
 
