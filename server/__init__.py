@@ -18,6 +18,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_object(Defaults)
     app.config["SQLALCHEMY_DATABASE_URI"] = database_uri(app)
     app.config["MEDIA_DIR"] = os.path.join(app.instance_path, "media")
+    # Coaches' uploads wait here, outside MEDIA_DIR so an original is never served, until converted.
+    app.config["UPLOAD_DIR"] = os.path.join(app.instance_path, "uploads")
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("STEADY")

@@ -51,6 +51,14 @@ class Defaults:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
 
+    # Coach clip uploads: the upload route's own body cap, ffmpeg's time limit per clip, and how long a
+    # running job's heartbeat may go quiet before another runner retries it (once) or fails it.
+    COACH_CLIP_MAX_BYTES = 200 * 1024 * 1024
+    COACH_TRANSCODE_SECONDS = 600
+    COACH_JOB_STALE_SECONDS = 60
+    COACH_JOB_POLL_SECONDS = 2
+    COACH_JOBS_IN_BACKGROUND = True  # False: jobs wait for run_pending_jobs() (tests drive them step by step)
+
     # Outgoing mail; with no MAIL_SERVER every message is printed to standard error instead.
     MAIL_SERVER = None
     MAIL_PORT = 587

@@ -10,16 +10,13 @@ for the loader to delete once the new catalogue is committed.
 """
 
 import hashlib
-import os
 import shutil
-import subprocess
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import imageio_ffmpeg
-
 from server.content_files import listed_files
-from server.media import Clip, ClipInvalid, PoseScriptError, poster_is_whole, probe_clip, render_all, stale_renders
+from server.media import (Clip, ClipInvalid, PoseScriptError, extract_poster, poster_is_whole, probe_clip, publish_file,
+                          render_all, stale_renders)
 from server.problems import Problem, ProblemsFound
 
 COACH_CLIP_MAX_BYTES = 8 * 1024 * 1024
@@ -103,28 +100,10 @@ def _coach_clips(folder: Path, media_dir: Path, slugs: set[str], errors: list[Pr
         mp4 = media_dir / f"{path.stem}.coach-{digest}.mp4"
         poster = mp4.with_suffix(".jpg")
         if not mp4.is_file() or mp4.stat().st_size != path.stat().st_size:
-            _publish(mp4, lambda temp: shutil.copyfile(path, temp))
+            publish_file(mp4, lambda temp: shutil.copyfile(path, temp))
         if not poster_is_whole(poster):
-            _publish(poster, lambda temp: _extract_poster(mp4, temp, at=min(1.0, probed.duration_s / 2)))
+            publish_file(poster, lambda temp: extract_poster(mp4, temp, at=min(1.0, probed.duration_s / 2)))
         videos[path.stem] = Video(src=f"/media/{mp4.name}", poster=f"/media/{poster.name}",
                                   duration_s=round(probed.duration_s, 2), bytes=mp4.stat().st_size,
                                   width=probed.width, height=probed.height, side="both", origin="coach")
     return videos
-
-
-def _publish(target: Path, write) -> None:
-    """Write through ``write(temp)`` beside ``target``, then rename: readers see the old file or the whole new one."""
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp{target.suffix}")
-    try:
-        write(temp)
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _extract_poster(mp4: Path, poster: Path, at: float) -> None:
-    subprocess.run(
-        [imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-y", "-ss", f"{at:.2f}", "-i", str(mp4),
-         "-frames:v", "1", "-vf", "scale='min(480,iw)':-2", "-q:v", "4", str(poster)],
-        check=True, capture_output=True,
-    )

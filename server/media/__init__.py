@@ -12,30 +12,42 @@ imageio-ffmpeg ships, plus a JPEG poster of the most telling keyframe.
     ClipInvalid                                                 # not a playable H.264 MP4
     PoseScriptError (alias PoseScriptInvalid)                   # one line per problem;
                                                                 #   .errors: [server.problems.Problem]
+    check_footage(path) / convert_footage(src, dst, ...)        # a coach's MP4, MOV or WebM, converted
+                                                                #   to the same format (footage.py)
+    publish_file(target, write)                                 # readers never see half a file
 
 Command line: ``python -m server.media render <poses_dir> <out_dir>``.
 """
 
 from server.media.build import RENDERER_VERSION, render_all, render_clip, stale_renders
+from server.media.footage import ConversionTooSlow, Footage, FootageRefused, check_footage, convert_footage, extract_poster
 from server.media.load import load_motion, load_motions, load_pose_script, load_pose_scripts
 from server.media.motion import Motion
 from server.media.probe import Clip, ClipInvalid, poster_is_whole, probe_clip
+from server.media.publish import publish_file
 from server.media.script import PoseScript, PoseScriptError, PoseScriptInvalid
 
 __all__ = [
     "Clip",
     "ClipInvalid",
+    "ConversionTooSlow",
+    "Footage",
+    "FootageRefused",
     "Motion",
     "PoseScript",
     "PoseScriptError",
     "PoseScriptInvalid",
     "RENDERER_VERSION",
+    "check_footage",
+    "convert_footage",
+    "extract_poster",
     "load_motion",
     "load_motions",
     "load_pose_script",
     "load_pose_scripts",
     "poster_is_whole",
     "probe_clip",
+    "publish_file",
     "render_all",
     "render_clip",
     "stale_renders",

@@ -24,7 +24,15 @@ VIEWS_TAG = "views="  # after the side: "steady side=left views=side,front"
 
 
 class ClipInvalid(ValueError):
-    """A file that is not a playable H.264/MP4 clip; the message says why."""
+    """A file that is not a playable H.264/MP4 clip; the message says why.
+
+    ``reason`` names the kind of problem ("truncated", "not-mp4", "damaged", "unreadable",
+    "no-video", "no-size", "codec"), so a caller can explain it in its own words.
+    """
+
+    def __init__(self, message: str, reason: str = "invalid"):
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -56,11 +64,11 @@ def ffmpeg_exe() -> str:
     return imageio_ffmpeg.get_ffmpeg_exe()
 
 
-def _walk_boxes(path: Path) -> list[bytes]:
+def walk_boxes(path: Path) -> list[bytes]:
     """Top-level box types; raise ClipInvalid unless the boxes tile the file exactly."""
     size_total = path.stat().st_size
     if size_total == 0:
-        raise ClipInvalid(f"{path.name}: the file is empty")
+        raise ClipInvalid(f"{path.name}: the file is empty", "empty")
     types = []
     with path.open("rb") as f:
         pos = 0
@@ -68,32 +76,32 @@ def _walk_boxes(path: Path) -> list[bytes]:
             f.seek(pos)
             header = f.read(16)
             if len(header) < 8:
-                raise ClipInvalid(f"{path.name}: truncated: {size_total - pos} stray bytes at the end")
+                raise ClipInvalid(f"{path.name}: truncated: {size_total - pos} stray bytes at the end", "truncated")
             size = int.from_bytes(header[:4], "big")
             kind = header[4:8]
             if not all(48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 or c == 32 for c in kind):
                 if not types:
-                    raise ClipInvalid(f"{path.name}: not an MP4 file (no ftyp box at the start)")
-                raise ClipInvalid(f"{path.name}: damaged MP4: unreadable box at byte {pos}")
+                    raise ClipInvalid(f"{path.name}: not an MP4 file (no ftyp box at the start)", "not-mp4")
+                raise ClipInvalid(f"{path.name}: damaged MP4: unreadable box at byte {pos}", "damaged")
             head = 8
             if size == 1:
                 if len(header) < 16:
-                    raise ClipInvalid(f"{path.name}: truncated inside the {kind.decode()} box header")
+                    raise ClipInvalid(f"{path.name}: truncated inside the {kind.decode()} box header", "truncated")
                 size, head = int.from_bytes(header[8:16], "big"), 16
             elif size == 0:
                 size = size_total - pos
             if size < head:
-                raise ClipInvalid(f"{path.name}: damaged MP4: box {kind.decode()!r} at byte {pos} has size {size}")
+                raise ClipInvalid(f"{path.name}: damaged MP4: box {kind.decode()!r} at byte {pos} has size {size}", "damaged")
             if not types and kind != b"ftyp":
-                raise ClipInvalid(f"{path.name}: not an MP4 file (starts with {kind!r}, not an ftyp box)")
+                raise ClipInvalid(f"{path.name}: not an MP4 file (starts with {kind!r}, not an ftyp box)", "not-mp4")
             if pos + size > size_total:
                 raise ClipInvalid(f"{path.name}: truncated: the {kind.decode()!r} box needs {size} bytes "
-                                  f"but only {size_total - pos} remain")
+                                  f"but only {size_total - pos} remain", "truncated")
             types.append(kind)
             pos += size
     for needed in (b"moov", b"mdat"):
         if needed not in types:
-            raise ClipInvalid(f"{path.name}: not a complete MP4 (no {needed.decode()} box)")
+            raise ClipInvalid(f"{path.name}: not a complete MP4 (no {needed.decode()} box)", "truncated")
     return types
 
 
@@ -104,19 +112,20 @@ _FPS = re.compile(r"(\d+(?:\.\d+)?) fps")
 _COMMENT = re.compile(r"^\s*comment\s*:\s*(.*)$", re.M)
 
 
-def _read_report(path: Path) -> dict:
+def read_report(path: Path) -> dict:
+    """What ``ffmpeg -i`` says about the first video stream: codec, pixel format, size, duration, fps, comment."""
     proc = subprocess.run([ffmpeg_exe(), "-hide_banner", "-i", str(path)], capture_output=True, text=True,
                           errors="replace", timeout=60)
     report = proc.stderr
     if "Invalid data found" in report or "moov atom not found" in report:
-        raise ClipInvalid(f"{path.name}: ffmpeg cannot read it as a video ({_last_line(report)})")
+        raise ClipInvalid(f"{path.name}: ffmpeg cannot read it as a video ({_last_line(report)})", "unreadable")
     video = _VIDEO.search(report)
     if not video:
-        raise ClipInvalid(f"{path.name}: no video stream")
+        raise ClipInvalid(f"{path.name}: no video stream", "no-video")
     pix = _PIX.search(video.group("rest"))
     duration = _DURATION.search(report)
     if not pix or not duration:
-        raise ClipInvalid(f"{path.name}: ffmpeg reports no size or duration ({_last_line(report)})")
+        raise ClipInvalid(f"{path.name}: ffmpeg reports no size or duration ({_last_line(report)})", "no-size")
     fps = _FPS.search(video.group("rest"))
     comment = _COMMENT.search(report)
     h, m, s = duration.groups()
@@ -154,8 +163,8 @@ def probe_clip(path: Path, *, decode: bool = True) -> Clip:
     path = Path(path)
     if not path.is_file():
         raise ClipInvalid(f"{path}: no such file")
-    _walk_boxes(path)
-    facts = _read_report(path)
+    walk_boxes(path)
+    facts = read_report(path)
     if facts["codec"] != "h264":
         raise ClipInvalid(f"{path.name}: the video codec is {facts['codec']}, not H.264")
     if facts["pix_fmt"] not in PLAYABLE_PIX_FMTS:

@@ -1,0 +1,234 @@
+"""A coach uploads a video from a phone: checked by its bytes, converted by the real ffmpeg, attached when done."""
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from server.catalog.service import load_catalog
+from server.coach.clip_jobs import run_pending_jobs
+from server.media import footage, poster_is_whole, probe_clip
+from server.media.probe import ffmpeg_exe
+from tests.conftest import CONTENT_DIR, MEDIA_DIR, csrf_token, log_in, register_account
+from tests.coach.clip_fixtures import SLUG, clip_app, served_video, upload, uploads_left, videos  # noqa: F401
+
+
+def run_jobs(app) -> int:
+    with app.app_context():
+        return run_pending_jobs()
+
+
+def job_of(client, job_id: str) -> dict:
+    response = client.get(f"/api/coach/jobs/{job_id}")
+    assert response.status_code == 200
+    return response.get_json()
+
+
+@pytest.mark.parametrize("kind, size", [("mp4", (854, 480)), ("mov", (240, 320)), ("webm", (320, 240)),
+                                        ("sideways", (480, 854)), ("odd", (240, 320))])
+def test_a_good_upload_is_queued_converted_and_then_served(clip_app, coach_client, videos, kind, size):
+    before = served_video(coach_client)
+    response = upload(coach_client, videos[kind])
+    assert response.status_code == 202
+    job = response.get_json()["job"]
+    assert (job["slug"], job["state"], job["progress"], job["error"]) == (SLUG, "queued", 0.0, None)
+    assert served_video(coach_client) == before  # nothing changes until the job is done
+
+    assert run_jobs(clip_app) == 1
+    done = job_of(coach_client, job["id"])
+    assert (done["state"], done["progress"], done["error"]) == ("done", 1.0, None)
+
+    video = served_video(coach_client)
+    assert video != before
+    assert video["origin"] == "coach" and video["src"].startswith("/media/coach/plank.")
+    clip = probe_clip(MEDIA_DIR / video["src"].removeprefix("/media/"))  # the house format, every frame decoded
+    assert (clip.codec, clip.pix_fmt, (clip.width, clip.height)) == ("h264", "yuv420p", size)
+    assert (video["width"], video["height"], video["bytes"]) == (*size, clip.bytes)
+    assert abs(video["duration_s"] - 2) < 0.1 and clip.fps <= 30
+    assert coach_client.get(video["src"]).data == clip.mp4.read_bytes()
+    assert coach_client.get(video["poster"]).status_code == 200
+    assert poster_is_whole(MEDIA_DIR / video["poster"].removeprefix("/media/"))
+    assert uploads_left(clip_app) == []  # the original is gone, and it was never under MEDIA_DIR
+
+
+def test_the_converted_clip_has_no_sound_and_no_phone_metadata(clip_app, coach_client, videos):
+    upload(coach_client, videos["mov"])  # the MOV has a sound track and a title
+    run_jobs(clip_app)
+    converted = MEDIA_DIR / served_video(coach_client)["src"].removeprefix("/media/")
+    report = subprocess.run([ffmpeg_exe(), "-hide_banner", "-i", str(converted)], capture_output=True, text=True).stderr
+    assert "Video: h264 (High)" in report
+    assert "Audio:" not in report and "phone-title" not in report
+
+
+def test_an_upload_over_the_apps_one_megabyte_cap_is_taken(clip_app, coach_client, videos):
+    assert videos["big"].stat().st_size > clip_app.config["MAX_CONTENT_LENGTH"]
+    response = upload(coach_client, videos["big"])
+    assert response.status_code == 202, response.get_json()
+    run_jobs(clip_app)
+    assert job_of(coach_client, response.get_json()["job"]["id"])["state"] == "done"
+
+
+BAD = [
+    ("junk", footage.NOT_A_VIDEO),
+    ("zip", footage.ZIP),
+    ("truncated", footage.INCOMPLETE),
+    ("truncated-webm", footage.INCOMPLETE),
+    ("audio", footage.NO_PICTURE),
+    ("empty", footage.EMPTY),
+]
+
+
+@pytest.mark.parametrize("kind, message", BAD)
+def test_a_file_that_is_not_a_whole_video_is_refused_at_once(clip_app, coach_client, videos, kind, message):
+    before = served_video(coach_client)
+    response = upload(coach_client, videos[kind], name="clip.mp4")  # the name and type claim MP4 every time
+    assert response.status_code == 400
+    assert response.get_json() == {"error": {"status": 400, "message": message}, "field": "file"}
+    assert coach_client.get(f"/api/coach/jobs?slug={SLUG}").get_json() == {"jobs": []}
+    assert uploads_left(clip_app) == []
+    assert served_video(coach_client) == before
+
+
+def test_a_body_without_a_file_says_what_to_do(clip_app, coach_client):
+    response = coach_client.post(f"/api/coach/clips/{SLUG}", data={"other": "x"}, content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert response.get_json() == {"error": {"status": 400, "message": "Choose a video to upload."}, "field": "file"}
+    response = coach_client.post(f"/api/coach/clips/{SLUG}", json={"file": "x"})
+    assert response.status_code == 400 and response.get_json()["field"] == "file"
+
+
+def test_an_unknown_exercise_is_a_404_and_keeps_nothing(clip_app, coach_client, videos):
+    response = upload(coach_client, videos["small"], slug="no-such-exercise")
+    assert response.status_code == 404
+    assert response.get_json()["error"]["message"] == "No exercise called 'no-such-exercise'."
+    assert uploads_left(clip_app) == []
+
+
+def test_a_video_over_the_cap_is_a_json_413_and_keeps_nothing(clip_app, coach_client, videos):
+    clip_app.config["COACH_CLIP_MAX_BYTES"] = 1024 * 1024  # a 1 MB cap, so the test sends 1.5 MB, not 200
+    response = upload(coach_client, videos["big"])
+    assert response.status_code == 413
+    assert response.get_json()["error"] == {
+        "status": 413, "message": "This video is over 1 MB. Trim it, or export it at a lower quality, and upload it again."}
+    assert uploads_left(clip_app) == []
+
+
+def test_a_body_over_200_mb_is_refused_before_it_is_read(clip_app, coach_client):
+    body = _Zeros(200 * 1024 * 1024 + 1)
+    response = coach_client.post(f"/api/coach/clips/{SLUG}", input_stream=body,
+                                 content_type="multipart/form-data; boundary=x")
+    assert response.status_code == 413
+    assert "over 200 MB" in response.get_json()["error"]["message"]
+    assert body.read_so_far == 0
+    assert uploads_left(clip_app) == []
+
+
+class _Zeros:
+    """A request body of ``size`` zero bytes, made only as far as it is read."""
+
+    def __init__(self, size: int):
+        self.size, self.position, self.read_so_far = size, 0, 0
+
+    def tell(self) -> int:
+        return self.position
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self.position = {0: offset, 1: self.position + offset, 2: self.size + offset}[whence]
+        return self.position
+
+    def read(self, size: int = -1) -> bytes:
+        size = min(self.size - self.position, 65536 if size is None or size < 0 else size)
+        self.position += size
+        self.read_so_far += size
+        return bytes(size)
+
+    readline = read
+
+
+def test_a_video_whose_frames_do_not_decode_fails_its_job_and_the_old_clip_stays(clip_app, coach_client, videos):
+    before = served_video(coach_client)
+    response = upload(coach_client, videos["scrambled"])
+    assert response.status_code == 202  # its boxes and ffmpeg's report look fine: only converting tells
+    run_jobs(clip_app)
+    failed = job_of(coach_client, response.get_json()["job"]["id"])
+    assert (failed["state"], failed["error"]) == ("failed", footage.NOT_CONVERTED)
+    assert served_video(coach_client) == before
+    assert coach_client.get(before["src"]).status_code == 200
+    assert uploads_left(clip_app) == []
+
+
+def test_ffmpeg_is_stopped_at_the_time_limit(clip_app, coach_client, videos):
+    clip_app.config["COACH_TRANSCODE_SECONDS"] = 0.2
+    before = served_video(coach_client)
+    job = upload(coach_client, videos["long"]).get_json()["job"]
+    run_jobs(clip_app)
+    failed = job_of(coach_client, job["id"])
+    assert failed["state"] == "failed"
+    assert failed["error"] == ("Converting this video took longer than 0.2 seconds, so it was stopped."
+                               " Trim it to the movement itself and upload it again.")
+    assert served_video(coach_client) == before
+    assert uploads_left(clip_app) == []
+
+
+def test_progress_follows_ffmpeg_against_the_duration(tmp_path, videos):
+    seen = []
+    footage.convert_footage(videos["long"], tmp_path / "out.mp4", duration_s=12, time_limit_s=120,
+                            on_progress=seen.append)
+    assert seen == sorted(seen) and len(seen) >= 2
+    assert 0 <= seen[0] < 0.9 and 0.9 < seen[-1] <= 1.0
+
+
+def test_jobs_are_listed_newest_first(clip_app, coach_client, videos):
+    first = upload(coach_client, videos["small"]).get_json()["job"]
+    second = upload(coach_client, videos["webm"]).get_json()["job"]
+    listed = coach_client.get(f"/api/coach/jobs?slug={SLUG}").get_json()["jobs"]
+    assert [job["id"] for job in listed] == [second["id"], first["id"]]
+    assert coach_client.get("/api/coach/jobs?slug=side-plank").get_json() == {"jobs": []}
+    assert coach_client.get("/api/coach/jobs").status_code == 400
+    assert coach_client.get("/api/coach/jobs/not-a-job").status_code == 404
+    assert coach_client.get(f"/api/coach/jobs/{'0' * 32}").status_code == 404
+
+
+def test_the_upload_is_in_the_exercises_history(clip_app, coach_client, coach, videos):
+    job = upload(coach_client, videos["small"]).get_json()["job"]
+    run_jobs(clip_app)
+    actions = coach_client.get("/api/coach/actions").get_json()["actions"]
+    upload_action = next(a for a in actions if a["action"] == "upload")
+    assert (upload_action["by"], upload_action["kind"], upload_action["slug"]) == (coach.email, "exercise", SLUG)
+    assert upload_action["detail"] == {"job": job["id"], "src": served_video(coach_client)["src"]}
+
+
+def test_catalog_load_keeps_the_uploaded_files(clip_app, coach_client, videos):
+    upload(coach_client, videos["small"])
+    run_jobs(clip_app)
+    video = served_video(coach_client)
+    with clip_app.app_context():
+        load_catalog(CONTENT_DIR, MEDIA_DIR)
+    for url in (video["src"], video["poster"]):
+        assert (MEDIA_DIR / url.removeprefix("/media/")).is_file()
+        assert coach_client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("method, path", [("post", f"/api/coach/clips/{SLUG}"), ("get", "/api/coach/jobs?slug=plank"),
+                                          ("get", f"/api/coach/jobs/{'0' * 32}")])
+def test_only_coaches_may_upload_or_see_jobs(clip_app, videos, method, path):
+    client = clip_app.test_client()
+    token = {"X-CSRFToken": csrf_token(client)}
+    assert getattr(client, method)(path, headers=token).status_code == 401
+    log_in(client, register_account(clip_app))
+    response = upload(client, videos["small"]) if method == "post" else client.get(path)
+    assert response.status_code == 403
+    assert uploads_left(clip_app) == []
+
+
+def test_an_upload_needs_the_csrf_token(clip_app, coach_client, videos):
+    del coach_client.environ_base["HTTP_X_CSRFTOKEN"]
+    response = upload(coach_client, videos["small"])
+    assert response.status_code == 400
+    assert "CSRF" in response.get_json()["error"]["message"]
+    assert uploads_left(clip_app) == []
+    assert coach_client.get(f"/api/coach/jobs?slug={SLUG}").get_json() == {"jobs": []}
+
+
+def test_uploads_wait_outside_the_media_folder(clip_app):
+    assert not Path(clip_app.config["UPLOAD_DIR"]).resolve().is_relative_to(MEDIA_DIR.resolve())
