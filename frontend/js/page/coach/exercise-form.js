@@ -33,7 +33,7 @@
     const kind = selectOf('exercise-measure', MEASURES, measure);
     const amount = numberControl('exercise-amount', p[measure], { min: 1 });
     const fewest = numberControl('exercise-reps-min', p.reps_min, { min: 1 });
-    const fewestField = field('Fewest reps (optional)', fewest, 'For a range such as 8–10 reps.');
+    const fewestField = field('Fewest reps, for a range', fewest);
     const showFewest = () => { fewestField.hidden = kind.value !== 'reps'; };
     kind.addEventListener('change', showFewest);
     showFewest();
@@ -125,7 +125,7 @@
       section('studio-easier', 'Make it easier', easier.node),
       section('studio-harder', 'Make it harder', harder.node),
       section('studio-ladder', 'Progression ladder', ladder.node),
-      section('studio-sources', 'Sources', sourceList.node),
+      section('studio-sources', 'Sources', h('p', { class: 'hint' }, 'The articles this card is written from.'), sourceList.node),
     ];
 
     function read() {

@@ -79,7 +79,9 @@
       const offline = h('p', { class: 'offline-note', hidden: navigator.onLine }, 'You are offline. The studio needs a connection to save or publish; what you type stays here meanwhile.');
       const history = h('section', { class: 'studio-section', 'aria-labelledby': 'studio-history' }, h('h2', { id: 'studio-history' }, 'History'), historyList(item));
       const buttons = {
-        save: h('button', { type: 'submit', class: 'button' }, 'Save draft'),
+        // Not a submit button: form-drafts forgets a submitted form's draft once it leaves the screen,
+        // and a save that failed offline must keep what was typed for when the coach comes back.
+        save: h('button', { type: 'button', class: 'button' }, 'Save draft'),
         preview: h('button', { type: 'button', class: 'button button-quiet' }, 'Preview'),
         publish: h('button', { type: 'button', class: 'button' }, 'Publish'),
         revert: h('button', { type: 'button', class: 'button button-quiet' }, 'Revert to built-in'),
@@ -192,8 +194,8 @@
         return saved;
       }
 
-      editor.addEventListener('submit', (event) => {
-        event.preventDefault();
+      editor.addEventListener('submit', (event) => event.preventDefault());
+      buttons.save.addEventListener('click', () => {
         run('Saving the draft', async () => {
           const saved = await saveDraft();
           if (!saved) return;

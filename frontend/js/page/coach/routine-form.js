@@ -21,13 +21,14 @@
       const amount = numberControl(`${id}-amount`, target ? value[target] : null, { min: 1, 'data-part': 'amount', placeholder: 'Amount' });
       const fewest = numberControl(`${id}-reps-min`, value.reps_min, { min: 1, 'data-part': 'fewest reps', placeholder: 'Fewest reps' });
       const note = h('input', { id: `${id}-note`, type: 'text', value: value.note || '', maxlength: 600, 'data-part': 'note', placeholder: 'Note (optional)' });
-      const show = () => { amount.hidden = !kind.value; fewest.hidden = kind.value !== 'reps'; };
+      const fewestField = h('label', { class: 'studio-mini', for: fewest.id }, h('span', {}, 'Fewest reps, for a range'), fewest);
+      const show = () => { amount.hidden = !kind.value; fewestField.hidden = kind.value !== 'reps'; };
       kind.addEventListener('change', show);
       show();
       const measure = (key) => (kind.value === key ? numberOf(amount) : null);
       return {
-        controls: { '': exercise, exercise, reps: amount, hold_seconds: amount, work_seconds: amount, reps_min: fewest, note },
-        node: [exercise, h('div', { class: 'studio-row-pair' }, kind, amount), fewest, note],
+        controls: { '': exercise, exercise, target: kind, reps: amount, hold_seconds: amount, work_seconds: amount, reps_min: fewest, note },
+        node: [exercise, h('div', { class: 'studio-row-pair' }, kind, amount), fewestField, note],
         read: () => ({
           exercise: exercise.value, reps: measure('reps'), reps_min: kind.value === 'reps' ? numberOf(fewest) : null,
           hold_seconds: measure('hold_seconds'), work_seconds: measure('work_seconds'), note: note.value.trim() || null,
@@ -69,7 +70,7 @@
       section('studio-often', 'How often',
         h('div', { class: 'field-row' }, field('Times a week, at least', weekLow), field('At most (optional)', weekHigh))),
       section('studio-items', 'Exercises, in order', items.node),
-      section('studio-sources', 'Sources', sourceList.node),
+      section('studio-sources', 'Sources', h('p', { class: 'hint' }, 'The articles this routine is written from.'), sourceList.node),
     ];
 
     function read() {

@@ -17,7 +17,7 @@
 
   function activity(actions) {
     if (!actions.length) return h('p', { class: 'hint' }, 'No coach has changed anything yet.');
-    return h('ol', { class: 'studio-history' }, actions.slice(0, 20).map((a) => h('li', {},
+    return h('ol', { class: 'studio-history' }, actions.slice(0, 5).map((a) => h('li', {},
       h('a', { href: `/coach/${a.kind}s/${a.slug}` }, `${KINDS[a.kind] || a.kind} ${a.slug}`), ': ', actionText(a))));
   }
 
@@ -42,9 +42,9 @@
       h('div', { class: 'button-row' },
         h('a', { class: 'button', href: '/coach/exercises/new' }, 'New exercise'),
         h('a', { class: 'button', href: '/coach/routines/new' }, 'New routine')),
+      section('studio-activity', 'Recent activity', activity(actions)),
       section('studio-exercises-heading', `Exercises (${exercises.length})`, itemList('exercise', exercises)),
-      section('studio-routines-heading', `Routines (${routines.length})`, itemList('routine', routines)),
-      section('studio-activity', 'Recent activity', activity(actions)));
+      section('studio-routines-heading', `Routines (${routines.length})`, itemList('routine', routines)));
   }
 
   /** The studio's front page. */
