@@ -53,7 +53,7 @@ class Defaults:
 
     # Coach clip uploads: the upload route's own body cap, ffmpeg's time limit per clip, and how long a
     # running job's heartbeat may go quiet before another runner retries it (once) or fails it.
-    COACH_CLIP_MAX_BYTES = 200 * 1024 * 1024
+    COACH_UPLOAD_MAX_BYTES = 200 * 1024 * 1024
     COACH_TRANSCODE_SECONDS = 600
     COACH_JOB_STALE_SECONDS = 60
     COACH_JOB_POLL_SECONDS = 2

@@ -1,7 +1,7 @@
 """clip jobs: a coach's uploaded clip, queued, converted in the background, and attached
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-01 17:50:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0011'
-down_revision = '0010'  # re-chained after coach-api's 0010 (merged in coach-studio)
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

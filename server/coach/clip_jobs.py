@@ -24,9 +24,8 @@ from sqlalchemy import select, update
 
 from server.accounts.models import User, utc_now
 from server.clips.library import Video
-from server.coach.catalogue import attach_clip
+from server.coach.catalogue import NotFound, attach_clip
 from server.coach.clip_uploads import upload_path
-from server.coach.history import record_action
 from server.coach.models import ClipJob
 from server.extensions import db
 from server.media import ClipInvalid, FootageRefused, convert_footage, extract_poster, probe_clip, publish_file
@@ -38,6 +37,7 @@ PROGRESS_EVERY_SECONDS = 1.0
 CLIP_FOLDER = "coach"  # under MEDIA_DIR: catalog load's sweep only looks at renders in MEDIA_DIR itself
 INTERRUPTED = "The server restarted while converting this video, twice. Upload it again."
 GONE = "The uploaded file is no longer on the server. Upload the video again."
+EXERCISE_GONE = "The exercise was deleted before its clip was ready, so the clip was not attached."
 NO_COACH = "The account that uploaded this video no longer exists, so the clip was not attached."
 UNEXPECTED = "Something went wrong while converting this video. Upload it again; if it keeps failing, tell the operator."
 
@@ -157,15 +157,16 @@ def _convert(job: ClipJob, token: str) -> dict:
 
 
 def _finish(job: ClipJob, token: str, video: dict) -> None:
-    """Mark the job done and attach its clip in one transaction."""
+    """Mark the job done and attach its clip (which records the upload) in one transaction."""
     coach = db.session.get(User, job.coach_id)
     if coach is None:
         raise FootageRefused(NO_COACH)
     if not _end(job.id, token, "done", video=video, commit=False):
         raise JobLost(job.id)
-    record_action(coach, "exercise", job.slug, "upload", {"job": str(job.id), "src": video["src"]})
-    attach_clip(job.slug, video, coach)
-    db.session.commit()
+    try:
+        attach_clip(job.slug, video, coach)  # commits
+    except NotFound as gone:
+        raise FootageRefused(EXERCISE_GONE) from gone
 
 
 def _end(job_id: uuid.UUID, token: str, state: str, *, error: str | None = None, video: dict | None = None,

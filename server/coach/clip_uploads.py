@@ -16,7 +16,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.formparser import parse_form_data
 
 from server.accounts.models import User, as_utc, utc_now
-from server.catalog.service import find_exercise
+from server.coach.catalogue import item_json
 from server.coach.models import ClipJob
 from server.extensions import db
 from server.media import FootageRefused, check_footage
@@ -36,10 +36,9 @@ class ClipRefused(Exception):
 
 def upload_clip(slug: str, environ: dict, coach: User) -> ClipJob:
     """Stream the request's ``file`` to disk, check it is a video, and queue its conversion for ``slug``."""
-    if find_exercise(slug) is None:
-        raise ClipRefused(f"No exercise called '{slug}'.", status=404, field=None)
+    item_json("exercise", slug)  # NotFound (a 404) unless the exercise is live, a draft or built in
     folder = Path(current_app.config["UPLOAD_DIR"])
-    path = receive_file(environ, folder, current_app.config["COACH_CLIP_MAX_BYTES"])
+    path = receive_file(environ, folder, current_app.config["COACH_UPLOAD_MAX_BYTES"])
     try:
         footage = check_footage(path)
         now = utc_now()

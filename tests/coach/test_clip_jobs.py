@@ -8,16 +8,19 @@ import textwrap
 import threading
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 from flask_migrate import upgrade
 
-from server.accounts.models import utc_now
+from server.accounts.models import User, utc_now
+from server.accounts.service import delete_account
 from server.coach import clip_jobs
 from server.coach.clip_jobs import claim_job, recover_stale_jobs, run_job, run_pending_jobs
 from server.coach.models import ClipJob
 from server.extensions import db
 from tests.conftest import ROOT, make_app
+from tests.coach.conftest import new_exercise
 from tests.coach.clip_fixtures import SLUG, clip_app, served_video, upload, uploads_left, videos  # noqa: F401
 
 
@@ -174,3 +177,38 @@ def test_a_job_queued_before_a_restart_starts_when_the_studio_looks_at_it(clip_a
     clip_app.config["COACH_JOBS_IN_BACKGROUND"] = True
     wait_for(lambda: job_state(coach_client, job_id)["state"] == "done", every=0.2)
     wait_for(lambda: clip_app.extensions["clip_runner"].thread is None, seconds=30)
+
+
+def test_a_job_whose_upload_is_gone_fails_and_says_so(clip_app, coach_client, videos):
+    job_id = upload(coach_client, videos["small"]).get_json()["job"]["id"]
+    for name in uploads_left(clip_app):  # e.g. a runner on a host that does not share UPLOAD_DIR
+        (Path(clip_app.config["UPLOAD_DIR"]) / name).unlink()
+    run_pending(clip_app)
+    assert (job_state(coach_client, job_id)["state"], job_state(coach_client, job_id)["error"]) == (
+        "failed", clip_jobs.GONE)
+
+
+def test_a_job_for_an_exercise_deleted_meanwhile_fails_and_says_so(clip_app, coach_client, videos):
+    assert coach_client.post("/api/coach/exercises", json=new_exercise()).status_code == 201
+    job_id = upload(coach_client, videos["small"], slug="wall-sit").get_json()["job"]["id"]
+    assert coach_client.delete("/api/coach/exercises/wall-sit").get_json() == {"slug": "wall-sit", "deleted": True}
+    run_pending(clip_app)
+    failed = job_state(coach_client, job_id)
+    assert (failed["state"], failed["error"]) == ("failed", clip_jobs.EXERCISE_GONE)
+    assert uploads_left(clip_app) == []
+
+
+def test_a_job_whose_coach_deleted_the_account_meanwhile_fails_and_says_so(clip_app, coach_client, coach, videos):
+    job_id = upload(coach_client, videos["small"]).get_json()["job"]["id"]
+    before = served_video(coach_client)
+    with clip_app.app_context():
+        delete_account(db.session.get(User, coach.id), coach.password)
+        assert run_pending_jobs() == 1
+        job = db.session.get(ClipJob, uuid.UUID(job_id))
+        assert (job.state, job.error) == ("failed", clip_jobs.NO_COACH)
+    assert served_video(coach_client) == before
+
+
+def run_pending(app) -> int:
+    with app.app_context():
+        return run_pending_jobs()

@@ -10,6 +10,7 @@ from server.coach.clip_jobs import run_pending_jobs
 from server.media import footage, poster_is_whole, probe_clip
 from server.media.probe import ffmpeg_exe
 from tests.conftest import CONTENT_DIR, MEDIA_DIR, csrf_token, log_in, register_account
+from tests.coach.conftest import new_exercise
 from tests.coach.clip_fixtures import SLUG, clip_app, served_video, upload, uploads_left, videos  # noqa: F401
 
 
@@ -100,16 +101,28 @@ def test_a_body_without_a_file_says_what_to_do(clip_app, coach_client):
 def test_an_unknown_exercise_is_a_404_and_keeps_nothing(clip_app, coach_client, videos):
     response = upload(coach_client, videos["small"], slug="no-such-exercise")
     assert response.status_code == 404
-    assert response.get_json()["error"]["message"] == "No exercise called 'no-such-exercise'."
+    assert response.get_json()["error"]["message"] == "Nothing in the studio is called 'no-such-exercise'."
     assert uploads_left(clip_app) == []
 
 
 def test_a_video_over_the_cap_is_a_json_413_and_keeps_nothing(clip_app, coach_client, videos):
-    clip_app.config["COACH_CLIP_MAX_BYTES"] = 1024 * 1024  # a 1 MB cap, so the test sends 1.5 MB, not 200
+    clip_app.config["COACH_UPLOAD_MAX_BYTES"] = 1024 * 1024  # a 1 MB cap, so the test sends 1.5 MB, not 200
     response = upload(coach_client, videos["big"])
     assert response.status_code == 413
     assert response.get_json()["error"] == {
         "status": 413, "message": "This video is over 1 MB. Trim it, or export it at a lower quality, and upload it again."}
+    assert uploads_left(clip_app) == []
+
+
+def test_a_chunked_upload_over_the_cap_is_cut_off_and_keeps_nothing(clip_app, coach_client, videos):
+    clip_app.config["COACH_UPLOAD_MAX_BYTES"] = 1024 * 1024
+    body = (b'--x\r\nContent-Disposition: form-data; name="file"; filename="big.mp4"\r\n'
+            b"Content-Type: video/mp4\r\n\r\n" + videos["big"].read_bytes() + b"\r\n--x--\r\n")
+    # No Content-Length: the server only finds out while reading, with part of the file already on disk.
+    response = coach_client.post(f"/api/coach/clips/{SLUG}", data=body, content_type="multipart/form-data; boundary=x",
+                                 environ_overrides={"HTTP_TRANSFER_ENCODING": "chunked", "wsgi.input_terminated": True})
+    assert response.status_code == 413
+    assert "over 1 MB" in response.get_json()["error"]["message"]
     assert uploads_left(clip_app) == []
 
 
@@ -193,9 +206,11 @@ def test_the_upload_is_in_the_exercises_history(clip_app, coach_client, coach, v
     job = upload(coach_client, videos["small"]).get_json()["job"]
     run_jobs(clip_app)
     actions = coach_client.get("/api/coach/actions").get_json()["actions"]
-    upload_action = next(a for a in actions if a["action"] == "upload")
-    assert (upload_action["by"], upload_action["kind"], upload_action["slug"]) == (coach.email, "exercise", SLUG)
-    assert upload_action["detail"] == {"job": job["id"], "src": served_video(coach_client)["src"]}
+    uploads = [a for a in actions if a["action"] == "upload"]
+    assert len(uploads) == 1
+    assert (uploads[0]["by"], uploads[0]["kind"], uploads[0]["slug"]) == (coach.email, "exercise", SLUG)
+    assert uploads[0]["detail"]["src"] == served_video(coach_client)["src"]
+    assert coach_client.get(f"/api/coach/exercises/{SLUG}").get_json()["history"][0]["action"] == "upload"
 
 
 def test_catalog_load_keeps_the_uploaded_files(clip_app, coach_client, videos):
@@ -207,6 +222,18 @@ def test_catalog_load_keeps_the_uploaded_files(clip_app, coach_client, videos):
     for url in (video["src"], video["poster"]):
         assert (MEDIA_DIR / url.removeprefix("/media/")).is_file()
         assert coach_client.get(url).status_code == 200
+    assert served_video(coach_client) == video
+
+
+def test_a_drafts_clip_is_served_once_the_draft_is_published(clip_app, coach_client, videos):
+    assert coach_client.post("/api/coach/exercises", json=new_exercise()).status_code == 201
+    job = upload(coach_client, videos["small"], slug="wall-sit").get_json()["job"]
+    run_jobs(clip_app)
+    assert job_of(coach_client, job["id"])["state"] == "done"
+    assert coach_client.get("/api/catalog/exercises/wall-sit").status_code == 404  # still a draft
+    assert coach_client.post("/api/coach/exercises/wall-sit/publish").status_code == 200
+    video = served_video(coach_client, "wall-sit")
+    assert video["origin"] == "coach" and video["src"].startswith("/media/coach/wall-sit.")
 
 
 @pytest.mark.parametrize("method, path", [("post", f"/api/coach/clips/{SLUG}"), ("get", "/api/coach/jobs?slug=plank"),
