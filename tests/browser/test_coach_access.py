@@ -37,7 +37,11 @@ def test_a_runner_sees_no_studio_and_a_grant_shows_it_on_the_next_visit(page, li
         set_coach(runner.email, True)
     page.goto(f"{live_server.url}/")
     expect(page.locator("#studio-link")).to_be_attached()
-    more_menu(page).get_by_role("link", name="Studio").click()
+    studio = more_menu(page).get_by_role("link", name="Studio")
+    expect(studio).to_be_visible()
+    axe_in_both_schemes(page, screenshot, "studio-more-menu")
+    studio.click()
+    expect(page.get_by_role("button", name="More")).to_have_attribute("data-current", "true")
     expect(page.locator("#studio-exercises a[data-slug=plank]")).to_be_visible()
 
     with app.app_context():

@@ -19,12 +19,15 @@
     const card = item.live || item.built_in_version;
     const video = card && card.video;
     if (!video) return h('p', { class: 'hint' }, 'No clip yet: the card says its demonstration is coming.');
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const player = h('video', {
+      class: 'clip-video', src: video.src, poster: video.poster, width: video.width, height: video.height,
+      muted: true, loop: true, playsinline: true, controls: true, autoplay: !still, preload: still ? 'metadata' : 'auto',
+      'aria-label': `Current demonstration of ${item.name}`, 'data-origin': video.origin,
+    });
+    player.muted = true; // the property, not just the attribute, is what autoplay policies check
     return h('figure', { class: 'clip' },
-      h('div', { class: 'clip-frame' }, h('video', {
-        class: 'clip-video', src: video.src, poster: video.poster, width: video.width, height: video.height,
-        muted: true, loop: true, playsinline: true, controls: true, preload: 'metadata',
-        'aria-label': `Current demonstration of ${item.name}`, 'data-origin': video.origin,
-      })),
+      h('div', { class: 'clip-frame' }, player),
       h('figcaption', {}, video.origin === 'coach' ? 'Uploaded by a coach.' : 'The built-in demonstration.'));
   }
 

@@ -131,6 +131,7 @@
       function refreshMeta(fresh) {
         item = fresh;
         heading.textContent = fresh.name;
+        document.title = `Studio: ${fresh.name} · Steady`;
         state.textContent = itemStates(summaryOf(fresh)).join(' · ');
         history.replaceChildren(history.firstChild, historyList(fresh));
       }

@@ -107,7 +107,6 @@
     };
   }
 
-  steady.coachForms = {};
   steady.coachForms.controlId = controlId;
   steady.coachForms.listEditor = listEditor;
   steady.coachForms.textRow = textRow;
