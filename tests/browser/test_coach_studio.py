@@ -196,7 +196,11 @@ def test_a_routine_built_previewed_and_published(coach_page, live_server, screen
     page.get_by_role("button", name="Add an exercise").click()
     page.get_by_label("Exercise 4: exercise").select_option("plank")
     page.get_by_role("button", name="Save draft").click()
-    expect(page.locator(".form-error, .field-error").filter(has_text="no target")).to_be_visible()
+    fourth = page.get_by_label("Exercise 4: exercise")
+    expect(fourth).to_have_attribute("aria-invalid", "true")
+    expect(fourth).to_be_focused()
+    expect(page.locator(".studio-row .field-error")).to_have_text(
+        "Exercise 4: exercise: items.3 has no target and the routine sets no work_seconds")
     page.get_by_role("button", name="Remove exercise 4").click()
 
     page.get_by_role("button", name="Save draft").click()

@@ -151,7 +151,9 @@
         if (!(error instanceof ApiError)) throw error;
         if (error.status === 400 && error.body) {
           const where = form.where();
-          const key = resolveField(error.body.field, where);
+          // A rule over the whole body (field "") may name the part it is about first: "items.3 has no target…".
+          const named = error.body.field ? null : (/^([a-z_]+(?:\.\w+)*) /.exec(error.message) || [])[1];
+          const key = resolveField(error.body.field || named, where);
           showFieldErrors(editor, [{ field: key || error.body.field, message: error.message }], where, {
             formError, messageFor: (e) => (key ? e.message : [error.body.field, e.message].filter(Boolean).join(': ')),
           });
