@@ -92,3 +92,12 @@ def test_offline_the_studio_says_it_needs_a_connection_and_keeps_what_was_typed(
     expect(page.get_by_label("Summary")).to_have_value(typed)
     page.get_by_role("button", name="Save draft").click()
     expect(status(page)).to_have_text("Draft saved. Runners see nothing of it until you publish.")
+
+
+def test_on_a_wide_screen_the_studio_link_stays_hidden_from_runners(page, live_server, app):
+    # There the More list joins the tab bar (display: contents), which must not undo `hidden`.
+    page.set_viewport_size({"width": 1024, "height": 768})
+    runner = register_account(app, "wide.runner@example.com")
+    log_in(page, live_server, runner)
+    expect(page.get_by_role("link", name="Progress")).to_be_visible()
+    expect(page.get_by_role("link", name="Studio")).to_be_hidden()
