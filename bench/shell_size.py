@@ -12,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from server import create_app  # noqa: E402
-from server.shell.assets import screen_bundle_urls  # noqa: E402
+from server.shell.assets import screen_bundle_urls, screen_style_urls  # noqa: E402
 from server.shell.worker import precache_urls  # noqa: E402
 
 BUDGET = 50 * 1024
@@ -38,7 +38,7 @@ def main() -> None:
           f"= {shell_gz / BUDGET:.0%} of the 50 KB budget")
     print(f"icons (precached, not in the budget): {other_raw:,} B")
     print("\nscreen bundles (cached after install, not in the budget):")
-    for name, url in screen_bundle_urls(app).items():
+    for name, url in [*screen_bundle_urls(app).items(), *((f"{n} css", u) for n, u in screen_style_urls(app).items())]:
         body = client.get(url).data
         print(f"  {name:10} {url:43} {len(body):9,} {len(gzip.compress(body, 9)):9,}")
 

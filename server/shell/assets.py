@@ -93,6 +93,7 @@ PAGE_JS = [
     "js/page/components/asymmetry-line.js",
     "js/page/components/device-page.js",
     "js/page/components/sync-status.js",
+    "js/page/components/studio-link.js",
     "js/page/components/sync-notes.js",
     "js/page/views/not-found.js",
     "js/page/components/resume-workout.js",
@@ -164,6 +165,22 @@ SCREEN_JS = {
     "guide": [
         "js/page/views/coming-back.js",
     ],
+    # The coach studio: online only, and for coaches only, so its code (and its styles, SCREEN_CSS) stay out of the shell.
+    "coach": [
+        "js/page/labels/coach.js",
+        "js/page/coach/studio-api.js",
+        "js/page/coach/studio-notice.js",
+        "js/page/coach/list-editor.js",
+        "js/page/coach/form-parts.js",
+        "js/page/coach/ladder-form.js",
+        "js/page/coach/exercise-form.js",
+        "js/page/coach/routine-form.js",
+        "js/page/coach/clip-panel.js",
+        "js/page/coach/item-page.js",
+        "js/page/views/studio.js",
+        "js/page/views/studio-exercise.js",
+        "js/page/views/studio-routine.js",
+    ],
     "plan": [
         "js/rules/week-plan.js",
         "js/rules/week-calendar.js",
@@ -191,6 +208,9 @@ WORKER_SYNC_JS = [
     "js/rules/record-ids.js",
     *SYNC_JS,
 ]
+# A screen bundle's own styles, loaded with it (frontend/js/page/screen-bundles.js), for screens few
+# people open: the studio is for coaches only, so its rules stay out of the precached shell.
+SCREEN_CSS = {"coach": ["css/coach.css"]}
 CSS = ["css/base.css", "css/layout.css", "css/catalog.css", "css/offline.css", "css/training.css", "css/progress.css", "css/account.css", "css/plan.css"]
 
 
@@ -239,12 +259,16 @@ def init_assets(app: Flask) -> Environment:
     env.register("sw_js", Bundle(*bundle_sources(SW_JS), filters="rjsmin", output="gen/sw.%(version)s.js"))
     env.register("sw_sync_js", Bundle(*WORKER_SYNC_JS, filters="rjsmin", output="gen/sw-sync.%(version)s.js"))
     env.register("css", Bundle(*CSS, filters="rcssmin", output="gen/app.%(version)s.css"))
+    for screen_bundle, paths in SCREEN_CSS.items():
+        env.register(f"{screen_bundle}_css", Bundle(*paths, filters="rcssmin", output=f"gen/{screen_bundle}.%(version)s.css"))
     if not env.auto_build:
-        for name in ("page_js", *(f"{b}_js" for b in SCREEN_JS), "sw_js", "sw_sync_js", "css"):
+        for name in ("page_js", *(f"{b}_js" for b in SCREEN_JS), "sw_js", "sw_sync_js", "css",
+                     *(f"{b}_css" for b in SCREEN_CSS)):
             env[name].build()
     app.extensions["assets"] = env
     app.jinja_env.globals["asset_urls"] = lambda name: env[name].urls()
     app.jinja_env.globals["screen_bundle_urls"] = lambda: screen_bundle_urls(app)
+    app.jinja_env.globals["screen_style_urls"] = lambda: screen_style_urls(app)
     return env
 
 
@@ -252,3 +276,9 @@ def screen_bundle_urls(app: Flask) -> dict[str, str]:
     """Each screen bundle's fingerprinted URL, by the name frontend/js/page/screens.js gives it."""
     env = app.extensions["assets"]
     return {name: env[f"{name}_js"].urls()[0] for name in SCREEN_JS}
+
+
+def screen_style_urls(app: Flask) -> dict[str, str]:
+    """The fingerprinted URL of each screen bundle's own stylesheet, by bundle name (SCREEN_CSS)."""
+    env = app.extensions["assets"]
+    return {name: env[f"{name}_css"].urls()[0] for name in SCREEN_CSS}

@@ -11,6 +11,7 @@ from flask import abort, make_response, render_template
 
 from server import revalidation
 from server.catalog import service as catalog
+from server.catalog.content import SLUG_PATTERN
 from server.shell.blueprint import bp
 
 # Screens whose address alone decides them: path -> title.
@@ -30,6 +31,9 @@ SCREENS = {
     "/register": "Create an account",
     "/account": "Account",
     "/reset": "Reset your password",
+    "/coach": "Studio",
+    "/coach/exercises/new": "New exercise",
+    "/coach/routines/new": "New routine",
 }
 
 
@@ -73,6 +77,18 @@ def edit_routine(routine_id: str):
     return _on_device("Edit routine", routine_id)
 
 
+@bp.get("/coach/exercises/<slug>")
+def coach_exercise(slug: str):
+    """The studio's editor for one exercise; a draft is on no runner's catalogue, so the API decides if it exists."""
+    return _studio("Studio exercise", slug)
+
+
+@bp.get("/coach/routines/<slug>")
+def coach_routine(slug: str):
+    """The studio's editor for one ready-made routine (a draft too)."""
+    return _studio("Studio routine", slug)
+
+
 @bp.get("/history/<session_id>")
 def session_detail(session_id: str):
     """One past session."""
@@ -93,6 +109,12 @@ def reset_password(token: str):
 
 def _on_device(title: str, record_id: str):
     if not _is_uuid(record_id):
+        abort(404)
+    return _shell(title)
+
+
+def _studio(title: str, slug: str):
+    if not SLUG_PATTERN.match(slug):
         abort(404)
     return _shell(title)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from server.shell.assets import screen_bundle_urls
+from server.shell.assets import screen_bundle_urls, screen_style_urls
 
 MANIFEST_URL = "/manifest.webmanifest"
 ICON_URLS = [
@@ -33,7 +33,7 @@ def worker_script(app: Flask) -> str:
     # Every page load asks for /sw.js; rebuild the script only when a bundle hash or the shell page changes.
     precache = precache_urls(app)
     # Cached just after install, beside the shell and under its version (frontend/js/sw/worker.js).
-    screens = list(screen_bundle_urls(app).values())
+    screens = [*screen_bundle_urls(app).values(), *screen_style_urls(app).values()]
     (sync,) = env["sw_sync_js"].urls()  # the sync engine, imported by the worker as it starts
     # Navigations are answered from the precached page, so a change to its template alone is a new version too.
     shell_page = app.jinja_env.loader.get_source(app.jinja_env, "shell.html")[0].encode()

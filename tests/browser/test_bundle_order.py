@@ -35,6 +35,7 @@ BUNDLE_SCREENS = {
     "log": ("/log", "Log a session"),
     "settings": ("/settings", "Settings"),
     "storage": ("/storage", "Saved for offline"),
+    "coach": ("/coach", "Studio"),
     "sync": None,  # the sync engine: no screen of its own, loaded once an account is in use
     "import": None,  # reading an export back in: no screen of its own, loaded once a file is chosen
 }

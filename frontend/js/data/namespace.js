@@ -8,4 +8,5 @@ Object.assign(globalThis.steady, {
   labels: {}, // human words, by domain: js/page/labels/<domain>.js
   components: {}, // pieces several screens share: js/page/components/
   views: {}, // one screen each: js/page/views/, js/page/player/view.js
+  coachForms: {}, // the studio's form pieces (the coach screen bundle): js/page/coach/
 });

@@ -46,6 +46,7 @@
       onCatalogUpdated: () => readStoredCatalog().then((p) => refreshCatalog(p || payload)).catch(() => undefined),
     }).catch((error) => console.warn('Service worker registration failed:', error));
     await firstScreen;
+    steady.studioLink.watchStudioLink().catch(() => undefined); // no account, or offline: the link stays as last known
   }
 
   boot().catch(showLoadError);

@@ -30,5 +30,10 @@
     { path: '/reset', bundle: 'account', viewName: 'requestReset', nav: 'account' },
     { path: '/reset/:token', bundle: 'account', viewName: 'chooseReset', nav: 'account' },
     { path: '/account', bundle: 'account', viewName: 'account', nav: 'account' },
+    { path: '/coach', bundle: 'coach', viewName: 'studio', nav: 'coach' },
+    { path: '/coach/exercises/new', bundle: 'coach', viewName: 'studioExercise', nav: 'coach' },
+    { path: '/coach/exercises/:slug', bundle: 'coach', viewName: 'studioExercise', nav: 'coach' },
+    { path: '/coach/routines/new', bundle: 'coach', viewName: 'studioRoutine', nav: 'coach' },
+    { path: '/coach/routines/:slug', bundle: 'coach', viewName: 'studioRoutine', nav: 'coach' },
   ];
 })(globalThis.steady);

@@ -34,6 +34,7 @@
         message.hidden = false;
         return;
       }
+      steady.studioLink.noteAccount(null);
       announce(clear ? 'Logged out. Your training is cleared from this device.' : 'Logged out. This device keeps its copy.');
       navigate('/login', { replace: true });
     };

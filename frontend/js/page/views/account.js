@@ -40,6 +40,7 @@
       send: async (values) => {
         await sendJson('DELETE', '/api/account', values);
         await (await steady.syncStatus.loadSync()).signedOut({ clear: false }); // the account is gone: nothing more to send it
+        steady.studioLink.noteAccount(null);
         announce('Your account and all its data are deleted.');
         navigate('/', { replace: true });
       },
@@ -62,11 +63,15 @@
 
   async function fill(body, navigate) {
     try {
-      body.replaceChildren(...loggedIn(await getJson('/api/auth/me'), navigate));
+      const me = await getJson('/api/auth/me');
+      steady.studioLink.noteAccount(me);
+      body.replaceChildren(...loggedIn(me, navigate));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      if (error.status === 401) body.replaceChildren(...loggedOut());
-      else if (error.offline) body.replaceChildren(h('p', { class: 'offline-note' }, 'Your account needs a connection, and this device is offline. Everything you log here is kept on the device meanwhile.'));
+      if (error.status === 401) {
+        steady.studioLink.noteAccount(null);
+        body.replaceChildren(...loggedOut());
+      } else if (error.offline) body.replaceChildren(h('p', { class: 'offline-note' }, 'Your account needs a connection, and this device is offline. Everything you log here is kept on the device meanwhile.'));
       else body.replaceChildren(h('p', { role: 'alert' }, error.message));
     }
   }

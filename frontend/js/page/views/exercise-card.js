@@ -17,7 +17,7 @@
   /** The looping, muted demonstration; with reduced motion, the poster and a play button instead. */
   function demonstration(exercise) {
     const clip = exercise.video;
-    if (!clip) return null;
+    if (!clip) return h('p', { class: 'hint clip-coming' }, 'The demonstration for this exercise is coming.');
     const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const video = h('video', {
       class: 'clip-video', src: clip.src, poster: clip.poster, width: clip.width, height: clip.height,
@@ -46,9 +46,8 @@
         h('a', { href: '/coming-back' }, 'Coming back from injury?')));
   }
 
-  function exerciseCard({ catalog, params }) {
-    const exercise = catalog.exercise.get(params.slug);
-    if (!exercise) return steady.views.notFound();
+  /** The card's article; `device` adds what reads or saves this device's own data (level, saving for offline, a workout to resume). */
+  function cardArticle(exercise, catalog, { device }) {
     const kit = exercise.equipment.length
       ? h('ul', {}, exercise.equipment.map((e) => h('li', {},
         h('strong', {}, EQUIPMENT[e.item]), e.optional ? ' (optional)' : '',
@@ -56,20 +55,21 @@
       : h('p', {}, 'None: just you and some floor space.');
     const sources = exercise.sources.map((key) => catalog.source.get(key)).filter(Boolean);
 
-    const node = h('article', { class: 'page exercise' },
-      steady.components.resumeWorkout(),
+    return h('article', { class: 'page exercise' },
+      device ? steady.components.resumeWorkout() : null,
       h('header', { class: 'exercise-head' },
         h('p', { class: 'eyebrow' }, exercise.tags.map((t) => TAGS[t]).join(' · ')),
         h('h1', {}, exercise.name),
         h('p', { class: 'dose' }, h('span', { class: 'visually-hidden' }, 'Default dose: '), prescription(exercise)),
         h('p', { class: 'lead' }, exercise.summary)),
       demonstration(exercise),
-      steady.components.saveOffline.saveOfflineControl({
-        key: `exercise:${exercise.slug}`, kind: 'exercise', slug: exercise.slug, title: exercise.name,
-        urls: steady.components.saveOffline.clipUrls([exercise]),
-      }),
-      steady.components.levelPanel.levelPanel(exercise),
-      steady.components.asymmetryLine.asymmetryLine(exercise),
+      device ? [
+        steady.components.saveOffline.saveOfflineControl({
+          key: `exercise:${exercise.slug}`, kind: 'exercise', slug: exercise.slug, title: exercise.name,
+          urls: steady.components.saveOffline.clipUrls([exercise]),
+        }),
+        steady.components.levelPanel.levelPanel(exercise),
+        steady.components.asymmetryLine.asymmetryLine(exercise)] : null,
       section('card-steps', 'How to do it', h('ol', { class: 'steps' }, exercise.steps.map((s) => h('li', {}, s)))),
       h('aside', { class: 'tip', 'aria-label': 'Top tip' }, h('p', {}, h('strong', {}, 'Top tip: '), exercise.top_tip)),
       stopBlock(),
@@ -79,8 +79,19 @@
       exercise.easier.length ? section('card-easier', 'Make it easier', h('ul', {}, exercise.easier.map((v) => variationItem(v, catalog)))) : null,
       exercise.harder.length ? section('card-harder', 'Make it harder', h('ul', {}, exercise.harder.map((v) => variationItem(v, catalog)))) : null,
       sources.length ? h('footer', { class: 'source' }, 'Based on: ', sources.map((s, i) => [i ? '; ' : '', h('cite', {}, s.title), ` (${s.author})`])) : null);
-    return { title: exercise.name, node };
+  }
+
+  function exerciseCard({ catalog, params }) {
+    const exercise = catalog.exercise.get(params.slug);
+    if (!exercise) return steady.views.notFound();
+    return { title: exercise.name, node: cardArticle(exercise, catalog, { device: true }) };
+  }
+
+  /** The card of an exercise that is not in the catalogue yet (a studio draft), as a runner will see it. */
+  function exercisePreview(exercise, catalog) {
+    return cardArticle(exercise, catalog, { device: false });
   }
 
   steady.views.exerciseCard = exerciseCard;
+  steady.views.exercisePreview = exercisePreview;
 })(globalThis.steady);

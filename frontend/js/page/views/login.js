@@ -14,7 +14,9 @@
       ],
       send: async (values) => {
         // What this device holds joins the account: its outbox is sent under it.
-        await steady.syncStatus.signedIn(await steady.serverApi.sendJson('POST', '/api/auth/login', values));
+        const user = await steady.serverApi.sendJson('POST', '/api/auth/login', values);
+        await steady.syncStatus.signedIn(user);
+        steady.studioLink.noteAccount(user);
         announce('Logged in.');
         navigate('/account', { replace: true });
       },

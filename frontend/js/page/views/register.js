@@ -14,7 +14,9 @@
       ],
       send: async (values) => {
         // What this device holds joins the account: its outbox is sent under it.
-        await steady.syncStatus.signedIn(await steady.serverApi.sendJson('POST', '/api/auth/register', values));
+        const user = await steady.serverApi.sendJson('POST', '/api/auth/register', values);
+        await steady.syncStatus.signedIn(user);
+        steady.studioLink.noteAccount(user);
         announce('Account created. You are logged in.');
         navigate('/account', { replace: true });
       },
