@@ -15,7 +15,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Container, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
@@ -149,6 +149,7 @@ class ExerciseCard(Strict):
     easier: list[Variation] = []
     harder: list[Variation] = []
     sources: list[Slug] = Field(min_length=1)
+    retired: bool = False  # still served, so what names it resolves; hidden from runners' lists
 
 
 class RoutineItem(Strict):
@@ -185,6 +186,7 @@ class RoutineFile(Strict):
     tags: list[Tag] = Field(min_length=1)
     sources: list[Slug] = Field(min_length=1)
     items: list[RoutineItem] = Field(min_length=1, max_length=LIMITS["items"])
+    retired: bool = False  # as on ExerciseCard
 
     @model_validator(mode="after")
     def _items_have_targets(self) -> RoutineFile:
@@ -265,21 +267,46 @@ def _broken_references(catalog: Catalog, present: set[str]) -> list[Problem]:
     """Every slug a card or routine names must have a file."""
     errors = []
     for slug, card in catalog.exercises.items():
-        where = f"exercises/{slug}.toml"
-        for direction in ("easier", "harder"):
-            for index, variation in enumerate(getattr(card, direction)):
-                if variation.exercise and variation.exercise not in present:
-                    errors.append(Problem(where, f"{direction}.{index}.exercise", f"no exercise '{variation.exercise}'"))
-                if variation.exercise == slug:
-                    errors.append(Problem(where, f"{direction}.{index}.exercise", "an exercise cannot vary into itself"))
-        errors.extend(_unknown_sources(card.sources, catalog, where))
+        errors.extend(Problem(f"exercises/{slug}.toml", place, message)
+                      for place, message in exercise_reference_problems(slug, card, present, catalog.sources))
     for slug, routine in catalog.routines.items():
-        where = f"routines/{slug}.toml"
-        for index, item in enumerate(routine.items):
-            if item.exercise not in present:
-                errors.append(Problem(where, f"items.{index}.exercise", f"no exercise '{item.exercise}'"))
-        errors.extend(_unknown_sources(routine.sources, catalog, where))
+        errors.extend(Problem(f"routines/{slug}.toml", place, message)
+                      for place, message in routine_reference_problems(routine, present, catalog.sources))
     return errors
+
+
+def exercise_reference_problems(slug: str, card: ExerciseCard, exercises: Container[str],
+                                sources: Container[str]) -> list[tuple[str, str]]:
+    """(field, message) for each exercise or source a card names that does not exist."""
+    errors = []
+    for direction in ("easier", "harder"):
+        for index, variation in enumerate(getattr(card, direction)):
+            if variation.exercise and variation.exercise not in exercises:
+                errors.append((f"{direction}.{index}.exercise", f"no exercise '{variation.exercise}'"))
+            if variation.exercise == slug:
+                errors.append((f"{direction}.{index}.exercise", "an exercise cannot vary into itself"))
+    return errors + _unknown_sources(card.sources, sources)
+
+
+def routine_reference_problems(routine: RoutineFile, exercises: Container[str],
+                               sources: Container[str]) -> list[tuple[str, str]]:
+    """(field, message) for each exercise or source a routine names that does not exist."""
+    errors = [(f"items.{index}.exercise", f"no exercise '{item.exercise}'")
+              for index, item in enumerate(routine.items) if item.exercise not in exercises]
+    return errors + _unknown_sources(routine.sources, sources)
+
+
+def ladder_dose_problem(card: ExerciseCard, ladder: Ladder) -> str | None:
+    """A ladder climbs the dose its card prescribes: the message if it does not."""
+    prescribed = "reps" if card.prescription.reps is not None else "seconds"
+    if ladder.dose != prescribed:
+        return f"the card prescribes {prescribed}, so the ladder climbs {prescribed}"
+    return None
+
+
+def shared_name_problem(name: str, other: str) -> str:
+    """The message for a name another exercise (``other``, as the reader finds it) already has."""
+    return f"'{name}' is already the name of {other}"
 
 
 def _ladder_problems(catalog: Catalog, present: set[str]) -> list[Problem]:
@@ -290,10 +317,8 @@ def _ladder_problems(catalog: Catalog, present: set[str]) -> list[Problem]:
         card = catalog.exercises.get(slug)
         if slug not in present:
             errors.append(Problem(where, "", f"no exercise '{slug}' for this ladder"))
-        elif card is not None:
-            prescribed = "reps" if card.prescription.reps is not None else "seconds"
-            if ladder.dose != prescribed:
-                errors.append(Problem(where, "dose", f"the card prescribes {prescribed}, so the ladder climbs {prescribed}"))
+        elif card is not None and (message := ladder_dose_problem(card, ladder)):
+            errors.append(Problem(where, "dose", message))
     return errors
 
 
@@ -303,16 +328,13 @@ def _shared_names(catalog: Catalog) -> list[Problem]:
     for slug, card in catalog.exercises.items():
         other = first.setdefault(card.name.casefold(), slug)
         if other != slug:
-            errors.append(Problem(f"exercises/{slug}.toml", "name", f"'{card.name}' is already the name of exercises/{other}.toml"))
+            errors.append(Problem(f"exercises/{slug}.toml", "name", shared_name_problem(card.name, f"exercises/{other}.toml")))
     return errors
 
 
-def _unknown_sources(keys: list[str], catalog: Catalog, where: str) -> list[Problem]:
-    return [
-        Problem(where, f"sources.{index}", f"no source '{key}' in sources.toml")
-        for index, key in enumerate(keys)
-        if key not in catalog.sources
-    ]
+def _unknown_sources(keys: list[str], sources: Container[str]) -> list[tuple[str, str]]:
+    return [(f"sources.{index}", f"no source '{key}' in sources.toml") for index, key in enumerate(keys)
+            if key not in sources]
 
 
 def _read_toml(path: Path, root: Path, errors: list[Problem]) -> dict:
@@ -333,14 +355,24 @@ def _read_toml(path: Path, root: Path, errors: list[Problem]) -> dict:
 
 
 def _parse(model, raw: dict, path: Path, root: Path, errors: list[Problem], prefix: str = ""):
+    parsed, problems = validated(model, raw, prefix)
+    errors.extend(Problem(_rel(path, root), place, message) for place, message in problems)
+    return parsed
+
+
+def validated(model, raw, prefix: str = ""):
+    """``raw`` checked by ``model``: (the parsed value, []) or (None, [(dotted field, message)...]).
+
+    The one place a content model's errors become messages, for files and JSON bodies alike.
+    """
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw), []
     except ValidationError as error:
+        problems = []
         for problem in error.errors():
             location = ".".join(str(part) for part in ((prefix,) if prefix else ()) + problem["loc"])
-            message = problem["msg"].removeprefix("Value error, ")
-            errors.append(Problem(_rel(path, root), location, message))
-        return None
+            problems.append((location, problem["msg"].removeprefix("Value error, ")))
+        return None, problems
 
 
 def _rel(path: Path, root: Path) -> str:

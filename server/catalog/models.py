@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.extensions import db
@@ -19,7 +19,10 @@ class Source(db.Model):
 
 
 class Exercise(db.Model):
-    """An exercise card; list-shaped fields (steps, faults, variations) are stored as JSON."""
+    """An exercise card as served (built-in content or the coach layer over it); list-shaped fields are JSON.
+
+    A retired exercise stays served, so every session that names it still resolves.
+    """
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(80), unique=True)
@@ -29,6 +32,11 @@ class Exercise(db.Model):
     position: Mapped[int]
     card: Mapped[dict] = mapped_column(JSON)
     video: Mapped[dict | None] = mapped_column(JSON)
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # What the content files last said (the served shape), kept so a coach's revert needs no content folder.
+    built_in: Mapped[dict | None] = mapped_column(JSON)
+    # The content retires it: its file is gone (a load never deletes a row), or it says ``retired = true``.
+    built_in_retired: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Routine(db.Model):
@@ -45,6 +53,9 @@ class Routine(db.Model):
     round_rest_seconds: Mapped[int]
     position: Mapped[int]
     details: Mapped[dict] = mapped_column(JSON)
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
+    built_in: Mapped[dict | None] = mapped_column(JSON)  # as on Exercise
+    built_in_retired: Mapped[bool] = mapped_column(default=False, server_default=false())
     items: Mapped[list["RoutineItem"]] = relationship(
         order_by="RoutineItem.position", cascade="all, delete-orphan", lazy="selectin"
     )
@@ -68,8 +79,9 @@ class RoutineItem(db.Model):
 
 
 class CatalogState(db.Model):
-    """The single row recording which content version is loaded."""
+    """The single row recording which catalogue version is served: the loaded content's, and the coach layer's over it."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[str] = mapped_column(String(64))
+    built_in_version: Mapped[str | None] = mapped_column(String(64))  # the content files' alone
     loaded_at: Mapped[datetime]

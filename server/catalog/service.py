@@ -9,9 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import Dialect, select
 
-from server.catalog.content import Catalog, CatalogInvalid, ExerciseCard, Ladder, read_catalog
+from server.catalog import served
+from server.catalog.content import Catalog, CatalogInvalid, ExerciseCard, Ladder, RoutineFile, read_catalog
 from server.catalog.lock import load_lock
-from server.catalog.models import CatalogState, Exercise, Routine, RoutineItem, Source
+from server.catalog.models import CatalogState, Exercise, Routine, Source
 from server.clips import ClipsInvalid, build_clips
 from server.extensions import db
 
@@ -50,15 +51,17 @@ def _commit(catalog: Catalog, videos: dict) -> LoadResult:
     version = _version_with_clips(catalog.version, videos)
     result = LoadResult(version, len(catalog.exercises), len(catalog.routines), changed=True)
     db.session.rollback()  # read the state as the previous load left it, not an older snapshot
-    state = db.session.get(CatalogState, 1)
-    if state and state.version == version:
-        return replace(result, changed=False)
     try:
+        state = served.lock_catalogue()
+        if state and state.built_in_version == version:
+            db.session.rollback()
+            return replace(result, version=state.version, changed=False)
         _store(catalog, videos)
         if state is None:
-            state = CatalogState(id=1)
+            state = CatalogState(id=1, version=version)
             db.session.add(state)
-        state.version, state.loaded_at = version, _now()
+        state.built_in_version, state.loaded_at = version, _now()
+        result = replace(result, version=served.refresh_version(state))
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -96,7 +99,7 @@ def catalog_payload() -> dict:
         _payload_cache[version] = {
             "version": version,
             "exercises": [exercise_json(e) for e in exercises],
-            "routines": [_routine_json(r) for r in routines],
+            "routines": [routine_json(r) for r in routines],
             "sources": [
                 {"key": s.key, "title": s.title, "author": s.author, "summary": s.summary} for s in sources
             ],
@@ -118,7 +121,7 @@ def routine_exists(slug: str) -> bool:
 def exercise_json(exercise: Exercise) -> dict:
     """An exercise in its public JSON shape."""
     return {"slug": exercise.slug, "name": exercise.name, "summary": exercise.summary,
-            "unilateral": exercise.unilateral, **exercise.card, "video": exercise.video}
+            "unilateral": exercise.unilateral, **exercise.card, "video": exercise.video, "retired": exercise.retired}
 
 
 EMPTY = "empty"
@@ -134,7 +137,8 @@ def _version_sql(dialect: Dialect) -> str:
 _payload_cache: dict[str, dict] = {}
 
 
-def _routine_json(routine: Routine) -> dict:
+def routine_json(routine: Routine) -> dict:
+    """A ready-made routine in its public JSON shape."""
     return {
         "slug": routine.slug,
         "name": routine.name,
@@ -156,11 +160,17 @@ def _routine_json(routine: Routine) -> dict:
             }
             for item in routine.items
         ],
+        "retired": routine.retired,
     }
 
 
 def _store(catalog: Catalog, videos: dict) -> None:
-    """Upsert by slug, so row ids stay stable across loads; drop what the content no longer has."""
+    """Keep each item's built-in version, then serve it with the coach layer over it.
+
+    Upserts by slug, so row ids stay stable across loads. An exercise or routine whose file is
+    gone is retired, not deleted: sessions, routines and the layer may name it. Sources are the
+    files' alone.
+    """
     sources = {s.key: s for s in db.session.scalars(select(Source))}
     for key, source in catalog.sources.items():
         row = sources.pop(key, None) or Source(key=key)
@@ -169,40 +179,52 @@ def _store(catalog: Catalog, videos: dict) -> None:
     for row in sources.values():
         db.session.delete(row)
 
-    # Clear old items first: the flush would otherwise insert new (routine, position) rows before deleting old ones.
-    routines = {r.slug: r for r in db.session.scalars(select(Routine))}
-    for row in routines.values():
-        row.items.clear()
+    built_exercises = {slug: exercise_entry(slug, card, catalog.ladders.get(slug), videos[slug].as_json())
+                       for slug, card in catalog.exercises.items()}
+    layer = served.layer_items("exercise")
+    rows = _keep_built_in(Exercise, built_exercises, {s for s, card in catalog.exercises.items() if card.retired})
+    for slug in set(rows) | set(layer):
+        served.recompose_exercise(slug, rows.get(slug), layer.get(slug))
     db.session.flush()
 
-    existing = {e.slug: e for e in db.session.scalars(select(Exercise))}
-    stored: dict[str, Exercise] = {}
-    for position, (slug, card) in enumerate(catalog.exercises.items()):
-        row = existing.pop(slug, None) or Exercise(slug=slug)
-        row.name, row.summary, row.unilateral, row.position = card.name, card.summary, card.unilateral, position
-        row.card = card.model_dump(mode="json", exclude={"name", "summary", "unilateral"}) | {
-            "ladder": ladder_json(slug, card, catalog.ladders.get(slug))}
-        row.video = videos[slug].as_json()
-        db.session.add(row)
-        stored[slug] = row
-
-    for position, (slug, spec) in enumerate(catalog.routines.items()):
-        row = routines.pop(slug, None) or Routine(slug=slug)
-        row.name, row.summary, row.format, row.position = spec.name, spec.summary, spec.format, position
-        row.rounds, row.work_seconds = spec.rounds, spec.work_seconds
-        row.rest_seconds, row.round_rest_seconds = spec.rest_seconds, spec.round_rest_seconds
-        row.details = {"sessions_per_week": spec.sessions_per_week, "tags": spec.tags, "sources": spec.sources}
-        row.items = [
-            RoutineItem(position=index, exercise=stored[item.exercise],
-                        **item.model_dump(exclude={"exercise"}))
-            for index, item in enumerate(spec.items)
-        ]
-        db.session.add(row)
-    for row in routines.values():
-        db.session.delete(row)
+    exercises = served.rows_by_slug(Exercise)
+    built_routines = {slug: routine_entry(slug, spec) for slug, spec in catalog.routines.items()}
+    layer = served.layer_items("routine")
+    rows = _keep_built_in(Routine, built_routines, {s for s, spec in catalog.routines.items() if spec.retired})
+    for slug in set(rows) | set(layer):
+        served.recompose_routine(slug, rows.get(slug), layer.get(slug), exercises)
+    served.renumber()
     db.session.flush()
-    for row in existing.values():
-        db.session.delete(row)
+
+
+def _keep_built_in(model, built: dict[str, dict], retired: set[str]) -> dict:
+    """Store each built-in version on its row; retire rows whose file is gone or says so; return every row by slug."""
+    rows = served.rows_by_slug(model)
+    for slug, entry in built.items():
+        row = rows.get(slug)
+        if row is None:
+            row = rows[slug] = model(slug=slug, position=0)
+            db.session.add(row)
+        row.built_in, row.built_in_retired = entry, slug in retired
+    for slug, row in rows.items():
+        if slug not in built and row.built_in is not None:
+            row.built_in_retired = True
+    return rows
+
+
+def exercise_entry(slug: str, card: ExerciseCard, ladder: Ladder | None, video: dict | None) -> dict:
+    """An exercise in its served shape (without ``retired``), from its validated card and ladder."""
+    return {"slug": slug, "name": card.name, "summary": card.summary, "unilateral": card.unilateral,
+            **card.model_dump(mode="json", exclude={"name", "summary", "unilateral", "retired"}),
+            "ladder": ladder_json(slug, card, ladder), "video": video}
+
+
+def routine_entry(slug: str, spec: RoutineFile) -> dict:
+    """A routine in its served shape (without ``retired``), from its validated file."""
+    fields = spec.model_dump(mode="json")
+    return {"slug": slug, **{key: fields[key] for key in served.ROUTINE_COLUMNS[1:]},
+            "sessions_per_week": fields["sessions_per_week"], "tags": fields["tags"], "sources": fields["sources"],
+            "items": fields["items"]}
 
 
 def ladder_json(slug: str, card: ExerciseCard, ladder: Ladder | None) -> dict | None:

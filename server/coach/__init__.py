@@ -1,6 +1,6 @@
 """The coach studio's server side: who may use it, what coaches did, and the /api/coach endpoints."""
 
-from server.coach import history_views  # noqa: F401  (it registers routes)
+from server.coach import catalogue_views, history_views  # noqa: F401  (they register routes)
 from server.coach.blueprint import bp
 
 __all__ = ["bp"]

@@ -52,14 +52,19 @@ def test_an_edit_gives_a_new_version_and_keeps_row_ids(app, tmp_path):
         assert catalog_payload()["version"] == result.version
 
 
-def test_a_removed_routine_is_removed(app, tmp_path):
+def test_a_removed_routine_is_retired_not_deleted(app, tmp_path):
+    """Sessions may name it: it stays served, flagged, so nothing logged stops resolving."""
     content = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, content)
     (content / "routines" / "back-and-core-circuit.toml").unlink()
     with app.app_context():
+        items = len(db.session.scalar(select(Routine).where(Routine.slug == "back-and-core-circuit")).items)
         load_catalog(content, MEDIA_DIR)
-        assert db.session.scalar(select(Routine).where(Routine.slug == "back-and-core-circuit")) is None
-        assert all(item.routine_id is not None for item in db.session.scalars(select(RoutineItem)))
+        row = db.session.scalar(select(Routine).where(Routine.slug == "back-and-core-circuit"))
+        assert (row.retired, len(row.items)) == (True, items)
+        served = {r["slug"]: r for r in catalog_payload()["routines"]}
+        assert served["back-and-core-circuit"]["retired"] is True
+        assert not any(r["retired"] for slug, r in served.items() if slug != "back-and-core-circuit")
 
 
 def test_cli_load_reports_and_is_idempotent(bare_app):

@@ -21,3 +21,24 @@ def coach_client(app, coach):
     client = app.test_client()
     log_in(client, coach)
     return client
+
+
+def new_exercise(slug: str = "wall-sit", **overrides) -> dict:
+    """A valid exercise body, as a coach's studio sends it."""
+    return {
+        "slug": slug, "name": "Wall sit", "summary": "Sitting against a wall with thighs level builds the quads.",
+        "unilateral": False, "tags": ["hips"], "muscles": ["Quadriceps"],
+        "steps": ["Stand with your back to a wall.", "Slide down until your thighs are level, and hold."],
+        "top_tip": "Keep the knees over the ankles.", "faults": ["Knees drifting in."],
+        "prescription": {"sets": 2, "hold_seconds": 30}, "sources": ["balance-training"],
+        "ladder": {"dose": "seconds", "low": 20, "high": 60, "step": 10, "rungs": [{"label": "Feet together"}]},
+    } | overrides
+
+
+def new_routine(slug: str = "quick-core", **overrides) -> dict:
+    """A valid routine body naming built-in exercises."""
+    return {
+        "slug": slug, "name": "Quick core", "summary": "Two exercises for a day with little time.",
+        "format": "circuit", "rounds": 2, "work_seconds": 30, "rest_seconds": 15, "tags": ["core"],
+        "sources": ["balance-training"], "items": [{"exercise": "plank"}, {"exercise": "side-plank", "reps": None}],
+    } | overrides

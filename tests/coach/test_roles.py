@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import log_in, register_account
+from tests.conftest import csrf_token, log_in, register_account
 
 
 def test_anonymous_users_get_a_json_401(client):
@@ -45,3 +45,35 @@ def test_granting_an_unknown_email_says_so(app):
     result = app.test_cli_runner().invoke(args=["users", "grant-coach", "nobody@example.com"])
     assert result.exit_code == 1
     assert "No account has the email 'nobody@example.com'." in result.output
+
+
+STUDIO_CALLS = [
+    (method, path.format(kinds=kinds))
+    for kinds, slug in (("exercises", "side-plank"), ("routines", "back-and-core-circuit"))
+    for method, path in (("GET", "/api/coach/{kinds}"), ("POST", "/api/coach/{kinds}"),
+                         ("GET", "/api/coach/{kinds}/" + slug), ("PUT", "/api/coach/{kinds}/" + slug),
+                         ("POST", "/api/coach/{kinds}/" + slug + "/publish"),
+                         ("POST", "/api/coach/{kinds}/" + slug + "/revert"),
+                         ("DELETE", "/api/coach/{kinds}/" + slug),
+                         ("POST", "/api/coach/{kinds}/" + slug + "/restore"))
+]
+
+
+@pytest.mark.parametrize("method, path", STUDIO_CALLS)
+def test_every_catalogue_endpoint_is_for_coaches_only(app, client, method, path):
+    anonymous = client.open(path, method=method, json={}, headers={"X-CSRFToken": csrf_token(client)})
+    assert anonymous.status_code == 401
+    log_in(client, register_account(app))
+    response = client.open(path, method=method, json={})
+    assert response.status_code == 403
+    assert "Only coaches" in response.get_json()["error"]["message"]
+
+
+@pytest.mark.parametrize("method, path", [call for call in STUDIO_CALLS if call[0] != "GET"])
+def test_a_coach_without_the_csrf_token_is_refused_and_nothing_changes(coach_client, method, path):
+    before = coach_client.get("/api/coach/actions").get_json()
+    del coach_client.environ_base["HTTP_X_CSRFTOKEN"]
+    response = coach_client.open(path, method=method, json={})
+    assert response.status_code == 400
+    assert "CSRF" in response.get_json()["error"]["message"]
+    assert coach_client.get("/api/coach/actions").get_json() == before
