@@ -1,7 +1,7 @@
-"""Changing the catalogue a live server serves while a device holds the old one, and reading what the device holds.
+"""A coach changing the catalogue a live server serves while a device holds the old one, and reading what the device holds.
 
-A server of its own media folder (a copy of the shared renders), so a load that replaces a clip
-deletes the old file there only, never under another test running beside this one.
+The server has a media folder of its own (a copy of the shared renders), so the clips a coach
+adds there never reach another test running beside this one.
 """
 
 import shutil
@@ -9,12 +9,11 @@ import time
 import uuid
 
 import pytest
-from sqlalchemy import select
-
-from server.catalog.models import CatalogState, Exercise, Routine
-from server.catalog.service import load_catalog
+from server.accounts.models import User
+from server.accounts.service import set_coach
+from server.coach.catalogue import attach_clip
 from server.extensions import db
-from tests.conftest import CONTENT_DIR, MEDIA_DIR, make_app
+from tests.conftest import MEDIA_DIR, log_in, make_app, register_account
 from tests.live_server import LiveServer
 
 STORED_CATALOG = "steady.catalogStore.readStoredCatalog()"
@@ -31,58 +30,60 @@ PLAYING = """(video) => new Promise((resolve) => {
 
 @pytest.fixture
 def own_server(template_db, tmp_path):
-    """A live server on a fresh copy of the database, with a media folder of its own: (server, content, media)."""
+    """A live server on a fresh copy of the database, with a media folder of its own, and a coach: (server, studio)."""
     media = tmp_path / "media"
     shutil.copytree(MEDIA_DIR, media, ignore=shutil.ignore_patterns(".*"))
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, content)
-    (content / "clips").mkdir(exist_ok=True)
     database = tmp_path / "steady.sqlite"
     shutil.copy(template_db, database)
     server = LiveServer(make_app(f"sqlite:///{database}", MEDIA_DIR=str(media)))
     server.start()
-    yield server, content, media
+    yield server, Studio(server, media)
     server.stop()
 
 
-def publish_content(app, content, media) -> str:
-    """Load the (changed) content folder as the live catalogue; returns the new version."""
-    with app.app_context():
-        return load_catalog(content, media).version
+class Studio:
+    """A coach publishing to a live server: the coach API through a logged-in client, and the clip a finished upload attaches."""
 
+    def __init__(self, server, media):
+        self.app, self.media = server.app, media
+        self.account = register_account(self.app, "coach@example.com")
+        with self.app.app_context():
+            set_coach(self.account.email, True)
+        self.client = self.app.test_client()
+        log_in(self.client, self.account)
 
-def film_again(content, media, slug: str, footage: str = "glute-bridge") -> None:
-    """A coach's own clip for `slug` (here another exercise's render), dropped into the content."""
-    shutil.copy(next(media.glob(f"{footage}.*.mp4")), content / "clips" / f"{slug}.mp4")
+    def _ok(self, response, status: int = 200) -> dict:
+        assert response.status_code == status, response.get_json()
+        return response.get_json()
 
+    def publish_exercise(self, slug: str, **changes) -> str:
+        """Edit a live exercise's card and publish it; returns the new catalogue version."""
+        card = self._ok(self.client.get(f"/api/catalog/exercises/{slug}"))
+        body = {key: value for key, value in card.items() if key != "video"} | changes
+        self._ok(self.client.put(f"/api/coach/exercises/{slug}", json=body))
+        return self._ok(self.client.post(f"/api/coach/exercises/{slug}/publish"))["catalog_version"]
 
-def rewrite(content, slug: str, old: str, new: str) -> None:
-    """Change a line of an exercise's content file."""
-    path = content / "exercises" / f"{slug}.toml"
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new))
+    def publish_new(self, kind: str, body: dict) -> str:
+        """Create an exercise or routine and publish it (an exercise before it has a clip); returns the new catalogue version."""
+        self._ok(self.client.post(f"/api/coach/{kind}s", json=body), 201)
+        return self._ok(self.client.post(f"/api/coach/{kind}s/{body['slug']}/publish"))["catalog_version"]
 
+    def retire(self, kind: str, slug: str) -> dict:
+        """Remove an item the history or the built-in catalogue names: it is retired, not deleted."""
+        item = self._ok(self.client.delete(f"/api/coach/{kind}s/{slug}"))
+        assert item["retired"] is True, item
+        return item
 
-def serve_changed(app, exercises: dict | None = None, routines: dict | None = None) -> str:
-    """Serve some exercises or routines with changed fields (`retired`, or `video` None) under a new version.
-
-    What a coach's retire or an early publish does to the served catalogue, written to the
-    catalogue's own rows until the coach layer can publish it; returns the new version.
-    """
-    with app.app_context():
-        for slug, fields in (exercises or {}).items():
-            row = db.session.scalar(select(Exercise).where(Exercise.slug == slug))
-            if "video" in fields:
-                row.video = fields["video"]
-            row.card = {**row.card, **{k: v for k, v in fields.items() if k != "video"}}
-        for slug, fields in (routines or {}).items():
-            row = db.session.scalar(select(Routine).where(Routine.slug == slug))
-            row.details = {**row.details, **fields}
-        state = db.session.get(CatalogState, 1)
-        state.version = uuid.uuid4().hex[:16]
-        db.session.commit()
-        return state.version
+    def film(self, slug: str, footage: str = "glute-bridge") -> dict:
+        """The coach's own clip of `slug` (here another exercise's render under a new name), attached as a finished upload is."""
+        shown = self._ok(self.client.get(f"/api/catalog/exercises/{footage}"))["video"]
+        name = f"{slug}.coach-{uuid.uuid4().hex[:12]}"
+        shutil.copy(self.media / shown["src"].removeprefix("/media/"), self.media / f"{name}.mp4")
+        shutil.copy(self.media / shown["poster"].removeprefix("/media/"), self.media / f"{name}.jpg")
+        video = shown | {"src": f"/media/{name}.mp4", "poster": f"/media/{name}.jpg", "origin": "coach"}
+        with self.app.app_context():
+            attach_clip(slug, video, db.session.get(User, self.account.id))
+        return video
 
 
 def eventually(page, predicate: str, arg=None, timeout: float = 15.0) -> None:

@@ -5,24 +5,23 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.liefi_proxy import LiefiProxy
-from tests.offline.catalogue_steps import MEDIA_KEYS, PLAYING, download, eventually, film_again, publish_content, rewrite, stored_exercise
+from tests.offline.catalogue_steps import MEDIA_KEYS, PLAYING, download, eventually, stored_exercise
 from tests.offline.catalogue_steps import own_server  # noqa: F401  (fixture)
 from tests.offline.conftest import wait_until_controlled
 
 pytestmark = pytest.mark.browser
 
-OLD_TIP = "Breathe throughout: a plank you can only hold by holding your breath"
-NEW_TIP = "Breathe out as you brace"
+OLD_TIP = "Breathe throughout"
+NEW_TIP = "Breathe out as you brace, in as you settle"
 UPDATED = "The exercise catalogue was updated."
 SAVED_ROUTINE = "routine:core-staples"  # its first exercise is the plank
 
 
-def publish_plank_change(server, content, media) -> None:
-    """A coach films the plank again and rewrites its top tip."""
-    rewrite(content, "plank", 'top_tip = "Breathe throughout: a plank you can only hold by holding your breath is not yet',
-            f'top_tip = "{NEW_TIP}: a plank you can only hold by holding your breath is not yet')
-    film_again(content, media, "plank")
-    publish_content(server.app, content, media)
+def publish_plank_change(studio) -> dict:
+    """A coach rewrites the plank's top tip and films it again; returns the new clip."""
+    card = studio.client.get("/api/catalog/exercises/plank").get_json()
+    studio.publish_exercise("plank", top_tip=card["top_tip"].replace(OLD_TIP, NEW_TIP))
+    return studio.film("plank")
 
 
 def save_routine_for_offline(page, base: str) -> None:
@@ -36,14 +35,14 @@ def clip_path(page) -> str:
 
 
 def test_a_change_published_while_offline_shows_once_back_and_the_old_clip_plays_until_then(page, own_server):  # noqa: F811
-    server, content, media = own_server
+    server, studio = own_server
     page.goto(server.url + "/")
     wait_until_controlled(page)
     save_routine_for_offline(page, server.url)
     old = stored_exercise(page, "plank")["video"]
 
     page.context.set_offline(True)
-    publish_plank_change(server, content, media)
+    publish_plank_change(studio)
 
     # Offline, a new visit works on what the device has: the old card and its old clip, from the device.
     page.goto(server.url + "/exercises/plank")
@@ -75,7 +74,7 @@ def test_a_change_published_while_offline_shows_once_back_and_the_old_clip_plays
 
 
 def test_a_new_clip_that_cannot_be_saved_yet_leaves_the_old_one_playing_offline(page, own_server):  # noqa: F811
-    server, content, media = own_server
+    server, studio = own_server
     proxy = LiefiProxy(server.port).start()
     try:
         page.goto(proxy.url + "/")
@@ -83,7 +82,7 @@ def test_a_new_clip_that_cannot_be_saved_yet_leaves_the_old_one_playing_offline(
         save_routine_for_offline(page, proxy.url)
         old = stored_exercise(page, "plank")["video"]
 
-        publish_plank_change(server, content, media)
+        publish_plank_change(studio)
         proxy.drop = lambda path: ".coach-" in path  # the signal goes whenever the new clip downloads
         page.reload()
         expect(page.locator("#announcer")).to_have_text(UPDATED, timeout=15_000)
