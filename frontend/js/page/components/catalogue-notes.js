@@ -9,7 +9,7 @@
   function retiredNote(item) {
     if (!item || !item.retired) return null;
     return h('p', { class: 'retired-note' }, h('strong', {}, `${RETIRED}. `),
-      'It stays here because your history or your own routines name it; new lists no longer offer it.');
+      'It stays here because your history or your own routines name it; the lists no longer offer it.');
   }
 
   /** The frame a clip would fill, saying the demonstration is coming, for an exercise published before its clip. */

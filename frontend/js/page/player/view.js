@@ -49,7 +49,7 @@
   function stepsInstead(exercise) {
     if (!exercise || exercise.video || !exercise.steps || !exercise.steps.length) return null;
     return h('div', { class: 'player-steps' },
-      h('p', { class: 'player-steps-head' }, 'Its demonstration is coming. How to do it:'),
+      h('p', { class: 'player-steps-head' }, 'Its clip is coming. How to do it:'),
       h('ol', {}, exercise.steps.map((text) => h('li', {}, text))));
   }
 
