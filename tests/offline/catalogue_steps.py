@@ -74,6 +74,10 @@ class Studio:
         assert item["retired"] is True, item
         return item
 
+    def delete(self, kind: str, slug: str) -> None:
+        """Remove a coach-made item nothing refers to: it is deleted for good."""
+        assert self._ok(self.client.delete(f"/api/coach/{kind}s/{slug}")) == {"slug": slug, "deleted": True}
+
     def film(self, slug: str, footage: str = "glute-bridge") -> dict:
         """The coach's own clip of `slug` (here another exercise's render under a new name), attached as a finished upload is."""
         shown = self._ok(self.client.get(f"/api/catalog/exercises/{footage}"))["video"]

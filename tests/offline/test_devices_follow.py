@@ -4,6 +4,7 @@ the clips of a routine it saved are saved again, and the old clip plays until th
 import pytest
 from playwright.sync_api import expect
 
+from tests.coach.conftest import new_exercise
 from tests.liefi_proxy import LiefiProxy
 from tests.offline.catalogue_steps import MEDIA_KEYS, PLAYING, download, eventually, stored_exercise
 from tests.offline.catalogue_steps import own_server  # noqa: F401  (fixture)
@@ -43,6 +44,7 @@ def test_a_change_published_while_offline_shows_once_back_and_the_old_clip_plays
 
     page.context.set_offline(True)
     publish_plank_change(studio)
+    towel_curls = studio.film("towel-curls")  # a card nothing saved: only its poster is kept
 
     # Offline, a new visit works on what the device has: the old card and its old clip, from the device.
     page.goto(server.url + "/exercises/plank")
@@ -64,6 +66,7 @@ def test_a_change_published_while_offline_shows_once_back_and_the_old_clip_plays
                 && Boolean(await cache.match(clip)) && !(await cache.match(gone)))""",
         [SAVED_ROUTINE, new["src"], old["src"]])
     assert old["poster"] not in page.evaluate(MEDIA_KEYS)
+    eventually(page, "(poster) => caches.open('steady-media-v1').then((c) => c.match(poster)).then(Boolean)", towel_curls["poster"])
 
     # Offline again, the new clip plays from the device.
     page.context.set_offline(True)
@@ -114,3 +117,22 @@ def test_a_new_clip_that_cannot_be_saved_yet_leaves_the_old_one_playing_offline(
         assert new["src"] in download(page, SAVED_ROUTINE)["urls"]
     finally:
         proxy.stop()
+
+
+def test_a_card_deleted_for_good_takes_its_saved_clip_with_it(page, own_server):  # noqa: F811
+    server, studio = own_server
+    studio.publish_new("exercise", new_exercise())
+    clip = studio.film("wall-sit")
+    page.goto(server.url + "/exercises/wall-sit")
+    wait_until_controlled(page)
+    page.get_by_role("button", name="Save for offline").click()
+    expect(page.get_by_role("button", name="Saved for offline")).to_be_disabled(timeout=15_000)
+    assert {clip["src"], clip["poster"]} <= set(page.evaluate(MEDIA_KEYS))
+
+    studio.delete("exercise", "wall-sit")
+    page.context.set_offline(True)
+    page.context.set_offline(False)  # back online: the device checks the catalogue
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found", timeout=15_000)
+    eventually(page, "(urls) => caches.open('steady-media-v1').then((c) => Promise.all(urls.map((u) => c.match(u))))"
+                     ".then((found) => found.every((f) => !f))", [clip["src"], clip["poster"]])
+    assert download(page, "exercise:wall-sit") is None

@@ -88,6 +88,23 @@
     return outcome;
   }
 
+  /** Keep the poster of every exercise in `catalog` (a few at a time), as the worker does when it installs,
+   * so a card whose clip is not saved still looks whole offline after the catalogue changed. */
+  async function keepPosters(catalog) {
+    const cache = await caches.open(steady.cacheNames.media);
+    const queue = [];
+    for (const exercise of catalog.everyExercise) {
+      if (exercise.video && !(await cache.match(exercise.video.poster))) queue.push(exercise.video.poster);
+    }
+    const fetchNext = async () => {
+      for (let url = queue.shift(); url; url = queue.shift()) {
+        const poster = await fetch(new Request(url, { cache: 'reload' })).catch(() => null);
+        if (poster && poster.status === 200) await cache.put(url, poster).catch(() => undefined); // full: the clip's stand-in goes without
+      }
+    };
+    await Promise.all([fetchNext(), fetchNext(), fetchNext(), fetchNext()]);
+  }
+
   /** Whether any download waits for an update (its clips changed and the new ones are not saved yet). */
   async function anyStale() {
     return (await listDownloads()).some((d) => d.stale);
@@ -103,5 +120,5 @@
     return null;
   }
 
-  steady.downloadRefresh = { wantedUrls, refreshDownloads, updateDownload, pruneMedia, anyStale, heldClipFor };
+  steady.downloadRefresh = { wantedUrls, refreshDownloads, updateDownload, pruneMedia, keepPosters, anyStale, heldClipFor };
 })(globalThis.steady);

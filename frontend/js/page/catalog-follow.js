@@ -32,6 +32,7 @@
       const outcome = await steady.downloadRefresh.refreshDownloads(shown, changed ? previous : null);
       if (outcome.resaved.length) await steady.router.refresh(); // "Saved for offline" is true again
     }
+    if ('caches' in window && changed) await steady.downloadRefresh.keepPosters(shown);
   }
 
   /** Fetch the catalogue and show it if it changed; resolves when done (calls while one runs add one more round). */
