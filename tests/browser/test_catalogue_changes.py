@@ -6,8 +6,10 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe_check import axe_in_both_schemes
+from tests.browser.sync_steps import log_in, start_on, wait_saved
 from tests.browser.training_steps import SPY, START, save_session
 from tests.coach.conftest import new_exercise, new_routine
+from tests.conftest import register_account
 from tests.offline.catalogue_steps import STORED_CATALOG, eventually
 from tests.offline.catalogue_steps import own_server  # noqa: F401  (fixture)
 from tests.offline.conftest import wait_until_controlled
@@ -115,3 +117,18 @@ def test_an_exercise_published_before_its_clip_says_the_demonstration_is_coming(
     page.clock.run_for(3_000)
     expect(stage.locator(".timer-digits")).not_to_have_text(before)
     axe_in_both_schemes(page, screenshot, "catalogue-player-clip-coming", clock=True)
+
+
+def test_a_sync_brings_a_change_published_meanwhile_to_the_card_on_screen(page, own_server):  # noqa: F811
+    server, studio = own_server
+    runner = register_account(server.app, "runner@example.com")
+    start_on(page, server)
+    log_in(page, server, runner)
+    wait_saved(page)
+    page.goto(server.url + "/exercises/side-plank")
+    expect(page.locator(".tip")).to_be_visible()
+    expect(page.locator(".tip")).not_to_contain_text("Stack the hips")
+    studio.publish_exercise("side-plank", top_tip="Stack the hips, then breathe.")
+    save_session(page)  # a write: the device syncs it straight away, and checks the catalogue as it does
+    expect(page.locator(".tip")).to_contain_text("Stack the hips, then breathe.", timeout=15_000)
+    expect(page.locator("#announcer")).to_have_text("The exercise catalogue was updated.")

@@ -2,7 +2,7 @@
 // saved again, and media nothing needs any more (old clips, posters of removed exercises) is
 // removed from the device. The old clips are removed only once the new ones are saved: when that
 // fails (offline, out of space) the download is marked as needing an update, keeps the files it
-// has, and remembers which old clip stands for which new one, so offline the old one still plays.
+// has, and remembers the old clip of each exercise it still holds, so offline the old one still plays.
 (function (steady) {
   'use strict';
   const { STORES, openDatabase } = steady.db;
@@ -19,12 +19,6 @@
       ? catalog.routine.get(record.slug)
       : await steady.customRoutines.getRoutine(record.slug).catch(() => null);
     return routine ? routine.items.map((item) => catalog.exercise.get(item.exercise)) : null;
-  }
-
-  /** The URLs a download should hold under `catalog`; null when what it saved no longer exists. */
-  async function wantedUrls(record, catalog) {
-    const exercises = await coveredExercises(record, catalog);
-    return exercises ? clipUrls(exercises) : null;
   }
 
   function sameUrls(a, b) {
@@ -120,5 +114,5 @@
     return null;
   }
 
-  steady.downloadRefresh = { wantedUrls, refreshDownloads, updateDownload, pruneMedia, keepPosters, anyStale, heldClipFor };
+  steady.downloadRefresh = { refreshDownloads, updateDownload, pruneMedia, keepPosters, anyStale, heldClipFor };
 })(globalThis.steady);
