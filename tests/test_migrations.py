@@ -188,3 +188,32 @@ def test_the_session_index_is_backfilled_on_sqlite(tmp_path):
 @pytest.mark.postgres
 def test_the_session_index_is_backfilled_on_postgres(pg_url):
     check_session_index_backfill(make_app(pg_url))
+
+
+def check_built_in_backfill(app):
+    """0010 keeps what earlier loads stored as each item's built-in version, so a coach can revert before any new load."""
+    from server.catalog.models import CatalogState
+
+    with app.app_context():
+        upgrade()
+        load_catalog(CONTENT_DIR, MEDIA_DIR)
+        payload = catalog_payload()
+        db.session.remove()
+        downgrade(revision="0009")
+        upgrade()
+        unretired = {kind: {item["slug"]: {k: v for k, v in item.items() if k != "retired"} for item in payload[kind]}
+                     for kind in ("exercises", "routines")}
+        assert {row.slug: row.built_in for row in db.session.scalars(select(Exercise))} == unretired["exercises"]
+        assert {row.slug: row.built_in for row in db.session.scalars(select(Routine))} == unretired["routines"]
+        state = db.session.get(CatalogState, 1)
+        assert state.built_in_version == state.version == payload["version"]
+        assert load_catalog(CONTENT_DIR, MEDIA_DIR).changed is False
+
+
+def test_the_built_in_versions_are_backfilled_on_sqlite(tmp_path):
+    check_built_in_backfill(make_app(f"sqlite:///{tmp_path / 'm.sqlite'}"))
+
+
+@pytest.mark.postgres
+def test_the_built_in_versions_are_backfilled_on_postgres(pg_url):
+    check_built_in_backfill(make_app(pg_url))

@@ -45,6 +45,8 @@ def export_catalog(dest: Path, content_dir: Path, media_dir: Path) -> ExportResu
     if clipless:
         raise ExportRefused(f"content files need a clip for every exercise, and these have none yet: "
                             f"{', '.join(clipless)}. Upload their clips first.")
+    clips = {exercise["slug"]: _clip_source(exercise["slug"], exercise["video"], content_dir, media_dir)
+             for exercise in exercises}
     for folder in ("exercises", "ladders", "routines"):
         (dest / folder).mkdir(parents=True)
 
@@ -60,7 +62,10 @@ def export_catalog(dest: Path, content_dir: Path, media_dir: Path) -> ExportResu
         if exercise["ladder"]:
             ladder = {key: value for key, value in exercise["ladder"].items() if key not in LADDER_COMPUTED}
             (dest / "ladders" / f"{slug}.toml").write_text(_toml(ladder))
-        copied += _write_clip(slug, exercise["video"], dest, content_dir, media_dir)
+        kind, source = clips[slug]
+        (dest / kind).mkdir(exist_ok=True)
+        shutil.copyfile(source, dest / kind / f"{slug}{source.suffix}")
+        copied += 1 if kind == "clips" else 0
     for routine in routines:
         fields = {key: value for key, value in routine.items() if key not in ("slug", "retired")}
         (dest / "routines" / f"{routine['slug']}.toml").write_text(_toml(fields | _retired(routine)))
@@ -71,19 +76,15 @@ def _retired(item: dict) -> dict:
     return {"retired": True} if item["retired"] else {}
 
 
-def _write_clip(slug: str, video: dict, dest: Path, content_dir: Path, media_dir: Path) -> int:
-    """The pose script a rendered clip comes from, else the clip itself as footage; 1 if a clip file was copied."""
+def _clip_source(slug: str, video: dict, content_dir: Path, media_dir: Path) -> tuple[str, Path]:
+    """Where the exercise's clip comes from: (folder, file) — the pose script a render was made from, else the clip."""
     pose = content_dir / "poses" / f"{slug}.toml"
     if video["origin"] == "rendered" and pose.is_file():
-        (dest / "poses").mkdir(exist_ok=True)
-        shutil.copyfile(pose, dest / "poses" / pose.name)
-        return 0
+        return "poses", pose
     clip = media_dir / video["src"].removeprefix("/media/")
     if not clip.is_file():
         raise ExportRefused(f"the clip of '{slug}' ({video['src']}) is not in {media_dir}.")
-    (dest / "clips").mkdir(exist_ok=True)
-    shutil.copyfile(clip, dest / "clips" / f"{slug}.mp4")
-    return 1
+    return "clips", clip
 
 
 def _toml(fields: dict) -> str:

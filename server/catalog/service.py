@@ -39,35 +39,51 @@ def load_catalog(content_dir: Path, media_dir: Path) -> LoadResult:
             built = build_clips(content_dir, media_dir, list(catalog.exercises))
         except ClipsInvalid as invalid:
             raise CatalogInvalid(invalid.errors) from invalid
-        result = _commit(catalog, built.videos)
-        # Only now does no stored catalogue name the older renders.
+        result, named = _commit(catalog, built.videos)
+        # Only now does no stored catalogue name the older renders, except a retired item's last clip.
         for path in built.stale:
-            path.unlink(missing_ok=True)
+            if path.name not in named:
+                path.unlink(missing_ok=True)
         return result
 
 
-def _commit(catalog: Catalog, videos: dict) -> LoadResult:
-    """Store the catalogue and its version in one transaction, unless that version is already stored."""
+def _commit(catalog: Catalog, videos: dict) -> tuple[LoadResult, set[str]]:
+    """Store the catalogue and its version in one transaction, unless that version is already stored.
+
+    Also returns the media files the stored catalogue names, read in the same transaction.
+    """
     version = _version_with_clips(catalog.version, videos)
     result = LoadResult(version, len(catalog.exercises), len(catalog.routines), changed=True)
     db.session.rollback()  # read the state as the previous load left it, not an older snapshot
     try:
         state = served.lock_catalogue()
         if state and state.built_in_version == version:
+            named = _named_media()
             db.session.rollback()
-            return replace(result, version=state.version, changed=False)
+            return replace(result, version=state.version, changed=False), named
         _store(catalog, videos)
         if state is None:
             state = CatalogState(id=1, version=version)
             db.session.add(state)
         state.built_in_version, state.loaded_at = version, _now()
         result = replace(result, version=served.refresh_version(state))
+        named = _named_media()
         db.session.commit()
     except Exception:
         db.session.rollback()
         raise
     _payload_cache.clear()
-    return result
+    return result, named
+
+
+def _named_media() -> set[str]:
+    """The media file names any stored exercise (served or built-in version) names."""
+    names = set()
+    for video, built_in in db.session.execute(select(Exercise.video, Exercise.built_in)):
+        for clip in (video, (built_in or {}).get("video")):
+            if clip:
+                names.update(url.removeprefix("/media/") for url in (clip.get("src"), clip.get("poster")) if url)
+    return names
 
 
 def catalog_version() -> str | None:

@@ -17,7 +17,7 @@ from server.coach.history import history_of, record_action
 from server.coach.models import CoachItem
 from server.extensions import db
 
-KINDS = ("exercise", "routine")
+ARTICLE = {"exercise": "an", "routine": "a"}
 
 
 class NotFound(Exception):
@@ -33,7 +33,7 @@ def create_item(kind: str, body, coach: User) -> dict:
     served.lock_catalogue()
     checked = _checked(kind, body)
     if _layer(kind, checked.slug) is not None or served.row_of(kind, checked.slug) is not None:
-        raise Conflict(f"There is already a {kind} called '{checked.slug}'.")
+        raise Conflict(f"There is already {ARTICLE[kind]} {kind} called '{checked.slug}'.")
     item = CoachItem(kind=kind, slug=checked.slug, draft=_served_of(kind, checked), published=None, video=None,
                      retired=False, updated_at=utc_now())
     db.session.add(item)
@@ -171,7 +171,7 @@ def list_items(kind: str) -> list[dict]:
         built_in = row is not None and row.built_in is not None
         draft = item.draft if item is not None else None
         summaries.append({
-            "slug": slug, "name": draft["name"] if draft else row.name,
+            "slug": slug, "name": draft["name"] if draft else (row.name if row else slug),
             "built_in": built_in, "live": row is not None, "has_draft": draft is not None,
             "retired": bool(row is not None and row.retired),
             "changed": built_in and item is not None and (item.published is not None or item.video is not None)})
@@ -219,8 +219,11 @@ def _checked(kind: str, body, slug: str | None = None, row=None) -> ExerciseBody
         checked = routine_body(body, slug)
         # A routine may keep a retired exercise it already had; it may not take up one.
         had = {entry["exercise"] for entry in _items_of(row)}
-        usable = {s for s, e in served.rows_by_slug(Exercise).items() if not e.retired or s in had}
-        problems = routine_reference_problems(checked.routine, usable, _source_keys())
+        exercises = served.rows_by_slug(Exercise)
+        problems = [(f"items.{index}.exercise", f"'{item.exercise}' is retired: a routine may keep it, not take it up")
+                    for index, item in enumerate(checked.routine.items)
+                    if item.exercise in exercises and exercises[item.exercise].retired and item.exercise not in had]
+        problems += routine_reference_problems(checked.routine, exercises, _source_keys())
     if problems:
         raise BodyInvalid(*problems[0])
     return checked

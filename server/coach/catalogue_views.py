@@ -3,7 +3,7 @@
 Both kinds share every route: ``/api/coach/exercises/...`` and ``/api/coach/routines/...``.
 """
 
-from flask import abort, jsonify, request
+from flask import jsonify, request
 from flask_login import current_user
 
 from server.coach import catalogue
@@ -30,10 +30,8 @@ def _conflict(error: catalogue.Conflict):
 
 
 def _body():
-    body = request.get_json(silent=True)
-    if body is None:
-        abort(400, description="Send a JSON object.")
-    return body
+    # Not JSON at all reads as None, which the body check refuses like any other non-object.
+    return request.get_json(silent=True)
 
 
 @bp.get(f"/{PLURAL}")

@@ -132,11 +132,15 @@ def stands_in_for(app: Flask) -> bool:
     """Whether the app's hooks are exactly those this layer reproduces: the CSRF check, compression's Vary,
     Flask-Login's remember cookie (untouched for a session it vouches for), the limiter's headers (only
     for limited views, which push and pull are not) and the security headers; and Flask's cookie sessions."""
-    before, after = app.before_request_funcs, app.after_request_funcs
+    # Only the app's own hooks and the sync blueprint's run for push and pull; another blueprint's
+    # (the coach studio's role gate, say) never do.
+    before, after, preprocessors = ({key: hooks for key, hooks in table.items() if key in (None, "sync")}
+                                    for table in (app.before_request_funcs, app.after_request_funcs,
+                                                  app.url_value_preprocessors))
     known_after = [compress.after_request, login_manager._update_remember_cookie, add_headers]
     return (set(before) <= {None} and [_name(hook) for hook in before.get(None, [])] == [CSRF_HOOK]
             and set(after) <= {None} and [hook for hook in after.get(None, []) if _name(hook) != LIMITER_HOOK] == known_after
-            and not any(app.url_value_preprocessors.values())
+            and not any(preprocessors.values())
             and type(app.session_interface) is SecureCookieSessionInterface)  # the sessions SessionReader reads
 
 

@@ -79,6 +79,11 @@ def test_a_bad_routine_names_its_field(coach_client, body, field, message):
     assert coach_client.get("/api/coach/routines/quick-core").status_code == 404
 
 
+def test_a_body_that_is_not_json_is_refused(coach_client):
+    response = coach_client.post("/api/coach/exercises", data="name = 'Wall sit'", content_type="text/plain")
+    assert refused(response, "", "Send a JSON object.")
+
+
 def test_a_put_naming_another_slug_is_refused(coach_client):
     response = coach_client.put("/api/coach/exercises/side-plank", json=new_exercise())
     assert response.get_json()["field"] == "slug"

@@ -55,3 +55,17 @@ def test_a_built_in_card_edited_keeps_its_clip_and_reverts(client, coach_client)
     assert client.get("/api/catalog/exercises/side-plank").get_json() == card
     assert catalog(client)["version"] == reverted.get_json()["catalog_version"]
     assert coach_client.post("/api/coach/exercises/side-plank/revert").status_code == 409
+
+
+def test_devices_holding_the_old_version_get_the_new_one_and_then_304s(client, coach_client):
+    old = client.get("/api/catalog")
+    assert client.get("/api/catalog", headers={"If-None-Match": old.headers["ETag"]}).status_code == 304
+    coach_client.post("/api/coach/exercises", json=new_exercise())
+    coach_client.post("/api/coach/exercises/wall-sit/publish")
+    fresh = client.get("/api/catalog", headers={"If-None-Match": old.headers["ETag"]})
+    assert fresh.status_code == 200
+    assert "wall-sit" in {e["slug"] for e in fresh.get_json()["exercises"]}
+    assert fresh.headers["ETag"] != old.headers["ETag"]
+    assert client.get("/api/catalog", headers={"If-None-Match": fresh.headers["ETag"]}).status_code == 304
+    card = client.get("/api/catalog/exercises/wall-sit")
+    assert card.headers["ETag"] == fresh.headers["ETag"]

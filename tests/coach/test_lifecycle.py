@@ -41,7 +41,7 @@ def test_an_existing_slug_cannot_be_created_twice(coach_client):
     coach_client.post("/api/coach/exercises", json=new_exercise())
     response = coach_client.post("/api/coach/exercises", json=new_exercise())
     assert response.status_code == 409
-    assert response.get_json()["error"]["message"] == "There is already a exercise called 'wall-sit'."
+    assert response.get_json()["error"]["message"] == "There is already an exercise called 'wall-sit'."
 
 
 def test_publish_without_a_draft_and_unknown_slugs(coach_client):
@@ -157,7 +157,8 @@ def test_routines_publish_retire_and_keep_a_retired_exercise(client, coach_clien
     assert kept.status_code == 200, kept.get_json()
     refused = coach_client.post("/api/coach/routines", json=new_routine(slug="other", name="Other one",
                                                                          items=[{"exercise": "wall-sit"}]))
-    assert refused.get_json()["field"] == "items.0.exercise"
+    assert refused.get_json() == {"error": {"status": 400, "message": "'wall-sit' is retired: a routine may keep it, "
+                                                                      "not take it up"}, "field": "items.0.exercise"}
     assert coach_client.post("/api/coach/routines/quick-core/publish").status_code == 200
     assert served(client, "quick-core", "routines")["rounds"] == 3
     assert coach_client.delete("/api/coach/routines/quick-core").get_json() == {"slug": "quick-core", "deleted": True}
