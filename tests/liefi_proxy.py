@@ -1,12 +1,14 @@
 """A lie-fi connection: a local HTTP proxy that answers every request, but only after a delay.
 
 The browser talks to the proxy's origin; the proxy fetches from the app at once and holds the
-answer `delay` seconds before sending it, like one bar of signal in a gym basement.
+answer `delay` seconds before sending it, like one bar of signal in a gym basement. Requests
+whose path `drop` matches lose their connection with no answer, like signal lost mid-download.
 """
 
 import http.client
 import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade",
@@ -19,6 +21,7 @@ class LiefiProxy:
     def __init__(self, upstream_port: int, delay: float = 0.0):
         self.upstream_port = upstream_port
         self.delay = delay
+        self.drop: Callable[[str], bool] | None = None
         self.requests: list[str] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -51,6 +54,9 @@ class LiefiProxy:
             def _forward(self):
                 held_until = time.monotonic() + proxy.delay
                 proxy.requests.append(self.path)
+                if proxy.drop and proxy.drop(self.path):
+                    self.close_connection = True  # no status line at all: the browser's fetch fails
+                    return
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}

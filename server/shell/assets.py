@@ -84,6 +84,7 @@ PAGE_JS = [
     "js/page/components/export-control.js",
     "js/page/components/save-offline.js",
     "js/page/components/clip-unsaved.js",
+    "js/page/components/catalogue-notes.js",
     "js/page/components/kit-needed.js",
     "js/page/components/routine-cards.js",
     "js/page/components/level-panel.js",
@@ -106,6 +107,7 @@ PAGE_JS = [
     "js/page/views/needs-connection.js",
     "js/page/screen-bundles.js",
     "js/page/screens.js",
+    "js/page/catalog-follow.js",
     "js/page/app.js",
 ]
 # The heavy screens, kept out of the precached shell's budget: the worker caches them just after

@@ -47,7 +47,7 @@ def test_an_exercise_from_draft_to_published_edited_and_removed(coach_page, live
 
     page.get_by_role("button", name="Preview").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Dead bug")
-    expect(page.get_by_text("The demonstration for this exercise is coming.")).to_be_visible()
+    expect(page.get_by_text("The demonstration is coming. Until then, the steps below show how it is done.")).to_be_visible()
     expect(page.locator(".studio-preview .steps li")).to_have_count(2)
     expect(page.get_by_role("link", name="Save for offline")).to_have_count(0)
     axe_in_both_schemes(page, screenshot, "studio-exercise-preview")

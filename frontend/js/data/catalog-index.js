@@ -1,13 +1,17 @@
-// The catalogue as the views use it: the payload indexed by slug.
+// The catalogue as the views use it: the payload indexed by slug. Lists hold what the catalogue
+// offers now; the maps also resolve retired items, which history, progress and a runner's own
+// routines still name.
 (function (steady) {
   'use strict';
 
   /** Index a catalogue payload by slug for quick lookups. */
   function indexCatalog(payload) {
+    const listed = (item) => !item.retired;
     return {
       version: payload.version,
-      exercises: payload.exercises,
-      routines: payload.routines,
+      exercises: payload.exercises.filter(listed),
+      routines: payload.routines.filter(listed),
+      everyExercise: payload.exercises,
       sources: payload.sources || [],
       exercise: new Map(payload.exercises.map((e) => [e.slug, e])),
       routine: new Map(payload.routines.map((r) => [r.slug, r])),

@@ -15,9 +15,9 @@
     await db.put(STORES.catalog, payload, 'current');
   }
 
-  /** Fetch the catalogue from the network (through the worker, if any) and store it. */
-  async function fetchCatalog() {
-    const response = await fetch('/api/catalog', { headers: { Accept: 'application/json' } });
+  /** Fetch the catalogue (through the worker, if any) and store it; `fresh` asks the server itself, never the worker's copy. */
+  async function fetchCatalog({ fresh = false } = {}) {
+    const response = await fetch('/api/catalog', { headers: { Accept: 'application/json' }, cache: fresh ? 'no-cache' : 'default' });
     if (!response.ok) throw new Error(`The exercise catalogue could not be loaded (HTTP ${response.status}).`);
     const payload = await response.json();
     await storeCatalog(payload);

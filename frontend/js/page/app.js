@@ -16,17 +16,6 @@
       h('button', { type: 'button', class: 'button', onclick: () => location.reload() }, 'Try again')));
   }
 
-  async function refreshCatalog(current) {
-    const payload = await fetchCatalog();
-    if (payload.version !== current.version) {
-      const catalog = indexCatalog(payload);
-      steady.router.update({ catalog });
-      announce('The exercise catalogue was updated.');
-      // Clips saved for offline follow the catalogue, so "Saved for offline" stays true.
-      if ('caches' in window) await steady.downloadRefresh.refreshDownloads(catalog);
-    }
-  }
-
   async function boot() {
     steady.schemaNotice.watchSchemaNotice();
     steady.formDrafts.watchDrafts(document.getElementById('main'));
@@ -35,16 +24,13 @@
     steady.navMore.watchMoreMenu();
     steady.install.offerInstall();
     steady.syncStatus.startSyncStatus().catch((error) => console.warn('Sync could not start:', error));
-    let payload = await readStoredCatalog().catch(() => null);
-    if (payload) {
-      refreshCatalog(payload).catch(() => undefined); // offline: the stored catalogue stands
-    } else {
-      payload = await fetchCatalog();
-    }
-    const firstScreen = steady.router.start(steady.screens, { catalog: indexCatalog(payload) });
-    steady.workerClient.registerWorker({
-      onCatalogUpdated: () => readStoredCatalog().then((p) => refreshCatalog(p || payload)).catch(() => undefined),
-    }).catch((error) => console.warn('Service worker registration failed:', error));
+    const stored = await readStoredCatalog().catch(() => null);
+    const catalog = indexCatalog(stored || await fetchCatalog());
+    const firstScreen = steady.router.start(steady.screens, { catalog });
+    // A stored catalogue is drawn at once and checked behind it (offline, it stands).
+    steady.catalogFollow.followCatalog(catalog);
+    steady.workerClient.registerWorker({ onCatalogUpdated: steady.catalogFollow.refreshCatalog })
+      .catch((error) => console.warn('Service worker registration failed:', error));
     await firstScreen;
     steady.studioLink.watchStudioLink().catch(() => undefined); // no account, or offline: the link stays as last known
   }

@@ -1,7 +1,7 @@
 // Every screen, by address: the one list the router matches, and the one that
 // tests/browser/test_screens.py holds against the server's page routes in server/shell/pages.py.
-// `nav` names the navigation link marked as the current page; a `live` screen shows records only
-// and is drawn again when a pull brings changes to them (router.refresh). A screen whose code is in a screen
+// `nav` names the navigation link marked as the current page; a `live` screen shows records or the catalogue
+// only (no work in progress) and is drawn again when a pull or a new catalogue changes them (router.refresh). A screen whose code is in a screen
 // bundle (server/shell/assets.py SCREEN_JS) names the bundle and the view it defines instead of a view.
 (function (steady) {
   'use strict';
@@ -9,11 +9,11 @@
 
   steady.screens = [
     { path: '/', view: views.home, nav: 'home', live: true },
-    { path: '/exercises', view: views.exerciseList, nav: 'exercises' },
+    { path: '/exercises', view: views.exerciseList, nav: 'exercises', live: true },
     { path: '/exercises/:slug', view: views.exerciseCard, nav: 'exercises', live: true },
     { path: '/routines', view: views.routineList, nav: 'routines', live: true },
     { path: '/routines/new', bundle: 'editor', viewName: 'routineEditor', nav: 'routines' },
-    { path: '/routines/:slug', view: views.routineDetail, nav: 'routines' },
+    { path: '/routines/:slug', view: views.routineDetail, nav: 'routines', live: true },
     { path: '/routines/:ref/play', bundle: 'player', viewName: 'player', nav: 'routines' },
     { path: '/routines/:id/edit', bundle: 'editor', viewName: 'routineEditor', nav: 'routines' },
     { path: '/log', bundle: 'log', viewName: 'sessionLog', nav: 'log' },

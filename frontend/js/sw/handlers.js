@@ -20,7 +20,8 @@
     }
   }
 
-  /** The catalogue: answer from the cache at once, refresh it behind, tell pages if it changed. */
+  /** The catalogue: answer from the cache at once, refresh it behind, tell pages if it changed. A page
+   * checking for a new version on purpose (cache: 'no-cache') gets the network's answer, or a failure it can retry. */
   async function handleCatalog(event) {
     const cache = await caches.open(names.data);
     const cached = await cache.match('/api/catalog');
@@ -32,7 +33,7 @@
       }
       return response;
     });
-    if (cached) {
+    if (cached && event.request.cache !== 'no-cache') {
       event.waitUntil(refresh.catch(() => undefined));
       return cached;
     }

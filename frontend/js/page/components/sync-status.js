@@ -51,6 +51,8 @@
     engine.watchSync((status, news) => {
       // A pull brought records from another device: show them where the runner is looking.
       if (news.changed) steady.router.refresh().then((shownNow) => shownNow && steady.dom.announce('Updated with changes from your other devices.'));
+      // A sync is also when the device checks for a new catalogue (a coach may have published since).
+      if (news.changed !== undefined) steady.catalogFollow.refreshCatalog();
       bar.hidden = status.state === 'local'; // no account: the app looks as it always did
       bar.dataset.state = status.state;
       const text = statusWords(status);

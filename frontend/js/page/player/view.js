@@ -39,10 +39,18 @@
       : steady.components.clipUnsaved.standInWhenUnsaved(h('video', {
         src: video.src, poster: video.poster, muted: true, loop: true, autoplay: true, playsinline: true, preload: 'auto',
         width: video.width, height: video.height, 'aria-label': `Demonstration of ${exercise.name}`, 'data-origin': video.origin,
-      }), video);
+      }), video, exercise.slug);
     if (!still) media.muted = true;
     const mirrored = video.side !== 'both' && (side === 'left' || side === 'right') && side !== video.side;
     return h('div', { class: mirrored ? 'player-clip is-mirrored' : 'player-clip' }, media);
+  }
+
+  /** For an exercise with no clip yet, the card's steps stand where the clip would play. */
+  function stepsInstead(exercise) {
+    if (!exercise || exercise.video || !exercise.steps || !exercise.steps.length) return null;
+    return h('div', { class: 'player-steps' },
+      h('p', { class: 'player-steps-head' }, 'Its clip is coming. How to do it:'),
+      h('ol', {}, exercise.steps.map((text) => h('li', {}, text))));
   }
 
   function saveClipsForOffline(routine, catalog) {
@@ -250,7 +258,7 @@
         note ? h('p', { class: 'player-weaker' }, note) : null,
         level ? h('p', { class: 'player-rung' }, h('span', { class: 'visually-hidden' }, 'Your level: '), level.label) : null,
         !upcoming && exercise && exercise.top_tip ? h('p', { class: 'player-tip' }, h('strong', {}, 'Tip: '), exercise.top_tip) : null,
-        clip(exercise, { moving: !upcoming, side: step.side }),
+        clip(exercise, { moving: !upcoming, side: step.side }) || (upcoming ? null : stepsInstead(exercise)),
         measure].filter(Boolean));
       const after = upcoming ? null : words.nextExerciseStep(screen.state.steps, pos.index + 1);
       next.hidden = Boolean(upcoming); // during a rest the stage itself previews what is next

@@ -14,17 +14,18 @@
     return h('li', {}, lead, lead ? ': ' : '', variation.note);
   }
 
-  /** The looping, muted demonstration; with reduced motion, the poster and a play button instead. */
+  /** The looping, muted demonstration; with reduced motion, the poster and a play button instead;
+   * before a coach has filmed it, a line saying it is coming. */
   function demonstration(exercise) {
     const clip = exercise.video;
-    if (!clip) return h('p', { class: 'hint clip-coming' }, 'The demonstration for this exercise is coming.');
+    if (!clip) return steady.components.catalogueNotes.clipComing();
     const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const video = h('video', {
       class: 'clip-video', src: clip.src, poster: clip.poster, width: clip.width, height: clip.height,
       muted: true, loop: true, playsinline: true, controls: true, autoplay: !still, preload: still ? 'none' : 'auto',
       'aria-label': `Demonstration of ${exercise.name}`, 'data-origin': clip.origin,
     });
-    steady.components.clipUnsaved.standInWhenUnsaved(video, clip);
+    steady.components.clipUnsaved.standInWhenUnsaved(video, clip, exercise.slug);
     video.muted = true; // the property, not just the attribute, is what autoplay policies check
     const play = still ? h('button', {
       type: 'button', class: 'clip-play', 'aria-label': `Play the ${exercise.name} demonstration`,
@@ -61,7 +62,8 @@
         h('p', { class: 'eyebrow' }, exercise.tags.map((t) => TAGS[t]).join(' · ')),
         h('h1', {}, exercise.name),
         h('p', { class: 'dose' }, h('span', { class: 'visually-hidden' }, 'Default dose: '), prescription(exercise)),
-        h('p', { class: 'lead' }, exercise.summary)),
+        h('p', { class: 'lead' }, exercise.summary),
+        steady.components.catalogueNotes.retiredNote(exercise)),
       demonstration(exercise),
       device ? [
         steady.components.saveOffline.saveOfflineControl({

@@ -25,7 +25,7 @@
 
   /** One tap from Home into the player for the routine before or after a run. */
   function aroundARun(catalog) {
-    const routines = AROUND_A_RUN.filter(([slug]) => catalog.routine.has(slug));
+    const routines = AROUND_A_RUN.filter(([slug]) => catalog.routines.some((r) => r.slug === slug));
     if (!routines.length) return null;
     return h('section', { 'aria-labelledby': 'home-run' },
       h('h2', { id: 'home-run' }, 'Around your run'),

@@ -134,7 +134,7 @@
   // Weakest side first: the biggest gap is the one worth working on.
   function sidesSection(sessions, catalog, today) {
     const { WEEKS, unilateralDoses } = steady.components.asymmetryLine;
-    const doses = unilateralDoses(catalog.exercises);
+    const doses = unilateralDoses(catalog.everyExercise); // retired ones too: the history still holds them
     const result = steady.rules.asymmetry.asymmetry(sessions, doses, today, WEEKS);
     const slugs = Object.keys(result).sort((a, b) => result[b].deficit_pct - result[a].deficit_pct);
     return h('section', { class: 'sides', 'aria-labelledby': 'progress-sides' },

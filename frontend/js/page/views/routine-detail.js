@@ -17,6 +17,7 @@
         h('h1', {}, routine.name),
         h('p', { class: 'dose' }, `About ${routineMinutes(routine, catalog)} min · ${routineFormat(routine)}`),
         h('p', { class: 'lead' }, routine.summary),
+        steady.components.catalogueNotes.retiredNote(routine),
         often || rest ? h('p', {}, [often ? `Aim for ${often}.` : '', rest].filter(Boolean).join(' ')) : null,
         steady.components.kitNeeded(routine, catalog),
         device ? [

@@ -3,10 +3,13 @@
   'use strict';
   const { h, announce } = steady.dom;
 
-  /** Routines the quick log offers: the ready-made ones, then the runner's own. */
-  function routineChoices(catalog, custom) {
+  /** Routines the quick log offers: the ready-made ones, then the runner's own; a retired one only
+   * to the session already logged with it, so editing that session keeps its routine. */
+  function routineChoices(catalog, custom, current) {
+    const retired = current && catalog.routine.get(current);
+    const ready = retired && retired.retired ? [...catalog.routines, retired] : catalog.routines;
     return [
-      ...catalog.routines.map((r) => ({ ref: r.slug, name: r.name, routine: r })),
+      ...ready.map((r) => ({ ref: r.slug, name: r.name, routine: r })),
       ...custom.map((r) => ({ ref: r.id, name: `${r.name} (yours)`, routine: r })),
     ];
   }
@@ -27,7 +30,7 @@
       routine: null, entries: [], effort: null, pain: 'none', notes: '',
     };
     const form = steady.components.sessionForm.sessionForm({
-      draft, catalog, settings, mode: 'manual', routineChoices: routineChoices(catalog, custom), levels,
+      draft, catalog, settings, mode: 'manual', routineChoices: routineChoices(catalog, custom, existing && existing.routine), levels,
       submitLabel: editing ? 'Save changes' : 'Save session',
       onSave: async (record) => {
         const saved = await steady.sessions.saveSession(record);

@@ -61,7 +61,7 @@
         onclick: async (event) => {
           event.target.disabled = true;
           try {
-            await steady.downloads.saveDownload(d);
+            await steady.downloadRefresh.updateDownload(d, catalog); // the new clips, then the old ones go
             announce(`${d.title} saved for offline use.`);
           } catch (error) {
             announce(error.message);
