@@ -11,7 +11,7 @@ from sqlalchemy import Dialect, select
 
 from server.catalog.content import Catalog, CatalogInvalid, ExerciseCard, Ladder, read_catalog
 from server.catalog.lock import load_lock
-from server.catalog.models import CatalogState, Exercise, Routine, RoutineItem, Source
+from server.catalog.models import CatalogState, Exercise, Program, Routine, RoutineItem, Source
 from server.clips import ClipsInvalid, build_clips
 from server.extensions import db
 
@@ -93,10 +93,12 @@ def catalog_payload() -> dict:
         exercises = db.session.scalars(select(Exercise).order_by(Exercise.position)).all()
         routines = db.session.scalars(select(Routine).order_by(Routine.position)).all()
         sources = db.session.scalars(select(Source).order_by(Source.key)).all()
+        programs = db.session.scalars(select(Program).order_by(Program.position)).all()
         _payload_cache[version] = {
             "version": version,
             "exercises": [exercise_json(e) for e in exercises],
             "routines": [_routine_json(r) for r in routines],
+            "programs": [{"slug": p.slug, "name": p.name, "summary": p.summary, **p.details} for p in programs],
             "sources": [
                 {"key": s.key, "title": s.title, "author": s.author, "summary": s.summary} for s in sources
             ],
@@ -201,6 +203,19 @@ def _store(catalog: Catalog, videos: dict) -> None:
     for row in routines.values():
         db.session.delete(row)
     db.session.flush()
+    for row in existing.values():
+        db.session.delete(row)
+    _store_programs(catalog)
+
+
+def _store_programs(catalog: Catalog) -> None:
+    """Upsert programs by slug; a program names routines by slug, so it needs no other row."""
+    existing = {p.slug: p for p in db.session.scalars(select(Program))}
+    for position, (slug, spec) in enumerate(catalog.programs.items()):
+        row = existing.pop(slug, None) or Program(slug=slug)
+        row.name, row.summary, row.position = spec.name, spec.summary, position
+        row.details = spec.model_dump(mode="json", exclude={"name", "summary"}, exclude_none=True)
+        db.session.add(row)
     for row in existing.values():
         db.session.delete(row)
 

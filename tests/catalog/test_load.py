@@ -55,10 +55,11 @@ def test_an_edit_gives_a_new_version_and_keeps_row_ids(app, tmp_path):
 def test_a_removed_routine_is_removed(app, tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, content)
-    (content / "routines" / "back-and-core-circuit.toml").unlink()
+    # One no program names: a program's routine cannot go (tests/catalog/test_programs.py).
+    (content / "routines" / "ankles-for-trail-runners.toml").unlink()
     with app.app_context():
         load_catalog(content, MEDIA_DIR)
-        assert db.session.scalar(select(Routine).where(Routine.slug == "back-and-core-circuit")) is None
+        assert db.session.scalar(select(Routine).where(Routine.slug == "ankles-for-trail-runners")) is None
         assert all(item.routine_id is not None for item in db.session.scalars(select(RoutineItem)))
 
 
