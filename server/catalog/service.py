@@ -117,6 +117,11 @@ def routine_exists(slug: str) -> bool:
     return db.session.scalar(select(Routine.id).where(Routine.slug == slug)) is not None
 
 
+def program_exists(slug: str) -> bool:
+    """Whether a program has this slug."""
+    return db.session.scalar(select(Program.id).where(Program.slug == slug)) is not None
+
+
 def exercise_json(exercise: Exercise) -> dict:
     """An exercise in its public JSON shape."""
     return {"slug": exercise.slug, "name": exercise.name, "summary": exercise.summary,

@@ -14,7 +14,6 @@
   'use strict';
   const { WEEK_DAYS } = steady.rules.streaks;
   const { isLocalDate } = steady.rules.jsonValues;
-  const { weekPlan } = steady.rules.weekPlan;
 
   const DAY_MS = 86400000;
   const dayOf = (value) => Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10)) / DAY_MS;
@@ -85,7 +84,8 @@
     const week = weeks[weekIndex];
     const [flags, used] = done[weekIndex];
     const chosen = isObject(settings) ? settings : {};
-    const plan = weekPlan({ ...chosen, weekly_target: flags.length, week_start: weekdayOf(blocks[weekIndex][0]) }, used, today);
+    // Read when called: the week-plan rule travels in the plan bundle, which every user of this rule loads first.
+    const plan = steady.rules['weekPlan'].weekPlan({ ...chosen, weekly_target: flags.length, week_start: weekdayOf(blocks[weekIndex][0]) }, used, today);
     const waiting = flags.map((flag, i) => (flag ? null : i)).filter((i) => i !== null);
     // The sessions not yet done, in order, on the days the plan keeps for them.
     const planned = plan.days.filter((day) => day.plan !== null);
