@@ -121,6 +121,24 @@ def test_leaving_keeps_the_history_and_offers_to_enrol_again(page, live_server):
     expect(page.get_by_role("link", name="Follow a program: weeks of sessions around your runs")).to_be_visible()
 
 
+def test_a_start_next_week_waits_for_its_day(page, live_server):
+    open_program(page, live_server)
+    page.get_by_label("Start date").fill("2026-12-07")
+    page.get_by_role("button", name="Enrol", exact=True).click()
+    expect(page.locator(".program-now h2")).to_have_text("Week 1 of 5 starts Mon 7 Dec")
+    page.goto(live_server.url + "/")
+    expect(page.locator(".program-now .program-label")).to_have_text("Week 1 of 5 starts Mon 7 Dec")
+
+
+def test_a_start_date_before_2000_is_refused_with_its_reason(page, live_server):
+    open_program(page, live_server)
+    page.get_by_label("Start date").fill("1999-12-31")
+    page.get_by_role("button", name="Enrol", exact=True).click()
+    expect(page.get_by_role("alert")).to_have_text("Enter the start date as YYYY-MM-DD, from 2000-01-01 on.")
+    expect(page.get_by_label("Start date")).to_be_focused()
+    assert page.evaluate("steady.enrolments.listEnrolments()") == []
+
+
 def test_finishing_says_so_and_suggests_what_next(page, live_server):
     open_program(page, live_server)
     enrol(page)

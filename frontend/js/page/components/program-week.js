@@ -62,17 +62,25 @@
     return h('ol', { class: 'plan-days', 'aria-labelledby': headingId }, schedule.plan.days.map((day) => dayItem(day, today, catalog)));
   }
 
+  /** The schedule's label, with a start still to come written as a date in the browser's locale. */
+  function labelOf(schedule) {
+    if (schedule.state !== 'upcoming') return schedule.label;
+    return `Week 1 of ${schedule.weeks} starts ${P.dateText(schedule.start_date, { weekday: true })}`;
+  }
+
   /** Home's line for the program: "Week 2 of 5 · session 1 of 3 — Start", or where it stands. */
   function homeCard(state, catalog) {
     const { schedule, program } = state;
     const next = schedule.next;
     return h('section', { class: 'program-now', 'aria-labelledby': 'home-program' },
       h('h2', { id: 'home-program' }, program.name),
-      h('p', { class: 'program-label' }, schedule.label,
+      h('p', { class: 'program-label' }, labelOf(schedule),
         next ? [' — ', h('a', { class: 'button', href: `/routines/${next.routine}/play` }, 'Start')] : null),
-      next ? h('p', { class: 'hint' }, `Next: ${routineName(next.routine, catalog)}. ${schedule.message}`) : h('p', {}, schedule.message),
-      h('p', { class: 'link-row' }, h('a', { href: `/programs/${program.slug}` }, 'This week of the program')));
+      next ? h('p', { class: 'hint' }, `Next: ${routineName(next.routine, catalog)}. ${schedule.message}`)
+        : h('p', {}, schedule.state === 'upcoming' ? '' : schedule.message),
+      h('p', { class: 'link-row' }, h('a', { href: `/programs/${program.slug}` },
+        schedule.state === 'finished' ? 'What next' : 'This week of the program')));
   }
 
-  steady.components.programWeek = { scheduleOf, followed, weekDoses, programDays, homeCard, routineName };
+  steady.components.programWeek = { scheduleOf, followed, weekDoses, programDays, homeCard, labelOf, routineName };
 })(globalThis.steady);

@@ -71,9 +71,9 @@
       },
     });
     return h('section', { class: 'program-now', 'aria-labelledby': 'program-now' },
-      h('h2', { id: 'program-now' }, schedule.label),
+      h('h2', { id: 'program-now' }, week.labelOf(schedule)),
       schedule.focus ? h('p', { class: 'lead' }, schedule.focus) : null,
-      h('p', {}, schedule.message),
+      h('p', {}, schedule.state === 'upcoming' ? 'Its sessions are placed around your runs once the first week starts.' : schedule.message),
       next ? h('p', { class: 'start-row' }, h('a', { class: 'button button-big', href: `/routines/${next.routine}/play` },
         `Start session ${next.index + 1}: ${week.routineName(next.routine, catalog)}`)) : null,
       schedule.plan ? [h('h3', { id: 'program-days' }, 'This week, around your runs'), week.programDays(schedule, today, catalog, 'program-days'),
