@@ -10,7 +10,7 @@ from pathlib import Path
 from server.problems import Problem
 
 # folder -> the one kind of file it holds
-FOLDERS = {"exercises": ".toml", "ladders": ".toml", "routines": ".toml", "poses": ".toml", "clips": ".mp4"}
+FOLDERS = {"exercises": ".toml", "ladders": ".toml", "routines": ".toml", "programs": ".toml", "poses": ".toml", "clips": ".mp4"}
 NOT_A_FILE = "a folder where a file is expected"
 
 

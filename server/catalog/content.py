@@ -1,8 +1,8 @@
 """The catalogue's content files: their schema, and reading a whole folder of them.
 
 Content lives as TOML files a coach can review in a pull request:
-``sources.toml``, ``exercises/<slug>.toml``, ``ladders/<slug>.toml`` (an exercise's progression)
-and ``routines/<slug>.toml``.
+``sources.toml``, ``exercises/<slug>.toml``, ``ladders/<slug>.toml`` (an exercise's progression),
+``routines/<slug>.toml`` and ``programs/<slug>.toml`` (weeks of those routines).
 Reading is all-or-nothing: every file is validated, every cross-reference
 checked, and any problem is reported with its file and field before anything
 is loaded.
@@ -198,6 +198,43 @@ class RoutineFile(Strict):
         return self
 
 
+class ProgramDose(Strict):
+    """A week's dose for one exercise of a session's routine, in the player's terms: reps or seconds."""
+
+    reps: int | None = Field(None, ge=1, le=LIMITS["reps"])
+    seconds: int | None = Field(None, ge=1, le=LIMITS["seconds"])
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> ProgramDose:
+        if (self.reps is None) == (self.seconds is None):
+            raise ValueError("give exactly one of reps or seconds")
+        return self
+
+
+class ProgramSession(Strict):
+    """One session of a program week: a ready-made routine, and optionally its doses that week."""
+
+    routine: Slug
+    doses: dict[Slug, ProgramDose] = {}
+
+
+class ProgramWeek(Strict):
+    """A week of a program: its sessions in order, at most one a day."""
+
+    focus: Text | None = None
+    sessions: list[ProgramSession] = Field(min_length=1, max_length=7)
+
+
+class ProgramFile(Strict):
+    """A multi-week program, as written in ``programs/<slug>.toml``."""
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=LIMITS["name"])]
+    summary: Text
+    tags: list[Tag] = Field(min_length=1)
+    sources: list[Slug] = Field(min_length=1)
+    weeks: list[ProgramWeek] = Field(min_length=1, max_length=26)
+
+
 class CatalogInvalid(ProblemsFound):
     """The content cannot be loaded: every problem found, in files, clips or pose scripts."""
 
@@ -211,6 +248,7 @@ class Catalog:
     exercises: dict[str, ExerciseCard] = field(default_factory=dict)
     routines: dict[str, RoutineFile] = field(default_factory=dict)
     ladders: dict[str, Ladder] = field(default_factory=dict)
+    programs: dict[str, ProgramFile] = field(default_factory=dict)
 
 
 def read_catalog(root: Path) -> Catalog:
@@ -244,9 +282,19 @@ def read_catalog(root: Path) -> Catalog:
         if parsed:
             catalog.ladders[path.stem] = parsed
 
+    # Programs are optional: a catalogue may have none.
+    for path in listed_files(root / "programs", ".toml", errors):
+        if not SLUG_PATTERN.match(path.stem):
+            errors.append(Problem(_rel(path, root), "", "file name must be a slug like 'side-plank'"))
+            continue
+        parsed = _parse(ProgramFile, _read_toml(path, root, errors), path, root, errors)
+        if parsed:
+            catalog.programs[path.stem] = parsed
+
     # A file that exists but failed validation is reported once, not again by everything naming it.
     present = {path.stem for path in listed_files(root / "exercises", ".toml", [])}
     errors.extend(_broken_references(catalog, present))
+    errors.extend(_program_problems(catalog, {path.stem for path in listed_files(root / "routines", ".toml", [])}))
     errors.extend(_ladder_problems(catalog, present))
     errors.extend(_shared_names(catalog))
     if errors:
@@ -320,6 +368,31 @@ def _ladder_problems(catalog: Catalog, present: set[str]) -> list[Problem]:
             errors.append(Problem(where, "", f"no exercise '{slug}' for this ladder"))
         elif card is not None and (message := ladder_dose_problem(card, ladder)):
             errors.append(Problem(where, "dose", message))
+    return errors
+
+
+def _program_problems(catalog: Catalog, present: set[str]) -> list[Problem]:
+    """A program's sessions name routines that exist, and dose only their exercises, in the kind each item counts."""
+    errors = []
+    for slug, program in catalog.programs.items():
+        where = f"programs/{slug}.toml"
+        errors.extend(_unknown_sources(program.sources, catalog, where))
+        for w, week in enumerate(program.weeks):
+            for s, session in enumerate(week.sessions):
+                at = f"weeks.{w}.sessions.{s}"
+                if session.routine not in present:
+                    errors.append(Problem(where, f"{at}.routine", f"no routine '{session.routine}'"))
+                routine = catalog.routines.get(session.routine)
+                if routine is None:
+                    continue
+                items = {item.exercise: item for item in routine.items}
+                for exercise, dose in session.doses.items():
+                    item = items.get(exercise)
+                    if item is None:
+                        errors.append(Problem(where, f"{at}.doses.{exercise}", f"'{session.routine}' has no exercise '{exercise}'"))
+                    elif (item.reps is not None) != (dose.reps is not None):
+                        counted = "reps" if item.reps is not None else "seconds"
+                        errors.append(Problem(where, f"{at}.doses.{exercise}", f"the routine counts this exercise in {counted}"))
     return errors
 
 

@@ -1,4 +1,4 @@
-"""Catalogue tables: sources, exercises, routines and their items, and the loaded version."""
+"""Catalogue tables: sources, exercises, routines and their items, programs, and the loaded version."""
 
 from datetime import datetime
 
@@ -85,3 +85,14 @@ class CatalogState(db.Model):
     version: Mapped[str] = mapped_column(String(64))
     built_in_version: Mapped[str | None] = mapped_column(String(64))  # the content files' alone
     loaded_at: Mapped[datetime]
+
+
+class Program(db.Model):
+    """A multi-week program: its weeks of sessions (a routine and that week's doses) as JSON."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    summary: Mapped[str] = mapped_column(Text)
+    position: Mapped[int]
+    details: Mapped[dict] = mapped_column(JSON)  # tags, sources, weeks

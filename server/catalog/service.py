@@ -12,7 +12,7 @@ from sqlalchemy import Dialect, select
 from server.catalog import served
 from server.catalog.content import Catalog, CatalogInvalid, ExerciseCard, Ladder, RoutineFile, read_catalog
 from server.catalog.lock import load_lock
-from server.catalog.models import CatalogState, Exercise, Routine, Source
+from server.catalog.models import CatalogState, Exercise, Program, Routine, Source
 from server.clips import ClipsInvalid, build_clips
 from server.extensions import db
 
@@ -112,10 +112,12 @@ def catalog_payload() -> dict:
         exercises = db.session.scalars(select(Exercise).order_by(Exercise.position)).all()
         routines = db.session.scalars(select(Routine).order_by(Routine.position)).all()
         sources = db.session.scalars(select(Source).order_by(Source.key)).all()
+        programs = db.session.scalars(select(Program).order_by(Program.position)).all()
         _payload_cache[version] = {
             "version": version,
             "exercises": [exercise_json(e) for e in exercises],
             "routines": [routine_json(r) for r in routines],
+            "programs": [{"slug": p.slug, "name": p.name, "summary": p.summary, **p.details} for p in programs],
             "sources": [
                 {"key": s.key, "title": s.title, "author": s.author, "summary": s.summary} for s in sources
             ],
@@ -132,6 +134,11 @@ def find_exercise(slug: str) -> dict | None:
 def routine_exists(slug: str) -> bool:
     """Whether a ready-made routine has this slug."""
     return db.session.scalar(select(Routine.id).where(Routine.slug == slug)) is not None
+
+
+def program_exists(slug: str) -> bool:
+    """Whether a program has this slug."""
+    return db.session.scalar(select(Program.id).where(Program.slug == slug)) is not None
 
 
 def exercise_json(exercise: Exercise) -> dict:
@@ -241,6 +248,19 @@ def routine_entry(slug: str, spec: RoutineFile) -> dict:
     return {"slug": slug, **{key: fields[key] for key in served.ROUTINE_COLUMNS[1:]},
             "sessions_per_week": fields["sessions_per_week"], "tags": fields["tags"], "sources": fields["sources"],
             "items": fields["items"]}
+    _store_programs(catalog)
+
+
+def _store_programs(catalog: Catalog) -> None:
+    """Upsert programs by slug; a program names routines by slug, so it needs no other row."""
+    existing = {p.slug: p for p in db.session.scalars(select(Program))}
+    for position, (slug, spec) in enumerate(catalog.programs.items()):
+        row = existing.pop(slug, None) or Program(slug=slug)
+        row.name, row.summary, row.position = spec.name, spec.summary, position
+        row.details = spec.model_dump(mode="json", exclude={"name", "summary"}, exclude_none=True)
+        db.session.add(row)
+    for row in existing.values():
+        db.session.delete(row)
 
 
 def ladder_json(slug: str, card: ExerciseCard, ladder: Ladder | None) -> dict | None:

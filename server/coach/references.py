@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Text, cast, exists, or_, select
 
-from server.catalog.models import Exercise, RoutineItem
+from server.catalog.models import Exercise, Program, RoutineItem
 from server.coach.models import CoachItem
 from server.extensions import db
 
@@ -59,12 +59,18 @@ def _variations(kind: str, slug: str) -> bool:
     return db.session.scalar(select(exists(served))) or db.session.scalar(select(exists(layer)))
 
 
+def _programs(kind: str, slug: str) -> bool:
+    """Any program's weeks: each session names its routine, and its doses name exercises."""
+    return db.session.scalar(select(exists().where(_naming(Program.details, slug))))
+
+
 SOURCES = [
     Source("a runner's session", ("exercise", "routine"), _records("session")),
     Source("a runner's own routine", ("exercise",), _records("routine")),
     Source("a runner's level", ("exercise",), _records("level")),
     Source("a routine", ("exercise",), _routines),
     Source("another exercise's variations", ("exercise",), _variations),
+    Source("a program", ("exercise", "routine"), _programs),
 ]
 
 

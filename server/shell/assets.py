@@ -98,6 +98,7 @@ PAGE_JS = [
     "js/page/components/sync-notes.js",
     "js/page/views/not-found.js",
     "js/page/components/resume-workout.js",
+    "js/page/components/followed-program.js",
     "js/page/views/home.js",
     "js/page/views/exercise-list.js",
     "js/page/views/exercise-card.js",
@@ -182,6 +183,16 @@ SCREEN_JS = {
         "js/page/views/studio.js",
         "js/page/views/studio-exercise.js",
         "js/page/views/studio-routine.js",
+    ],
+    # Programs: the enrolment and schedule rules, the enrolment store and the program screens. The
+    # schedule builds on the week-plan rule, which travels in the plan bundle: its users load both.
+    "programs": [
+        "js/rules/enrolment.js",
+        "js/rules/program-schedule.js",
+        "js/data/enrolments.js",
+        "js/page/components/program-week.js",
+        "js/page/views/program-list.js",
+        "js/page/views/program-detail.js",
     ],
     "plan": [
         "js/rules/week-plan.js",

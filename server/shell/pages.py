@@ -20,6 +20,7 @@ SCREENS = {
     "/exercises": "Exercises",
     "/routines": "Routines",
     "/routines/new": "New routine",
+    "/programs": "Programs",
     "/log": "Log a session",
     "/history": "History",
     "/progress": "Progress",
@@ -53,6 +54,14 @@ def exercise(slug: str):
     if card is None:
         abort(404)
     return _shell(card["name"])
+
+
+@bp.get("/programs/<slug>")
+def program(slug: str):
+    """One program; unknown slugs are a real 404."""
+    if not catalog.program_exists(slug):
+        abort(404)
+    return _shell("Program")
 
 
 @bp.get("/routines/<slug>")

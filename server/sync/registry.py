@@ -9,7 +9,8 @@ from sqlalchemy import Connection
 from server.progress.rules.level import validate_level
 from server.progress.session_index import sessions_written
 from server.sync.protocol import deterministic_id
-from server.training.models import LevelRecord, RoutineRecord, SessionRecord, SettingsRecord
+from server.training.models import EnrolmentRecord, LevelRecord, RoutineRecord, SessionRecord, SettingsRecord
+from server.training.rules.enrolment import validate_enrolment
 from server.training.rules.routine import validate_routine
 from server.training.rules.session import validate_session
 from server.training.rules.settings import validate_settings
@@ -67,6 +68,11 @@ def _level_id(data: dict, context: Context) -> uuid.UUID:
     return deterministic_id(context.namespace, f"level:{data.get('exercise')}")
 
 
+def _enrolment_id(data: dict, context: Context) -> uuid.UUID:
+    # One record per program: two devices enrolling in it offline write the same record.
+    return deterministic_id(context.namespace, f"enrolment:{data.get('program')}")
+
+
 ENTITIES: dict[str, Entity] = {
     entity.name: entity
     for entity in (
@@ -78,6 +84,8 @@ ENTITIES: dict[str, Entity] = {
                untracked=frozenset({"updated_at"})),
         Entity("level", LevelRecord, _level_errors, expected_id=_level_id,
                untracked=frozenset({"updated_at"}), needs_catalogue=True),
+        Entity("enrolment", EnrolmentRecord, lambda data, context: validate_enrolment(data),
+               expected_id=_enrolment_id, untracked=frozenset({"updated_at"})),
     )
 }
 

@@ -1,4 +1,4 @@
-"""The runner's synced training records: sessions, own routines, settings and exercise levels."""
+"""The runner's synced training records: sessions, own routines, settings, exercise levels and program enrolments."""
 
 from sqlalchemy import Index
 
@@ -38,7 +38,13 @@ class LevelRecord(SyncedRecord, db.Model):
     __tablename__ = "level_record"
 
 
+class EnrolmentRecord(SyncedRecord, db.Model):
+    """The runner's enrolment in one program, at a deterministic id per program."""
+
+    __tablename__ = "enrolment_record"
+
+
 # Account export and deletion cover every synced entity: the records as the device stores them.
 for _name, _model in (("sessions", SessionRecord), ("routines", RoutineRecord), ("settings", SettingsRecord),
-                      ("levels", LevelRecord)):
+                      ("levels", LevelRecord), ("enrolments", EnrolmentRecord)):
     register_owned(_name, _model, lambda row: row.data, where=_model.deleted.is_(False))

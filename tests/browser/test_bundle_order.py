@@ -30,6 +30,7 @@ BUNDLE_SCREENS = {
     "progress": ("/progress", "Progress"),
     "account": ("/login", "Log in"),
     "plan": ("/plan", "Your week"),
+    "programs": ("/programs", "Programs"),
     "editor": ("/routines/new", "New routine"),
     "guide": ("/coming-back", "Coming back from injury"),
     "log": ("/log", "Log a session"),

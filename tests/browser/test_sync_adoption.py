@@ -149,8 +149,8 @@ def test_a_version_2_database_gains_the_sync_stores_and_its_outbox_is_adopted(pa
         const db = await steady.db.openDatabase();
         return { version: db.version, stores: [...db.objectStoreNames].sort(), state: await db.getAll('syncState') };
     }""")
-    assert found == {"version": 4, "stores": ["catalog", "downloads", "levels", "outbox", "routines", "serverRecords",
-                                              "sessions", "settings", "syncState", "workout"], "state": []}
+    assert found == {"version": 5, "stores": ["catalog", "downloads", "enrolments", "levels", "outbox", "routines",
+                                              "serverRecords", "sessions", "settings", "syncState", "workout"], "state": []}
     assert [e["id"] for e in outbox(page)] == [session["id"]]
 
     log_in(page, live_server, account)

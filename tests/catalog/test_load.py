@@ -56,15 +56,16 @@ def test_a_removed_routine_is_retired_not_deleted(app, tmp_path):
     """Sessions may name it: it stays served, flagged, so nothing logged stops resolving."""
     content = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, content)
-    (content / "routines" / "back-and-core-circuit.toml").unlink()
+    # One no program names: a program's routine cannot go (tests/catalog/test_programs.py).
+    (content / "routines" / "ankles-for-trail-runners.toml").unlink()
     with app.app_context():
-        items = len(db.session.scalar(select(Routine).where(Routine.slug == "back-and-core-circuit")).items)
+        items = len(db.session.scalar(select(Routine).where(Routine.slug == "ankles-for-trail-runners")).items)
         load_catalog(content, MEDIA_DIR)
-        row = db.session.scalar(select(Routine).where(Routine.slug == "back-and-core-circuit"))
+        row = db.session.scalar(select(Routine).where(Routine.slug == "ankles-for-trail-runners"))
         assert (row.retired, len(row.items)) == (True, items)
         served = {r["slug"]: r for r in catalog_payload()["routines"]}
-        assert served["back-and-core-circuit"]["retired"] is True
-        assert not any(r["retired"] for slug, r in served.items() if slug != "back-and-core-circuit")
+        assert served["ankles-for-trail-runners"]["retired"] is True
+        assert not any(r["retired"] for slug, r in served.items() if slug != "ankles-for-trail-runners")
 
 
 def test_cli_load_reports_and_is_idempotent(bare_app):

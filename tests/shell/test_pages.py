@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-PAGES = ["/", "/exercises", "/exercises/side-plank", "/routines", "/routines/back-and-core-circuit"]
+PAGES = ["/", "/exercises", "/exercises/side-plank", "/routines", "/routines/back-and-core-circuit", "/programs",
+         "/programs/core-and-balance-foundations"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -17,7 +18,7 @@ def test_pages_serve_the_shell(client, path):
     assert re.search(r'href="/static/gen/app\.[0-9a-f]+\.css"', html)
 
 
-@pytest.mark.parametrize("path", ["/exercises/no-such-exercise", "/routines/no-such-routine", "/nowhere"])
+@pytest.mark.parametrize("path", ["/exercises/no-such-exercise", "/routines/no-such-routine", "/programs/no-such-program", "/nowhere"])
 def test_unknown_pages_are_404_with_the_shell(client, path):
     response = client.get(path)
     assert response.status_code == 404

@@ -170,3 +170,9 @@ def put(entity: str, data: dict, entity_id: str | None = None, base: int | None 
 def remove(entity: str, entity_id: str, base: int | None = None) -> dict:
     """A delete mutation."""
     return {"op": "delete", "entity": entity, "entity_id": entity_id, "base_version": base}
+
+
+def enrolment_record(**overrides) -> dict:
+    """An enrolment as the device stores it: the shipped program, from Monday 30 November 2026."""
+    return {"program": "core-and-balance-foundations", "start_date": "2026-11-30", "left_on": None,
+            "finished_on": None, "updated_at": "2026-11-30T07:00:00Z", **overrides}

@@ -8,18 +8,21 @@ from sqlalchemy import func, select
 
 from server.extensions import db
 from tests.conftest import PASSWORD
-from tests.sync.conftest import SETTINGS, Device, level_record, new_account, put, remove, routine_record, session_record
+from tests.sync.conftest import SETTINGS, Device, enrolment_record, level_record, new_account, put, remove, routine_record, session_record
 
 def push_one_of_each(device: Device, account) -> dict:
     session, gone = session_record(notes="kept"), session_record()
     routine, settings = routine_record(), SETTINGS
     level = level_record(rung=1, dose=20)
+    enrolment = enrolment_record(left_on="2026-12-09")
     answer = device.push(
         put("session", session), put("session", gone), remove("session", gone["id"]),
         put("routine", routine), put("settings", settings, str(uuid.uuid5(account.id, "settings"))),
-        put("level", level, str(uuid.uuid5(account.id, "level:side-plank"))))
+        put("level", level, str(uuid.uuid5(account.id, "level:side-plank"))),
+        put("enrolment", enrolment, str(uuid.uuid5(account.id, "enrolment:core-and-balance-foundations"))))
     assert answer.get_json()["rejected"] == []
-    return {"sessions": [session], "routines": [routine], "settings": [settings], "levels": [level]}
+    return {"sessions": [session], "routines": [routine], "settings": [settings], "levels": [level],
+            "enrolments": [enrolment]}
 
 
 def rows_of(user_id) -> dict:
@@ -47,6 +50,6 @@ def test_deleting_the_account_removes_every_synced_row_and_nobody_elses(sync_app
     assert device.http.delete("/api/account", json={"password": PASSWORD}).status_code == 204
     with sync_app.app_context():
         mine, theirs = rows_of(account.id), rows_of(other.id)
-    assert {"session_record", "routine_record", "settings_record", "level_record", "sync_user", "sync_client"} <= set(mine)
+    assert {"session_record", "routine_record", "settings_record", "level_record", "enrolment_record", "sync_user", "sync_client"} <= set(mine)
     assert set(mine.values()) == {0}
     assert theirs["session_record"] == 2 and theirs["sync_client"] == 1

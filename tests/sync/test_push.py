@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from tests.sync.conftest import SETTINGS, Device, level_record, new_account, put, remove, routine_record, session_record
+from tests.sync.conftest import SETTINGS, Device, enrolment_record, level_record, new_account, put, remove, routine_record, session_record
 
 
 def test_a_push_is_pulled_back(device):
@@ -179,6 +179,32 @@ def test_a_bad_level_is_rejected(account, device, data, entity_name, reason):
     entity_id = str(uuid.uuid5(account.id, entity_name))
     expected = uuid.uuid5(account.id, f"level:{data['exercise']}")
     answer = device.push(put("level", data, entity_id)).get_json()
+    assert answer["rejected"] == [{"id": 1, "reason": reason.format(expected=expected)}]
+
+
+def test_two_devices_enrolling_in_one_program_share_one_record(sync_app, account, device):
+    enrolment_id = str(uuid.uuid5(account.id, "enrolment:core-and-balance-foundations"))
+    laptop = Device(sync_app, account)
+    device.push(put("enrolment", enrolment_record(), enrolment_id))
+    laptop.push(put("enrolment", enrolment_record(start_date="2026-12-07"), enrolment_id))
+    device.push(put("enrolment", enrolment_record(left_on="2026-12-03"), enrolment_id, base=1))
+    records = laptop.everything()
+    assert list(records) == [("enrolment", enrolment_id)]
+    assert records[("enrolment", enrolment_id)]["data"]["left_on"] == "2026-12-03"
+
+
+@pytest.mark.parametrize(("data", "entity_name", "reason"), [
+    (enrolment_record(), "enrolment:another-program", "entity_id: this enrolment record's id must be {expected}"),
+    (enrolment_record(start_date="30/11/2026"), None, "start_date: Enter the start date as YYYY-MM-DD, from 2000-01-01 on."),
+    (enrolment_record(left_on="2026-12-09", finished_on="2026-12-10"), None,
+     "finished_on: A program is either left or finished, not both."),
+    (enrolment_record(week=2), None,
+     "week: An enrolment holds only a program, its start date, the day it was left or finished, and when it changed."),
+])
+def test_a_bad_enrolment_is_rejected(account, device, data, entity_name, reason):
+    expected = uuid.uuid5(account.id, f"enrolment:{data['program']}")
+    entity_id = str(uuid.uuid5(account.id, entity_name)) if entity_name else str(expected)
+    answer = device.push(put("enrolment", data, entity_id)).get_json()
     assert answer["rejected"] == [{"id": 1, "reason": reason.format(expected=expected)}]
 
 

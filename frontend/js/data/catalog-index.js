@@ -13,9 +13,11 @@
       routines: payload.routines.filter(listed),
       everyExercise: payload.exercises,
       sources: payload.sources || [],
+      programs: payload.programs || [],
       exercise: new Map(payload.exercises.map((e) => [e.slug, e])),
       routine: new Map(payload.routines.map((r) => [r.slug, r])),
       source: new Map((payload.sources || []).map((s) => [s.key, s])),
+      program: new Map((payload.programs || []).map((p) => [p.slug, p])),
     };
   }
 

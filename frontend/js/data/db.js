@@ -4,7 +4,7 @@
   'use strict';
 
   const NAME = 'steady';
-  const VERSION = 4;
+  const VERSION = 5;
 
   const STORES = {
     catalog: 'catalog', // the last catalogue payload seen, under the key 'current'
@@ -13,10 +13,11 @@
     sessions: 'sessions', // logged sessions, by id (UUID); see rules/session.js for the shape
     routines: 'routines', // the user's own routines, by id (UUID)
     workout: 'workout', // the guided player's in-progress workout, under the key 'current'
-    outbox: 'outbox', // every change to sessions, routines, settings and levels, in order, awaiting sync
+    outbox: 'outbox', // every change to sessions, routines, settings, levels and enrolments, in order, awaiting sync
     syncState: 'syncState', // under the key 'current': the account, client id, next mutation id and pull cursor
     serverRecords: 'serverRecords', // what the server last said of each record: { key: 'entity/id', version, conflicts, epoch }
     levels: 'levels', // the runner's progression level per exercise, keyed by the exercise's slug; see rules/level.js
+    enrolments: 'enrolments', // the runner's enrolment per program, keyed by the program's slug; see rules/enrolment.js
   };
 
   /** Each rung takes the database from one version to the next; never edit a rung once shipped. */
@@ -44,6 +45,10 @@
       // Keyed by the exercise's slug, not the synced id: a level is set before any account exists, and
       // the id (UUIDv5 of level:<slug> in the account's namespace) follows from the slug once one does.
       db.createObjectStore(STORES.levels, { keyPath: 'exercise' });
+    }
+    if (oldVersion < 5) {
+      // Keyed by the program's slug, as levels are by exercise: the synced id is UUIDv5 of enrolment:<slug>.
+      db.createObjectStore(STORES.enrolments, { keyPath: 'program' });
     }
   }
 

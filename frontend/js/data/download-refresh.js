@@ -15,6 +15,12 @@
       const exercise = catalog.exercise.get(record.slug);
       return exercise ? [exercise] : null;
     }
+    if (record.kind === 'program') {
+      const program = catalog.program.get(record.slug);
+      if (!program) return null;
+      const slugs = new Set(program.weeks.flatMap((w) => w.sessions.flatMap((s) => (catalog.routine.get(s.routine) || { items: [] }).items.map((i) => i.exercise))));
+      return clipUrls([...slugs].map((slug) => catalog.exercise.get(slug)));
+    }
     const routine = record.kind === 'routine'
       ? catalog.routine.get(record.slug)
       : await steady.customRoutines.getRoutine(record.slug).catch(() => null);

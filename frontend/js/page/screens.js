@@ -14,6 +14,8 @@
     { path: '/routines', view: views.routineList, nav: 'routines', live: true },
     { path: '/routines/new', bundle: 'editor', viewName: 'routineEditor', nav: 'routines' },
     { path: '/routines/:slug', view: views.routineDetail, nav: 'routines', live: true },
+    { path: '/programs', bundle: 'programs', viewName: 'programList', nav: 'routines' },
+    { path: '/programs/:slug', bundle: 'programs', viewName: 'programDetail', nav: 'routines', live: true },
     { path: '/routines/:ref/play', bundle: 'player', viewName: 'player', nav: 'routines' },
     { path: '/routines/:id/edit', bundle: 'editor', viewName: 'routineEditor', nav: 'routines' },
     { path: '/log', bundle: 'log', viewName: 'sessionLog', nav: 'log' },

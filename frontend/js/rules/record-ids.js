@@ -1,5 +1,5 @@
 // The ids every device computes for records that exist once per account (settings) or once per
-// exercise (levels): a UUIDv5 of the name in the account's namespace, as server/sync/protocol.py
+// exercise (levels) or program (enrolments): a UUIDv5 of the name in the account's namespace, as server/sync/protocol.py
 // computes them (tests/vectors/record_ids.json holds both to it). Pure and synchronous, so the
 // page and the worker get the same id without waiting on crypto.subtle.
 (function (steady) {
@@ -56,5 +56,10 @@
     return deterministicId(userId, `level:${exerciseSlug}`);
   }
 
-  steady.rules.recordIds = { deterministicId, settingsId, levelId };
+  /** The id of the account's enrolment in one program. */
+  function enrolmentId(userId, programSlug) {
+    return deterministicId(userId, `enrolment:${programSlug}`);
+  }
+
+  steady.rules.recordIds = { deterministicId, settingsId, levelId, enrolmentId };
 })(globalThis.steady);

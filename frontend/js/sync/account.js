@@ -68,7 +68,7 @@
 
   /** Clear the account's records from this device, in one transaction that first checks the outbox is empty. */
   async function clearDevice() {
-    const stores = [STORES.sessions, STORES.routines, STORES.settings, STORES.levels, STORES.workout, STORES.outbox, STORES.syncState, STORES.serverRecords];
+    const stores = [...steady.syncRecords.RECORD_STORES, STORES.workout, STORES.outbox, STORES.syncState, STORES.serverRecords];
     const tx = (await openDatabase()).transaction(stores, 'readwrite');
     const left = await tx.objectStore(STORES.outbox).count();
     if (left) {

@@ -1,20 +1,20 @@
 // What sync has to say about one record: the reason the server refused its last change (kept,
 // never dropped), and each field whose edit lost a merge on the server, with the losing value.
 // Settings are one record on the server (at the account's settings id) but one entry per key
-// here, so their notes are those of every settings entry; a level's id here is its exercise.
+// here, so their notes are those of every settings entry; a level's id here is its exercise, an enrolment's its program.
 (function (steady) {
   'use strict';
   const { STORES, openDatabase } = steady.db;
-  const { recordKey, levelIdOf } = steady.syncRecords;
+  const { recordKey, isSlugKeyed, slugIdOf } = steady.syncRecords;
   const STAMPS = ['created_at', 'updated_at', 'since']; // a level's `since` is when it was set: a stamp too
 
   // Where the server's word on a record is kept: settings at the account's settings id, a level
   // (keyed by its exercise here) at the id the protocol gives it.
   async function serverKey(db, entity, id) {
-    if (entity !== 'settings' && entity !== 'level') return recordKey(entity, id);
+    if (entity !== 'settings' && !isSlugKeyed(entity)) return recordKey(entity, id);
     const state = await db.get(STORES.syncState, 'current');
     if (!state) return null;
-    return recordKey(entity, entity === 'settings' ? state.settings_id : levelIdOf(id, state));
+    return recordKey(entity, entity === 'settings' ? state.settings_id : slugIdOf(entity, id, state));
   }
 
   const ofRecord = (entity, id) => (entry) => entry.entity === entity && (entity === 'settings' || entry.id === id);

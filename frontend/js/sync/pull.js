@@ -4,8 +4,7 @@
 (function (steady) {
   'use strict';
   const { STORES, openDatabase } = steady.db;
-  const { storeOf, recordKey, entryKey, alters, writePulled, deletePulled, replay } = steady.syncRecords;
-  const RECORD_STORES = [STORES.sessions, STORES.routines, STORES.settings, STORES.levels];
+  const { RECORD_STORES, storeOf, recordKey, entryKey, alters, writePulled, deletePulled, replay } = steady.syncRecords;
 
   // After a snapshot: records this device had from the server that the snapshot did not hold are gone there; returns how many went.
   async function sweep(tx, state, pendingKeys) {

@@ -2,12 +2,23 @@
 // mutation names, and how a pulled change is written back. Settings are one record per key here
 // but one record per account on the server, at the id every device computes (rules/record-ids.js).
 // Levels are keyed by exercise slug here (a level exists before any account) and sent at the
-// deterministic id of level:<slug>, so two devices setting one exercise's level share one record.
+// deterministic id of level:<slug>, so two devices setting one exercise's level share one record;
+// enrolments likewise by program slug, at enrolment:<slug>.
 (function (steady) {
   'use strict';
   const { STORES } = steady.db;
 
-  const STORE_OF = { session: STORES.sessions, routine: STORES.routines, settings: STORES.settings, level: STORES.levels };
+  const STORE_OF = {
+    session: STORES.sessions, routine: STORES.routines, settings: STORES.settings, level: STORES.levels, enrolment: STORES.enrolments,
+  };
+  // Entities kept here under a catalogue slug and sent at the id that slug gives in the account.
+  const SLUG_KEYED = {
+    level: { key: 'exercise', id: (userId, slug) => steady.rules.recordIds.levelId(userId, slug) },
+    enrolment: { key: 'program', id: (userId, slug) => steady.rules.recordIds.enrolmentId(userId, slug) },
+  };
+
+  /** Every store of synced records on this device. */
+  const RECORD_STORES = Object.values(STORE_OF);
 
   /** The object store holding `entity` on this device, or undefined for one it does not keep. */
   function storeOf(entity) {
@@ -19,15 +30,25 @@
     return `${entity}/${id}`;
   }
 
+  /** Whether `entity` is kept here under a slug (levels, enrolments) rather than its server id. */
+  function isSlugKeyed(entity) {
+    return Object.hasOwn(SLUG_KEYED, entity);
+  }
+
+  /** The server's id of the slug-keyed `entity` record at `slug`, or the slug itself before any account. */
+  function slugIdOf(entity, slug, state) {
+    return state && state.user_id ? SLUG_KEYED[entity].id(state.user_id, slug) : slug;
+  }
+
   /** The server's id of the level on exercise `slug`, or the slug itself before any account. */
   function levelIdOf(slug, state) {
-    return state && state.user_id ? steady.rules.recordIds.levelId(state.user_id, slug) : slug;
+    return slugIdOf('level', slug, state);
   }
 
   /** The server-side id of an outbox entry's record: every settings key is part of the one settings record. */
   function serverIdOf(entry, state) {
     if (entry.entity === 'settings') return state.settings_id;
-    return entry.entity === 'level' ? levelIdOf(entry.id, state) : entry.id;
+    return isSlugKeyed(entry.entity) ? slugIdOf(entry.entity, entry.id, state) : entry.id;
   }
 
   /** The server-side key of an outbox entry. */
@@ -57,9 +78,10 @@
   /** Remove the record the server knows as `entity`/`id` from this device's store, inside `tx`. */
   async function deletePulled(tx, entity, id, state) {
     const store = tx.objectStore(storeOf(entity));
-    if (entity !== 'level') return store.delete(id);
-    // The server names a level by its id; here it is keyed by slug, so find the slug with that id.
-    for (const level of await store.getAll()) if (levelIdOf(level.exercise, state) === id) await store.delete(level.exercise);
+    if (!isSlugKeyed(entity)) return store.delete(id);
+    // The server names a level (or enrolment) by its id; here it is keyed by slug, so find the slug with that id.
+    const { key } = SLUG_KEYED[entity];
+    for (const record of await store.getAll()) if (slugIdOf(entity, record[key], state) === id) await store.delete(record[key]);
     return undefined;
   }
 
@@ -80,9 +102,10 @@
       return Object.entries(change.data).some(([key, value]) => !(key in stored
         ? sameValue(stored[key], value) : sameValue(steady.settings.DEFAULTS[key], value)));
     }
-    if (change.entity === 'level') {
-      if (change.op !== 'delete') return !sameValue(await store.get(change.data.exercise), change.data);
-      return (await store.getAll()).some((level) => levelIdOf(level.exercise, state) === change.id);
+    if (isSlugKeyed(change.entity)) {
+      const { key } = SLUG_KEYED[change.entity];
+      if (change.op !== 'delete') return !sameValue(await store.get(change.data[key]), change.data);
+      return (await store.getAll()).some((record) => slugIdOf(change.entity, record[key], state) === change.id);
     }
     const stored = await store.get(change.id);
     return change.op === 'delete' ? stored !== undefined : !sameValue(stored, change.data);
@@ -107,5 +130,5 @@
     return entry.op === 'delete' ? store.delete(entry.id) : store.put(entry.data);
   }
 
-  steady.syncRecords = { storeOf, recordKey, levelIdOf, entryKey, mutationOf, alters, writePulled, deletePulled, replay };
+  steady.syncRecords = { RECORD_STORES, storeOf, recordKey, isSlugKeyed, slugIdOf, levelIdOf, entryKey, mutationOf, alters, writePulled, deletePulled, replay };
 })(globalThis.steady);

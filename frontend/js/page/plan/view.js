@@ -1,6 +1,7 @@
 // The week planned around runs (/plan): this week's target, what is done and what is left, day
 // by day, with sessions placed around the runner's easy and hard runs; a missed day's session
-// moves rather than piling up. Worked out on the device from the local log, so it works offline.
+// moves rather than piling up; while a program is followed, its week's sessions are what is placed.
+// Worked out on the device from the local log, so it works offline.
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
@@ -37,6 +38,8 @@
     const today = steady.localTime.localDate(Date.now(), steady.settings.sessionTimeZone(settings));
     const sessions = dates.map((date) => ({ local_date: date }));
     const chosen = query.get('day');
+    // A program being followed fills the week's target with its own sessions (rules/program-schedule.js).
+    let program = await steady.components.followedProgram(catalog).catch(() => null);
     const week = h('div', { class: 'plan-week' });
     const reminders = h('div', { class: 'plan-reminders-slot' });
 
@@ -45,11 +48,18 @@
       const { weekPlan } = steady.rules.weekPlan;
       const plan = weekPlan(settings, sessions, today);
       const nextStart = new Date(Date.parse(`${plan.week_start}T00:00:00Z`) + 7 * 86400000).toISOString().slice(0, 10);
-      week.replaceChildren(
+      const following = program && program.schedule.plan;
+      week.replaceChildren(...(following ? [
+        h('p', { class: 'lede' }, program.schedule.plan.summary),
+        h('p', { class: 'program-label' }, h('a', { href: `/programs/${program.program.slug}` }, program.program.name), ` · ${program.schedule.label}`),
+        h('p', { class: 'hint' }, 'Program weeks run seven days from the day you started it.'),
+        h('h2', { id: 'plan-days' }, 'Day by day'),
+        steady.components['programWeek'].programDays(program.schedule, today, catalog, 'plan-days'),
+      ] : [
         h('p', { class: 'lede' }, plan.summary),
         h('p', { class: 'hint' }, `Calendar weeks from ${P.WEEK_DAYS[settings.week_start]}, not rolling 7-day windows.`),
         h('h2', { id: 'plan-days' }, 'Day by day'),
-        h('ol', { class: 'plan-days', 'aria-labelledby': 'plan-days' }, plan.days.map((day) => dayItem(day, { today, chosen, catalog }))));
+        h('ol', { class: 'plan-days', 'aria-labelledby': 'plan-days' }, plan.days.map((day) => dayItem(day, { today, chosen, catalog })))]));
       reminders.replaceChildren(steady.components.calendarLinks.calendarLinks([plan, weekPlan(settings, [], nextStart)], today));
     }
 
@@ -61,6 +71,7 @@
       }
       settings.runs = runs;
       await steady.settings.saveSetting('runs', runs);
+      if (program) program = await steady.components.followedProgram(catalog).catch(() => null);
       draw();
       return true;
     }

@@ -71,6 +71,25 @@
     return found;
   }
 
+  /** The week's doses of a followed program ({slug: {reps} | {seconds}}) over the levels' prescriptions,
+   * whichever is higher; a dose of the kind the routine's item counts wins over a level of the other kind. */
+  function withWeekDoses(prescriptions, doses) {
+    const merged = { ...prescriptions };
+    for (const [slug, dose] of Object.entries(doses)) {
+      const [kind, target] = dose.reps ? ['reps', dose.reps] : ['seconds', dose.seconds];
+      const level = merged[slug];
+      if (!level || level.dose !== kind) merged[slug] = { dose: kind, target, week: true };
+      else if (target > level.target) merged[slug] = { ...level, target, week: true };
+    }
+    return merged;
+  }
+
+  function prescribedText(exercise, now) {
+    if (!now.week) return `Your level: ${steady.components.levelPanel.placeText(exercise, { rung: now.rung, dose: now.target })}`;
+    const amount = `${now.target} ${now.dose === 'reps' ? 'reps' : 's'}${exercise && exercise.unilateral ? ' per side' : ''}`;
+    return now.label ? `This week: ${now.label} · ${amount}` : `This week: ${amount}`;
+  }
+
   function timelineFor(routine, catalog, settings, prescriptions, firstSides) {
     const doses = {};
     for (const [slug, now] of Object.entries(prescriptions)) doses[slug] = now.dose === 'reps' ? { reps: now.target } : { seconds: now.target };
@@ -135,9 +154,7 @@
         const exercise = catalog.exercise.get(item.exercise);
         const level = prescriptions[item.exercise];
         return h('li', {}, h('span', { class: 'card-title' }, exerciseName(item.exercise, catalog)),
-          h('span', { class: 'card-meta' }, level
-            ? `Your level: ${steady.components.levelPanel.placeText(exercise, { rung: level.rung, dose: level.target })}`
-            : steady.labels.routines.itemTarget(item, routine, exercise)),
+          h('span', { class: 'card-meta' }, level ? prescribedText(exercise, level) : steady.labels.routines.itemTarget(item, routine, exercise)),
           firstSides[item.exercise] ? h('span', { class: 'card-meta' }, words.weakerFirst(firstSides[item.exercise])) : null);
       })),
       h('p', { class: 'hint' }, cueSummary(settings), ' ', h('a', { href: '/settings' }, 'Change in settings'), '.'),
@@ -256,7 +273,7 @@
         upcoming ? h('p', { class: 'player-upcoming' }, words.upcomingLine(step, catalog))
           : (step.side !== 'both' ? h('p', { class: 'player-side' }, `${step.side === 'left' ? 'Left' : 'Right'} side`) : null),
         note ? h('p', { class: 'player-weaker' }, note) : null,
-        level ? h('p', { class: 'player-rung' }, h('span', { class: 'visually-hidden' }, 'Your level: '), level.label) : null,
+        level && level.label ? h('p', { class: 'player-rung' }, h('span', { class: 'visually-hidden' }, 'Your level: '), level.label) : null,
         !upcoming && exercise && exercise.top_tip ? h('p', { class: 'player-tip' }, h('strong', {}, 'Tip: '), exercise.top_tip) : null,
         clip(exercise, { moving: !upcoming, side: step.side }) || (upcoming ? null : stepsInstead(exercise)),
         measure].filter(Boolean));
@@ -432,9 +449,13 @@
       return;
     }
     document.title = `${routine.name} · Steady`;
+    // A program being followed prescribes this week's doses for its sessions (or the level, when higher).
+    const followed = routine.slug ? await steady.components.followedProgram(context.catalog).catch(() => null) : null;
+    const weekDoses = followed ? steady.components['programWeek'].weekDoses(followed, routine.slug) : {};
     const screen = {
       root, routine, settings, context, state: null,
-      prescriptions: prescriptionsFor(routine, context.catalog, levels), firstSides: await firstSidesFor(routine, context.catalog, settings),
+      prescriptions: withWeekDoses(prescriptionsFor(routine, context.catalog, levels), weekDoses),
+      firstSides: await firstSidesFor(routine, context.catalog, settings),
     };
     if (workout && workout.ref === routine.ref) {
       screen.state = engine.restore(workout, Date.now());

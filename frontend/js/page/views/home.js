@@ -1,4 +1,4 @@
-// Home: what Steady is, one tap into the routines for before and after a run, this week's count
+// Home: what Steady is, the program being followed, one tap into the routines for before and after a run, this week's count
 // against the target, the runner's own routines and the ready-made ones, and the exercises by focus.
 (function (steady) {
   'use strict';
@@ -16,6 +16,16 @@
         h('p', {}, h('span', { class: 'stat-value' }, `${weekly.this_week} of ${weekly.target}`), ' sessions',
           weekly.current ? ` · a ${weekly.current}-week streak` : ''),
         h('p', { class: 'link-row' }, h('a', { href: '/progress' }, 'Your progress'), h('a', { href: '/plan' }, 'Plan the week around your runs'))));
+    }).catch(() => undefined);
+    return slot;
+  }
+
+  /** The program being followed ("Week 2 of 5 · session 1 of 3 — Start"), or a way to the programs. */
+  function programSlot(catalog) {
+    const slot = h('div', { class: 'program-slot' }, catalog.programs.length
+      ? h('p', { class: 'link-row' }, h('a', { href: '/programs' }, 'Follow a program: weeks of sessions around your runs')) : null);
+    steady.components.followedProgram(catalog).then((state) => {
+      if (state) slot.replaceChildren(steady.components['programWeek'].homeCard(state, catalog));
     }).catch(() => undefined);
     return slot;
   }
@@ -47,6 +57,7 @@
         h('h1', {}, 'Core & balance for runners'),
         h('p', {}, 'Short guided routines for a steadier stride: a stronger trunk, hips that hold, and ankles ready for any trail. Pick a routine or learn an exercise.')),
       steady.components.resumeWorkout(),
+      programSlot(catalog),
       aroundARun(catalog),
       weekSlot(),
       ownRoutines(catalog),

@@ -18,6 +18,7 @@
   function routineList({ catalog }) {
     const node = h('div', { class: 'page' },
       h('h1', {}, 'Routines'),
+      catalog.programs.length ? h('p', { class: 'link-row' }, h('a', { href: '/programs' }, 'Programs: a block of weeks to follow')) : null,
       h('section', { 'aria-labelledby': 'your-routines' },
         h('div', { class: 'page-head' },
           h('h2', { id: 'your-routines' }, 'Your routines'),

@@ -52,7 +52,7 @@
     }
     list.replaceChildren(...downloads.map((d) => h('li', { class: 'download' },
       h('div', {},
-        h('a', { href: d.kind === 'routine' ? `/routines/${d.slug}` : d.kind === 'custom-routine' ? `/routines/${d.slug}/edit` : d.kind === 'exercise' ? `/exercises/${d.slug}` : '/exercises' }, d.title),
+        h('a', { href: d.kind === 'routine' ? `/routines/${d.slug}` : d.kind === 'program' ? `/programs/${d.slug}` : d.kind === 'custom-routine' ? `/routines/${d.slug}/edit` : d.kind === 'exercise' ? `/exercises/${d.slug}` : '/exercises' }, d.title),
         h('span', { class: 'card-meta' }, d.stale
           ? ' · needs update: its clips changed and the new ones are not saved yet'
           : ` · ${formatBytes(d.bytes)} · saved ${steady.labels.dates.instantDateText(new Date(d.saved_at).getTime())}`)),
