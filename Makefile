@@ -11,8 +11,11 @@ run: setup instance/config.py
 	$(FLASK) catalog load
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
+# Two pytest-xdist workers: the browser tests spend much of their time waiting on Chromium, so
+# two of them keep both cores busy. `make test WORKERS=0` runs everything in one process.
+WORKERS ?= 2
 test: setup system-deps
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(WORKERS) --dist worksteal
 
 setup: $(STAMP)
 

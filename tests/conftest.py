@@ -34,6 +34,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_configure(config):
+    """Build the webassets bundles into frontend/gen once, in the main process, before any xdist worker starts.
+
+    Every app builds whatever bundle is out of date, and webassets writes bundles and its manifest
+    in place: two workers building at once could read each other's half-written manifest.
+    """
+    if not hasattr(config, "workerinput"):
+        make_app("sqlite://")
+
+
 def make_app(database_uri: str, **overrides):
     """An app for tests, on the given database."""
     config = {"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": database_uri, "MEDIA_DIR": str(MEDIA_DIR),
