@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
@@ -372,27 +372,35 @@ def _ladder_problems(catalog: Catalog, present: set[str]) -> list[Problem]:
 
 
 def _program_problems(catalog: Catalog, present: set[str]) -> list[Problem]:
-    """A program's sessions name routines that exist, and dose only their exercises, in the kind each item counts."""
-    errors = []
-    for slug, program in catalog.programs.items():
-        where = f"programs/{slug}.toml"
-        errors.extend(_unknown_sources(program.sources, catalog, where))
-        for w, week in enumerate(program.weeks):
-            for s, session in enumerate(week.sessions):
-                at = f"weeks.{w}.sessions.{s}"
-                if session.routine not in present:
-                    errors.append(Problem(where, f"{at}.routine", f"no routine '{session.routine}'"))
-                routine = catalog.routines.get(session.routine)
-                if routine is None:
-                    continue
-                items = {item.exercise: item for item in routine.items}
-                for exercise, dose in session.doses.items():
-                    item = items.get(exercise)
-                    if item is None:
-                        errors.append(Problem(where, f"{at}.doses.{exercise}", f"'{session.routine}' has no exercise '{exercise}'"))
-                    elif (item.reps is not None) != (dose.reps is not None):
-                        counted = "reps" if item.reps is not None else "seconds"
-                        errors.append(Problem(where, f"{at}.doses.{exercise}", f"the routine counts this exercise in {counted}"))
+    """Each program file's broken references, named with its file (``present``: the routine files there are)."""
+    return [Problem(f"programs/{slug}.toml", place, message)
+            for slug, program in catalog.programs.items()
+            for place, message in program_reference_problems(program, present, catalog.routines, catalog.sources)]
+
+
+def program_reference_problems(program: ProgramFile, routine_slugs: Container[str], routines: Mapping[str, RoutineFile],
+                               sources: Container[str]) -> list[tuple[str, str]]:
+    """(field, message) for each routine, dose or source a program names that does not fit.
+
+    Its sessions name routines that exist, and dose only their exercises, in the kind each item counts.
+    """
+    errors = _unknown_sources(program.sources, sources)
+    for w, week in enumerate(program.weeks):
+        for s, session in enumerate(week.sessions):
+            at = f"weeks.{w}.sessions.{s}"
+            if session.routine not in routine_slugs:
+                errors.append((f"{at}.routine", f"no routine '{session.routine}'"))
+            routine = routines.get(session.routine)
+            if routine is None:
+                continue
+            items = {item.exercise: item for item in routine.items}
+            for exercise, dose in session.doses.items():
+                item = items.get(exercise)
+                if item is None:
+                    errors.append((f"{at}.doses.{exercise}", f"'{session.routine}' has no exercise '{exercise}'"))
+                elif (item.reps is not None) != (dose.reps is not None):
+                    counted = "reps" if item.reps is not None else "seconds"
+                    errors.append((f"{at}.doses.{exercise}", f"the routine counts this exercise in {counted}"))
     return errors
 
 

@@ -218,6 +218,7 @@ def _store(catalog: Catalog, videos: dict) -> None:
         served.recompose_routine(slug, rows.get(slug), layer.get(slug), exercises)
     served.renumber()
     db.session.flush()
+    _store_programs(catalog)
 
 
 def _keep_built_in(model, built: dict[str, dict], retired: set[str]) -> dict:
@@ -248,7 +249,6 @@ def routine_entry(slug: str, spec: RoutineFile) -> dict:
     return {"slug": slug, **{key: fields[key] for key in served.ROUTINE_COLUMNS[1:]},
             "sessions_per_week": fields["sessions_per_week"], "tags": fields["tags"], "sources": fields["sources"],
             "items": fields["items"]}
-    _store_programs(catalog)
 
 
 def _store_programs(catalog: Catalog) -> None:

@@ -57,19 +57,19 @@ def test_a_removed_file_retires_its_item_and_its_return_restores_it(app, client,
     content = copied_content(tmp_path)
     (content / "exercises" / "step-up.toml").unlink()
     (content / "ladders" / "step-up.toml").unlink()
-    (content / "routines" / "back-and-core-circuit.toml").unlink()
+    (content / "routines" / "ankles-for-trail-runners.toml").unlink()
     before = served(client, "step-up")
     with app.app_context():
         load_catalog(content, MEDIA_DIR)
     assert served(client, "step-up") == before | {"retired": True}
-    assert served(client, "back-and-core-circuit", "routines")["retired"] is True
+    assert served(client, "ankles-for-trail-runners", "routines")["retired"] is True
     shutil.copy(CONTENT_DIR / "exercises" / "step-up.toml", content / "exercises")
     shutil.copy(CONTENT_DIR / "ladders" / "step-up.toml", content / "ladders")
-    shutil.copy(CONTENT_DIR / "routines" / "back-and-core-circuit.toml", content / "routines")
+    shutil.copy(CONTENT_DIR / "routines" / "ankles-for-trail-runners.toml", content / "routines")
     with app.app_context():
         load_catalog(content, MEDIA_DIR)
     assert served(client, "step-up") == before
-    assert served(client, "back-and-core-circuit", "routines")["retired"] is False
+    assert served(client, "ankles-for-trail-runners", "routines")["retired"] is False
 
 
 def test_an_export_loads_back_into_the_same_catalogue(app, client, coach, coach_client, bare_app, tmp_path):

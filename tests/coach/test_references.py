@@ -2,7 +2,7 @@
 
 import uuid
 
-from server.coach.references import SOURCES, Source, references_to
+from server.coach.references import references_to
 from tests.sync.conftest import Device, new_account, pg_database, put, routine_record, session_record, sync_app  # noqa: F401
 
 
@@ -23,11 +23,9 @@ def test_runners_records_are_found_by_the_slug_they_name(sync_app):
         assert "a runner's session" not in references_to("exercise", "heel-tap")
 
 
-def test_a_new_kind_of_content_is_one_more_source(app, monkeypatch):
-    programs = {"base-building": ["plank", "back-and-core-circuit"]}
-    monkeypatch.setattr("server.coach.references.SOURCES", [*SOURCES, Source(
-        "a program", ("exercise", "routine"), lambda kind, slug: any(slug in p for p in programs.values()))])
+def test_a_program_refers_to_its_routines_and_the_exercises_it_doses(app):
     with app.app_context():
         assert references_to("routine", "back-and-core-circuit") == ["a program"]
-        assert references_to("exercise", "plank")[-1] == "a program"
+        assert "a program" in references_to("exercise", "medicine-ball-wood-chop")
+        assert "a program" not in references_to("routine", "ankles-for-trail-runners")
         assert "a program" not in references_to("exercise", "step-up")
