@@ -2,9 +2,11 @@
 
 import uuid
 
+from server.catalog.service import load_catalog
 from tests.coach.conftest import new_program, new_routine
+from tests.coach.test_layer_load import copied_content
 from tests.coach.test_lifecycle import catalog, published, served
-from tests.conftest import register_account
+from tests.conftest import MEDIA_DIR, register_account
 from tests.sync.conftest import Device, enrolment_record, put
 
 SHIPPED = "core-and-balance-foundations"
@@ -119,3 +121,23 @@ def test_a_built_in_program_is_retired_not_deleted(client, coach_client):
     assert retired["history"][0]["detail"]["named_by"] == ["the built-in catalogue"]
     assert program(client, SHIPPED)["retired"] is True
     assert coach_client.post(f"/api/coach/programs/{SHIPPED}/restore").get_json()["retired"] is False
+
+
+def test_a_load_keeps_the_program_layer(app, client, coach_client, tmp_path):
+    shipped = program(client, SHIPPED)
+    body = {key: value for key, value in shipped.items() if key != "retired"} | {"name": "Core & balance, five weeks"}
+    coach_client.put(f"/api/coach/programs/{SHIPPED}", json=body)
+    coach_client.post(f"/api/coach/programs/{SHIPPED}/publish")
+    published(coach_client, new_program(), "programs")
+    coach_client.post("/api/coach/programs", json=new_program(slug="draft-start", name="Draft start"))
+    content = copied_content(tmp_path)
+    file = content / "programs" / f"{SHIPPED}.toml"
+    file.write_text(file.read_text().replace('name = "Core & balance foundations"', 'name = "Core and balance"'))
+    with app.app_context():
+        assert load_catalog(content, MEDIA_DIR).changed
+    assert program(client, SHIPPED)["name"] == "Core & balance, five weeks"  # the coach's, not the new file's
+    assert program(client, "two-week-start")["name"] == "Two-week start"
+    assert program(client, "draft-start") is None
+    assert coach_client.get("/api/coach/programs/draft-start").get_json()["draft"]["name"] == "Draft start"
+    reverted = coach_client.post(f"/api/coach/programs/{SHIPPED}/revert").get_json()
+    assert reverted["live"] == shipped | {"name": "Core and balance"}
