@@ -233,6 +233,7 @@ class ProgramFile(Strict):
     tags: list[Tag] = Field(min_length=1)
     sources: list[Slug] = Field(min_length=1)
     weeks: list[ProgramWeek] = Field(min_length=1, max_length=26)
+    retired: bool = False  # as on ExerciseCard
 
 
 class CatalogInvalid(ProblemsFound):
@@ -372,34 +373,33 @@ def _ladder_problems(catalog: Catalog, present: set[str]) -> list[Problem]:
 
 
 def _program_problems(catalog: Catalog, present: set[str]) -> list[Problem]:
-    """Each program file's broken references, named with its file (``present``: the routine files there are)."""
-    return [Problem(f"programs/{slug}.toml", place, message)
-            for slug, program in catalog.programs.items()
-            for place, message in program_reference_problems(program, present, catalog.routines, catalog.sources)]
+    """Every program's references, checked against the routine files (one that failed validation is reported once)."""
+    routines = {slug: None for slug in present} | {
+        slug: {item.exercise: item.reps is not None for item in routine.items} for slug, routine in catalog.routines.items()}
+    return [Problem(f"programs/{slug}.toml", place, message) for slug, program in catalog.programs.items()
+            for place, message in program_reference_problems(program, routines, catalog.sources)]
 
 
-def program_reference_problems(program: ProgramFile, routine_slugs: Container[str], routines: Mapping[str, RoutineFile],
+def program_reference_problems(program: ProgramFile, routines: Mapping[str, Mapping[str, bool] | None],
                                sources: Container[str]) -> list[tuple[str, str]]:
-    """(field, message) for each routine, dose or source a program names that does not fit.
+    """(field, message) for each routine or source a program names that does not exist, and each dose that does not fit.
 
-    Its sessions name routines that exist, and dose only their exercises, in the kind each item counts.
+    ``routines`` maps each routine slug to its exercises, each with whether it is counted in reps (None: the
+    routine exists but cannot be read).
+    A session's routine must exist; its doses name only that routine's exercises, in the kind each is counted.
     """
     errors = _unknown_sources(program.sources, sources)
     for w, week in enumerate(program.weeks):
         for s, session in enumerate(week.sessions):
             at = f"weeks.{w}.sessions.{s}"
-            if session.routine not in routine_slugs:
+            if session.routine not in routines:
                 errors.append((f"{at}.routine", f"no routine '{session.routine}'"))
-            routine = routines.get(session.routine)
-            if routine is None:
-                continue
-            items = {item.exercise: item for item in routine.items}
-            for exercise, dose in session.doses.items():
-                item = items.get(exercise)
-                if item is None:
+            counts = routines.get(session.routine)
+            for exercise, dose in session.doses.items() if counts is not None else ():
+                if exercise not in counts:
                     errors.append((f"{at}.doses.{exercise}", f"'{session.routine}' has no exercise '{exercise}'"))
-                elif (item.reps is not None) != (dose.reps is not None):
-                    counted = "reps" if item.reps is not None else "seconds"
+                elif counts[exercise] != (dose.reps is not None):
+                    counted = "reps" if counts[exercise] else "seconds"
                     errors.append((f"{at}.doses.{exercise}", f"the routine counts this exercise in {counted}"))
     return errors
 

@@ -1,6 +1,6 @@
 // The catalogue as the views use it: the payload indexed by slug. Lists hold what the catalogue
-// offers now; the maps also resolve retired items, which history, progress and a runner's own
-// routines still name.
+// offers now; the maps also resolve retired items, which history, progress, a runner's own
+// routines and enrolments still name.
 (function (steady) {
   'use strict';
 
@@ -13,7 +13,7 @@
       routines: payload.routines.filter(listed),
       everyExercise: payload.exercises,
       sources: payload.sources || [],
-      programs: payload.programs || [],
+      programs: (payload.programs || []).filter(listed),
       exercise: new Map(payload.exercises.map((e) => [e.slug, e])),
       routine: new Map(payload.routines.map((r) => [r.slug, r])),
       source: new Map((payload.sources || []).map((s) => [s.key, s])),
