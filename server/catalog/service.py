@@ -230,7 +230,6 @@ def _store(catalog: Catalog, videos: dict) -> None:
         served.recompose_program(slug, rows.get(slug), layer.get(slug))
     served.renumber()
     db.session.flush()
-    _store_programs(catalog)
 
 
 def _keep_built_in(model, built: dict[str, dict], retired: set[str]) -> dict:
