@@ -13,7 +13,7 @@
       routines: payload.routines.filter(listed),
       everyExercise: payload.exercises,
       sources: payload.sources || [],
-      programs: payload.programs || [],
+      programs: (payload.programs || []).filter(listed),
       exercise: new Map(payload.exercises.map((e) => [e.slug, e])),
       routine: new Map(payload.routines.map((r) => [r.slug, r])),
       source: new Map((payload.sources || []).map((s) => [s.key, s])),
