@@ -191,18 +191,23 @@ def test_the_session_index_is_backfilled_on_postgres(pg_url):
 
 
 def check_built_in_backfill(app):
-    """0010 keeps what earlier loads stored as each item's built-in version, so a coach can revert before any new load."""
-    from server.catalog.models import CatalogState
+    """0010 (and 0013) keep what earlier loads stored as each item's built-in version, so a coach can revert before any new load."""
+    from server.catalog.models import CatalogState, Program
 
     with app.app_context():
         upgrade()
         load_catalog(CONTENT_DIR, MEDIA_DIR)
         payload = catalog_payload()
+        unretired = {kind: {item["slug"]: {k: v for k, v in item.items() if k != "retired"} for item in payload[kind]}
+                     for kind in ("exercises", "routines", "programs")}
+        db.session.remove()
+        # 0013 does the same for programs.
+        downgrade(revision="0012")
+        upgrade()
+        assert {row.slug: row.built_in for row in db.session.scalars(select(Program))} == unretired["programs"] != {}
         db.session.remove()
         downgrade(revision="0009")
         upgrade()
-        unretired = {kind: {item["slug"]: {k: v for k, v in item.items() if k != "retired"} for item in payload[kind]}
-                     for kind in ("exercises", "routines")}
         assert {row.slug: row.built_in for row in db.session.scalars(select(Exercise))} == unretired["exercises"]
         assert {row.slug: row.built_in for row in db.session.scalars(select(Routine))} == unretired["routines"]
         state = db.session.get(CatalogState, 1)

@@ -40,5 +40,5 @@ def export_command(dest: Path, content_dir: Path | None) -> None:
         result = export_catalog(dest, folder, Path(current_app.config["MEDIA_DIR"]))
     except ExportRefused as refused:
         raise click.ClickException(f"Nothing was exported: {refused}")
-    click.echo(f"Exported {result.exercises} exercises and {result.routines} routines to {dest} "
+    click.echo(f"Exported {result.exercises} exercises, {result.routines} routines and {result.programs} programs to {dest} "
                f"({result.clips} clip files copied).")

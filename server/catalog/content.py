@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
@@ -233,6 +233,7 @@ class ProgramFile(Strict):
     tags: list[Tag] = Field(min_length=1)
     sources: list[Slug] = Field(min_length=1)
     weeks: list[ProgramWeek] = Field(min_length=1, max_length=26)
+    retired: bool = False  # as on ExerciseCard
 
 
 class CatalogInvalid(ProblemsFound):
@@ -372,27 +373,34 @@ def _ladder_problems(catalog: Catalog, present: set[str]) -> list[Problem]:
 
 
 def _program_problems(catalog: Catalog, present: set[str]) -> list[Problem]:
-    """A program's sessions name routines that exist, and dose only their exercises, in the kind each item counts."""
-    errors = []
-    for slug, program in catalog.programs.items():
-        where = f"programs/{slug}.toml"
-        errors.extend(_unknown_sources(program.sources, catalog, where))
-        for w, week in enumerate(program.weeks):
-            for s, session in enumerate(week.sessions):
-                at = f"weeks.{w}.sessions.{s}"
-                if session.routine not in present:
-                    errors.append(Problem(where, f"{at}.routine", f"no routine '{session.routine}'"))
-                routine = catalog.routines.get(session.routine)
-                if routine is None:
-                    continue
-                items = {item.exercise: item for item in routine.items}
-                for exercise, dose in session.doses.items():
-                    item = items.get(exercise)
-                    if item is None:
-                        errors.append(Problem(where, f"{at}.doses.{exercise}", f"'{session.routine}' has no exercise '{exercise}'"))
-                    elif (item.reps is not None) != (dose.reps is not None):
-                        counted = "reps" if item.reps is not None else "seconds"
-                        errors.append(Problem(where, f"{at}.doses.{exercise}", f"the routine counts this exercise in {counted}"))
+    """Every program's references, checked against the routine files (one that failed validation is reported once)."""
+    routines = {slug: None for slug in present} | {
+        slug: {item.exercise: item.reps is not None for item in routine.items} for slug, routine in catalog.routines.items()}
+    return [Problem(f"programs/{slug}.toml", place, message) for slug, program in catalog.programs.items()
+            for place, message in program_reference_problems(program, routines, catalog.sources)]
+
+
+def program_reference_problems(program: ProgramFile, routines: Mapping[str, Mapping[str, bool] | None],
+                               sources: Container[str]) -> list[tuple[str, str]]:
+    """(field, message) for each routine or source a program names that does not exist, and each dose that does not fit.
+
+    ``routines`` maps each routine slug to its exercises, each with whether it is counted in reps (None: the
+    routine exists but cannot be read).
+    A session's routine must exist; its doses name only that routine's exercises, in the kind each is counted.
+    """
+    errors = _unknown_sources(program.sources, sources)
+    for w, week in enumerate(program.weeks):
+        for s, session in enumerate(week.sessions):
+            at = f"weeks.{w}.sessions.{s}"
+            if session.routine not in routines:
+                errors.append((f"{at}.routine", f"no routine '{session.routine}'"))
+            counts = routines.get(session.routine)
+            for exercise, dose in session.doses.items() if counts is not None else ():
+                if exercise not in counts:
+                    errors.append((f"{at}.doses.{exercise}", f"'{session.routine}' has no exercise '{exercise}'"))
+                elif counts[exercise] != (dose.reps is not None):
+                    counted = "reps" if counts[exercise] else "seconds"
+                    errors.append((f"{at}.doses.{exercise}", f"the routine counts this exercise in {counted}"))
     return errors
 
 

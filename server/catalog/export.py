@@ -13,8 +13,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from server.catalog.models import Exercise, Routine, Source
-from server.catalog.service import exercise_json, routine_json
+from server.catalog.models import Exercise, Program, Routine, Source
+from server.catalog.service import exercise_json, program_json, routine_json
 from server.extensions import db
 
 # What the files never hold: the slug is the file name, the rest is computed by the loader.
@@ -32,6 +32,7 @@ class ExportResult:
 
     exercises: int
     routines: int
+    programs: int
     clips: int
 
 
@@ -39,6 +40,7 @@ def export_catalog(dest: Path, content_dir: Path, media_dir: Path) -> ExportResu
     """Write the live catalogue under ``dest`` (which must be empty or new); ExportRefused before writing anything."""
     exercises = [exercise_json(row) for row in db.session.scalars(select(Exercise).order_by(Exercise.position))]
     routines = [routine_json(row) for row in db.session.scalars(select(Routine).order_by(Routine.position))]
+    programs = [program_json(row) for row in db.session.scalars(select(Program).order_by(Program.position))]
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise ExportRefused(f"{dest} is not an empty folder: export into a new one.")
     clipless = [exercise["slug"] for exercise in exercises if exercise["video"] is None]
@@ -47,7 +49,7 @@ def export_catalog(dest: Path, content_dir: Path, media_dir: Path) -> ExportResu
                             f"{', '.join(clipless)}. Upload their clips first.")
     clips = {exercise["slug"]: _clip_source(exercise["slug"], exercise["video"], content_dir, media_dir)
              for exercise in exercises}
-    for folder in ("exercises", "ladders", "routines"):
+    for folder in ("exercises", "ladders", "routines", "programs"):
         (dest / folder).mkdir(parents=True)
 
     sources = db.session.scalars(select(Source).order_by(Source.key))
@@ -66,10 +68,11 @@ def export_catalog(dest: Path, content_dir: Path, media_dir: Path) -> ExportResu
         (dest / kind).mkdir(exist_ok=True)
         shutil.copyfile(source, dest / kind / f"{slug}{source.suffix}")
         copied += 1 if kind == "clips" else 0
-    for routine in routines:
-        fields = {key: value for key, value in routine.items() if key not in ("slug", "retired")}
-        (dest / "routines" / f"{routine['slug']}.toml").write_text(_toml(fields | _retired(routine)))
-    return ExportResult(len(exercises), len(routines), copied)
+    for folder, items in (("routines", routines), ("programs", programs)):
+        for item in items:
+            fields = {key: value for key, value in item.items() if key not in ("slug", "retired")}
+            (dest / folder / f"{item['slug']}.toml").write_text(_toml(fields | _retired(item)))
+    return ExportResult(len(exercises), len(routines), len(programs), copied)
 
 
 def _retired(item: dict) -> dict:

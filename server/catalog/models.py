@@ -88,7 +88,10 @@ class CatalogState(db.Model):
 
 
 class Program(db.Model):
-    """A multi-week program: its weeks of sessions (a routine and that week's doses) as JSON."""
+    """A multi-week program as served: its weeks of sessions (a routine and that week's doses) as JSON.
+
+    Like a routine, built-in content or the coach layer over it; a retired one stays served, so an enrolment resolves.
+    """
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(80), unique=True)
@@ -96,3 +99,6 @@ class Program(db.Model):
     summary: Mapped[str] = mapped_column(Text)
     position: Mapped[int]
     details: Mapped[dict] = mapped_column(JSON)  # tags, sources, weeks
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
+    built_in: Mapped[dict | None] = mapped_column(JSON)  # as on Exercise
+    built_in_retired: Mapped[bool] = mapped_column(default=False, server_default=false())

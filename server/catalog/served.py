@@ -11,13 +11,14 @@ import json
 
 from sqlalchemy import select, update
 
-from server.catalog.models import CatalogState, Exercise, Routine, RoutineItem
+from server.catalog.models import CatalogState, Exercise, Program, Routine, RoutineItem
 from server.extensions import db
 
 EXERCISE_COLUMNS = ("slug", "name", "summary", "unilateral")
 ROUTINE_COLUMNS = ("slug", "name", "summary", "format", "rounds", "work_seconds", "rest_seconds", "round_rest_seconds")
 ITEM_FIELDS = ("reps", "reps_min", "hold_seconds", "work_seconds", "note")
-MODELS = {"exercise": Exercise, "routine": Routine}
+PROGRAM_COLUMNS = ("slug", "name", "summary")
+MODELS = {"exercise": Exercise, "routine": Routine, "program": Program}
 
 
 def lock_catalogue() -> CatalogState | None:
@@ -46,14 +47,9 @@ def layer_items(kind: str) -> dict:
 
 def recompose_exercise(slug: str, row: Exercise | None, layer) -> Exercise | None:
     """Write one exercise's served row from its built-in version and its layer; None when nothing is served."""
-    served = _served(row, layer)
-    if served is None:
-        if row is not None:
-            db.session.delete(row)
-        return None
+    row, served = _served_row(Exercise, slug, row, layer)
     if row is None:
-        row = Exercise(slug=slug, position=0, built_in_retired=False)
-        db.session.add(row)
+        return None
     row.name, row.summary, row.unilateral = served["name"], served["summary"], served["unilateral"]
     row.card = {key: value for key, value in served.items() if key not in (*EXERCISE_COLUMNS, "video")}
     # The coach's clip, else the built-in one: an edit that leaves out ``video`` keeps the clip.
@@ -65,14 +61,9 @@ def recompose_exercise(slug: str, row: Exercise | None, layer) -> Exercise | Non
 def recompose_routine(slug: str, row: Routine | None, layer,
                       exercises: dict[str, Exercise]) -> Routine | None:
     """Write one routine's served row (items included) from its built-in version and its layer."""
-    served = _served(row, layer)
-    if served is None:
-        if row is not None:
-            db.session.delete(row)
-        return None
+    row, served = _served_row(Routine, slug, row, layer)
     if row is None:
-        row = Routine(slug=slug, position=0, built_in_retired=False)
-        db.session.add(row)
+        return None
     for key in ROUTINE_COLUMNS[1:]:
         setattr(row, key, served[key])
     row.details = {key: value for key, value in served.items() if key not in (*ROUTINE_COLUMNS, "items")}
@@ -84,6 +75,27 @@ def recompose_routine(slug: str, row: Routine | None, layer,
                  for index, item in enumerate(served["items"])]
     row.retired = _retired(row, layer)
     return row
+
+
+def recompose_program(slug: str, row: Program | None, layer) -> Program | None:
+    """Write one program's served row from its built-in version and its layer."""
+    row, served = _served_row(Program, slug, row, layer)
+    if row is None:
+        return None
+    row.name, row.summary = served["name"], served["summary"]
+    row.details = {key: value for key, value in served.items() if key not in PROGRAM_COLUMNS}
+    row.retired = _retired(row, layer)
+    return row
+
+
+def recompose(kind: str, slug: str, row, layer) -> None:
+    """Write the served row of an item of any kind (a routine's items are found among the served exercises)."""
+    if kind == "exercise":
+        recompose_exercise(slug, row, layer)
+    elif kind == "routine":
+        recompose_routine(slug, row, layer, rows_by_slug(Exercise))
+    else:
+        recompose_program(slug, row, layer)
 
 
 def rows_by_slug(model) -> dict:
@@ -128,6 +140,19 @@ def _layer_digest() -> str:
     if not visible:
         return ""
     return hashlib.sha256(json.dumps(visible, sort_keys=True).encode()).hexdigest()
+
+
+def _served_row(model, slug: str, row, layer) -> tuple:
+    """(the row to write, the version it serves); (None, None) with the row deleted when nothing is served."""
+    served = _served(row, layer)
+    if served is None:
+        if row is not None:
+            db.session.delete(row)
+        return None, None
+    if row is None:
+        row = model(slug=slug, position=0, built_in_retired=False)
+        db.session.add(row)
+    return row, served
 
 
 def _served(row, layer) -> dict | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Dialect, select
 
 from server.catalog import served
-from server.catalog.content import Catalog, CatalogInvalid, ExerciseCard, Ladder, RoutineFile, read_catalog
+from server.catalog.content import Catalog, CatalogInvalid, ExerciseCard, Ladder, ProgramFile, RoutineFile, read_catalog
 from server.catalog.lock import load_lock
 from server.catalog.models import CatalogState, Exercise, Program, Routine, Source
 from server.clips import ClipsInvalid, build_clips
@@ -117,7 +117,7 @@ def catalog_payload() -> dict:
             "version": version,
             "exercises": [exercise_json(e) for e in exercises],
             "routines": [routine_json(r) for r in routines],
-            "programs": [{"slug": p.slug, "name": p.name, "summary": p.summary, **p.details} for p in programs],
+            "programs": [program_json(p) for p in programs],
             "sources": [
                 {"key": s.key, "title": s.title, "author": s.author, "summary": s.summary} for s in sources
             ],
@@ -160,6 +160,12 @@ def _version_sql(dialect: Dialect) -> str:
 _payload_cache: dict[str, dict] = {}
 
 
+def program_json(program: Program) -> dict:
+    """A program in its public JSON shape."""
+    return {"slug": program.slug, "name": program.name, "summary": program.summary, **program.details,
+            "retired": program.retired}
+
+
 def routine_json(routine: Routine) -> dict:
     """A ready-made routine in its public JSON shape."""
     return {
@@ -190,9 +196,9 @@ def routine_json(routine: Routine) -> dict:
 def _store(catalog: Catalog, videos: dict) -> None:
     """Keep each item's built-in version, then serve it with the coach layer over it.
 
-    Upserts by slug, so row ids stay stable across loads. An exercise or routine whose file is
-    gone is retired, not deleted: sessions, routines and the layer may name it. Sources are the
-    files' alone.
+    Upserts by slug, so row ids stay stable across loads. An exercise, routine or program whose
+    file is gone is retired, not deleted: sessions, routines, programs, enrolments and the layer
+    may name it. Sources are the files' alone.
     """
     sources = {s.key: s for s in db.session.scalars(select(Source))}
     for key, source in catalog.sources.items():
@@ -216,6 +222,12 @@ def _store(catalog: Catalog, videos: dict) -> None:
     rows = _keep_built_in(Routine, built_routines, {s for s, spec in catalog.routines.items() if spec.retired})
     for slug in set(rows) | set(layer):
         served.recompose_routine(slug, rows.get(slug), layer.get(slug), exercises)
+
+    built_programs = {slug: program_entry(slug, spec) for slug, spec in catalog.programs.items()}
+    layer = served.layer_items("program")
+    rows = _keep_built_in(Program, built_programs, {s for s, spec in catalog.programs.items() if spec.retired})
+    for slug in set(rows) | set(layer):
+        served.recompose_program(slug, rows.get(slug), layer.get(slug))
     served.renumber()
     db.session.flush()
 
@@ -248,19 +260,11 @@ def routine_entry(slug: str, spec: RoutineFile) -> dict:
     return {"slug": slug, **{key: fields[key] for key in served.ROUTINE_COLUMNS[1:]},
             "sessions_per_week": fields["sessions_per_week"], "tags": fields["tags"], "sources": fields["sources"],
             "items": fields["items"]}
-    _store_programs(catalog)
 
 
-def _store_programs(catalog: Catalog) -> None:
-    """Upsert programs by slug; a program names routines by slug, so it needs no other row."""
-    existing = {p.slug: p for p in db.session.scalars(select(Program))}
-    for position, (slug, spec) in enumerate(catalog.programs.items()):
-        row = existing.pop(slug, None) or Program(slug=slug)
-        row.name, row.summary, row.position = spec.name, spec.summary, position
-        row.details = spec.model_dump(mode="json", exclude={"name", "summary"}, exclude_none=True)
-        db.session.add(row)
-    for row in existing.values():
-        db.session.delete(row)
+def program_entry(slug: str, spec: ProgramFile) -> dict:
+    """A program in its served shape (without ``retired``), from its validated file; unset doses and focus left out."""
+    return {"slug": slug, **spec.model_dump(mode="json", exclude={"retired"}, exclude_none=True)}
 
 
 def ladder_json(slug: str, card: ExerciseCard, ladder: Ladder | None) -> dict | None:

@@ -1,4 +1,4 @@
-"""A coach's exercise or routine body, checked by the loader's own content models (one set of rules).
+"""A coach's exercise, routine or program body, checked by the loader's own content models (one set of rules).
 
 The body is the shape ``/api/catalog`` serves, without ``video``; what only the server computes
 (``retired``, a ladder's ``exercise`` and ``start``) is ignored on input.
@@ -6,7 +6,8 @@ The body is the shape ``/api/catalog`` serves, without ``video``; what only the 
 
 from dataclasses import dataclass
 
-from server.catalog.content import SLUG_PATTERN, ExerciseCard, Ladder, RoutineFile, ladder_dose_problem, validated
+from server.catalog.content import (SLUG_PATTERN, ExerciseCard, Ladder, ProgramFile, RoutineFile, ladder_dose_problem,
+                                    validated)
 from server.training.rules.limits import ROUTINE as LIMITS
 
 COMPUTED = ("retired",)
@@ -38,6 +39,14 @@ class RoutineBody:
     routine: RoutineFile
 
 
+@dataclass(frozen=True)
+class ProgramBody:
+    """A checked program body."""
+
+    slug: str
+    program: ProgramFile
+
+
 def exercise_body(body, slug: str | None = None) -> ExerciseBody:
     """Check an exercise body (for ``slug`` when the address names one); raise BodyInvalid at its first problem."""
     fields = _fields(body, slug)
@@ -59,6 +68,12 @@ def routine_body(body, slug: str | None = None) -> RoutineBody:
     """Check a routine body (for ``slug`` when the address names one); raise BodyInvalid at its first problem."""
     fields = _fields(body, slug)
     return RoutineBody(fields["slug"], _checked(RoutineFile, fields))
+
+
+def program_body(body, slug: str | None = None) -> ProgramBody:
+    """Check a program body (for ``slug`` when the address names one); raise BodyInvalid at its first problem."""
+    fields = _fields(body, slug)
+    return ProgramBody(fields["slug"], _checked(ProgramFile, fields))
 
 
 def _fields(body, slug: str | None) -> dict:

@@ -1,5 +1,7 @@
 """The coach layer's operations: drafts, publish, revert, retire, restore and clips, each committed with its record.
 
+One set of operations for every kind: exercises, routines and programs.
+
 Every operation takes the catalogue's write lock first (``served.lock_catalogue``), so a load or
 another coach's change never interleaves with it, and recomputes only the served row it changed.
 """
@@ -9,15 +11,17 @@ from sqlalchemy import select
 from server.accounts.models import User, utc_now
 from server.catalog import served
 from server.catalog import service as catalogue
-from server.catalog.content import exercise_reference_problems, routine_reference_problems, shared_name_problem
-from server.catalog.models import Exercise, Routine, Source
+from server.catalog.content import (exercise_reference_problems, program_reference_problems,
+                                    routine_reference_problems, shared_name_problem)
+from server.catalog.models import Exercise, Program, Routine, Source
 from server.coach import references
-from server.coach.bodies import BodyInvalid, ExerciseBody, RoutineBody, exercise_body, routine_body
+from server.coach.bodies import (BodyInvalid, ExerciseBody, ProgramBody, RoutineBody, exercise_body, program_body,
+                                 routine_body)
 from server.coach.history import history_of, record_action
 from server.coach.models import CoachItem
 from server.extensions import db
 
-ARTICLE = {"exercise": "an", "routine": "a"}
+ARTICLE = {"exercise": "an", "routine": "a", "program": "a"}
 
 
 class NotFound(Exception):
@@ -178,7 +182,7 @@ def list_items(kind: str) -> list[dict]:
     return summaries
 
 
-def _known(kind: str, slug: str) -> tuple[CoachItem | None, Exercise | Routine | None]:
+def _known(kind: str, slug: str) -> tuple[CoachItem | None, Exercise | Routine | Program | None]:
     """The item's layer and served row; NotFound if it has neither."""
     item, row = _layer(kind, slug), served.row_of(kind, slug)
     if item is None and row is None:
@@ -197,16 +201,13 @@ def _new_layer(kind: str, slug: str) -> CoachItem:
 
 
 def _recompose(kind: str, slug: str, row, item: CoachItem | None) -> None:
-    if kind == "exercise":
-        served.recompose_exercise(slug, row, item)
-    else:
-        served.recompose_routine(slug, row, item, served.rows_by_slug(Exercise))
+    served.recompose(kind, slug, row, item)
     if row is None:  # a coach-made item goes live: it takes its place in the lists
         db.session.flush()
         served.renumber()
 
 
-def _checked(kind: str, body, slug: str | None = None, row=None) -> ExerciseBody | RoutineBody:
+def _checked(kind: str, body, slug: str | None = None, row=None) -> ExerciseBody | RoutineBody | ProgramBody:
     """A body checked by the content models, then against what the catalogue holds (as the loader checks files)."""
     if kind == "exercise":
         checked = exercise_body(body, slug)
@@ -215,7 +216,7 @@ def _checked(kind: str, body, slug: str | None = None, row=None) -> ExerciseBody
         problems += [("name", shared_name_problem(checked.card.name, f"exercise '{other.slug}'"))
                      for other in exercises.values()
                      if other.slug != checked.slug and other.name.casefold() == checked.card.name.casefold()]
-    else:
+    elif kind == "routine":
         checked = routine_body(body, slug)
         # A routine may keep a retired exercise it already had; it may not take up one.
         had = {entry["exercise"] for entry in _items_of(row)}
@@ -224,6 +225,18 @@ def _checked(kind: str, body, slug: str | None = None, row=None) -> ExerciseBody
                     for index, item in enumerate(checked.routine.items)
                     if item.exercise in exercises and exercises[item.exercise].retired and item.exercise not in had]
         problems += routine_reference_problems(checked.routine, exercises, _source_keys())
+    else:
+        checked = program_body(body, slug)
+        # The same for a program and its routines; they are checked against the served catalogue.
+        had = {session["routine"] for session in _sessions_of(row)}
+        routines = served.rows_by_slug(Routine)
+        problems = [(f"weeks.{w}.sessions.{s}.routine",
+                     f"'{session.routine}' is retired: a program may keep it, not take it up")
+                    for w, week in enumerate(checked.program.weeks) for s, session in enumerate(week.sessions)
+                    if session.routine in routines and routines[session.routine].retired and session.routine not in had]
+        counts = {slug: {item.exercise.slug: item.reps is not None for item in routine.items}
+                  for slug, routine in routines.items()}
+        problems += program_reference_problems(checked.program, counts, _source_keys())
     if problems:
         raise BodyInvalid(*problems[0])
     return checked
@@ -236,11 +249,19 @@ def _items_of(row) -> list[dict]:
     return [*(catalogue.routine_json(row)["items"]), *((row.built_in or {}).get("items", []))]
 
 
+def _sessions_of(row) -> list[dict]:
+    """The sessions of a program's live and built-in versions."""
+    if row is None:
+        return []
+    return [session for version in (catalogue.program_json(row), row.built_in or {})
+            for week in version.get("weeks", []) for session in week["sessions"]]
+
+
 def _source_keys() -> set[str]:
     return set(db.session.scalars(select(Source.key)))
 
 
-def _served_of(kind: str, checked: ExerciseBody | RoutineBody) -> dict:
+def _served_of(kind: str, checked: ExerciseBody | RoutineBody | ProgramBody) -> dict:
     """The served shape (without ``video``, which the layer keeps apart, and ``retired``), normalised by the models.
 
     Drafts are stored so too: a body is the served shape without ``video``, so GET gives back what PUT takes.
@@ -249,8 +270,13 @@ def _served_of(kind: str, checked: ExerciseBody | RoutineBody) -> dict:
         entry = catalogue.exercise_entry(checked.slug, checked.card, checked.ladder, None)
         del entry["video"]
         return entry
-    return catalogue.routine_entry(checked.slug, checked.routine)
+    if kind == "routine":
+        return catalogue.routine_entry(checked.slug, checked.routine)
+    return catalogue.program_entry(checked.slug, checked.program)
+
+
+LIVE_JSON = {"exercise": catalogue.exercise_json, "routine": catalogue.routine_json, "program": catalogue.program_json}
 
 
 def _live_json(kind: str, row) -> dict:
-    return catalogue.exercise_json(row) if kind == "exercise" else catalogue.routine_json(row)
+    return LIVE_JSON[kind](row)

@@ -1,6 +1,6 @@
-"""The studio's exercise and routine endpoints (thin: parse, call one operation, answer).
+"""The studio's exercise, routine and program endpoints (thin: parse, call one operation, answer).
 
-Both kinds share every route: ``/api/coach/exercises/...`` and ``/api/coach/routines/...``.
+Every kind shares every route: ``/api/coach/exercises/...``, ``/api/coach/routines/...`` and ``/api/coach/programs/...``.
 """
 
 from flask import jsonify, request
@@ -10,8 +10,8 @@ from server.coach import catalogue
 from server.coach.blueprint import bp
 from server.coach.bodies import BodyInvalid
 
-KIND = {"exercises": "exercise", "routines": "routine"}
-PLURAL = "<any(exercises, routines):kinds>"
+KIND = {"exercises": "exercise", "routines": "routine", "programs": "program"}
+PLURAL = "<any(exercises, routines, programs):kinds>"
 
 
 @bp.errorhandler(BodyInvalid)
@@ -36,7 +36,7 @@ def _body():
 
 @bp.get(f"/{PLURAL}")
 def list_items(kinds: str):
-    """Every exercise (or routine) the studio knows, built-in, live or draft."""
+    """Every exercise (or routine, or program) the studio knows, built-in, live or draft."""
     return jsonify({kinds: catalogue.list_items(KIND[kinds])})
 
 

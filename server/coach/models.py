@@ -30,7 +30,7 @@ class CoachAction(db.Model):
 
 
 class CoachItem(db.Model):
-    """An exercise or routine in the coach layer over the built-in catalogue.
+    """An exercise, routine or program in the coach layer over the built-in catalogue.
 
     ``draft`` is the body a coach saved (what runners do not see yet); ``published`` is the served
     shape (without ``video``) runners get; ``video`` is the coach's own clip. A row outlives every
@@ -41,7 +41,7 @@ class CoachItem(db.Model):
     __table_args__ = (UniqueConstraint("kind", "slug"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20))  # exercise, routine
+    kind: Mapped[str] = mapped_column(String(20))  # exercise, routine, program
     slug: Mapped[str] = mapped_column(String(80))
     draft: Mapped[dict | None] = mapped_column(JSON)
     published: Mapped[dict | None] = mapped_column(JSON)

@@ -1,7 +1,6 @@
-"""What refers to an exercise or routine: anything listed here keeps it from being deleted (it is retired instead).
+"""What refers to an exercise, routine or program: anything listed here keeps it from being deleted (it is retired instead).
 
-One source a line, so a new kind of content that names exercises or routines (programs, say)
-is one more ``Source``.
+One source a line, so a new kind of content that names them is one more ``Source``.
 """
 
 from collections.abc import Callable
@@ -60,8 +59,11 @@ def _variations(kind: str, slug: str) -> bool:
 
 
 def _programs(kind: str, slug: str) -> bool:
-    """Any program's weeks: each session names its routine, and its doses name exercises."""
-    return db.session.scalar(select(exists().where(_naming(Program.details, slug))))
+    """Any served program's weeks (each session names its routine, its doses name exercises), or any coach program's."""
+    served = select(Program.id).where(_naming(Program.details, slug))
+    layer = select(CoachItem.id).where(CoachItem.kind == "program",
+                                       or_(_naming(CoachItem.draft, slug), _naming(CoachItem.published, slug)))
+    return db.session.scalar(select(exists(served))) or db.session.scalar(select(exists(layer)))
 
 
 SOURCES = [
@@ -71,6 +73,7 @@ SOURCES = [
     Source("a routine", ("exercise",), _routines),
     Source("another exercise's variations", ("exercise",), _variations),
     Source("a program", ("exercise", "routine"), _programs),
+    Source("a runner's enrolment", ("program",), _records("enrolment")),
 ]
 
 

@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 
 from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.training_steps import outbox, sessions
+from tests.offline.catalogue_steps import STORED_CATALOG, eventually
+from tests.offline.catalogue_steps import own_server  # noqa: F401  (fixture)
 from tests.offline.conftest import wait_until_controlled
 
 pytestmark = pytest.mark.browser
@@ -170,3 +172,36 @@ def test_the_program_s_clips_save_in_one_tap_and_it_works_offline(page, context,
     page.get_by_role("link", name="Core & balance foundations").click()
     page.get_by_role("button", name="Enrol", exact=True).click()
     expect(page.locator(".program-now h2")).to_contain_text("Week 1 of 5 · session 1 of 3")
+
+
+def test_a_retired_program_leaves_the_list_but_an_enrolled_runner_still_follows_it(page, own_server, screenshot):  # noqa: F811
+    server, studio = own_server
+    open_program(page, server)
+    wait_until_controlled(page)
+    enrol(page)
+    version = studio.retire("program", PROGRAM)["catalog_version"]
+
+    page.goto(server.url + "/programs")  # the next visit fetches the new catalogue
+    eventually(page, f"(v) => {STORED_CATALOG}.then((c) => c && c.version === v)", version)
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Programs")
+    expect(page.get_by_text("No programs yet.")).to_be_visible()
+    assert page.get_by_role("link", name="Core & balance foundations").count() == 0
+
+    page.goto(server.url + f"/programs/{PROGRAM}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Core & balance foundations")
+    expect(page.locator(".retired-note")).to_contain_text("No longer in the catalogue")
+    expect(page.locator(".program-now h2")).to_have_text("Week 1 of 5 · session 1 of 3")
+    axe_in_both_schemes(page, screenshot, "program-retired", clock=True)
+    page.goto(server.url + "/plan")
+    expect(page.locator(".program-label")).to_have_text("Core & balance foundations · Week 1 of 5 · session 1 of 3")
+
+    # Once left, nobody starts it afresh: the note stays, the enrol form does not come back.
+    page.goto(server.url + f"/programs/{PROGRAM}")
+    page.get_by_role("button", name="Leave this program").click()
+    page.get_by_role("button", name="Leave", exact=True).click()
+    expect(page.get_by_text("You left Core & balance foundations in week 1 of 5: 0 of 18 sessions done.")).to_be_visible()
+    expect(page.locator(".retired-note")).to_be_visible()
+    expect(page.get_by_role("button", name="Enrol again")).to_have_count(0)
+    page.goto(server.url + "/")
+    expect(page.get_by_role("link", name="Follow a program: weeks of sessions around your runs")).to_have_count(0)

@@ -99,7 +99,8 @@ def test_programs_are_in_the_catalogue_api(client):
     [program] = body["programs"]
     assert program["slug"] == "core-and-balance-foundations"
     assert program["name"] == "Core & balance foundations"
-    assert set(program) == {"slug", "name", "summary", "tags", "sources", "weeks"}
+    assert set(program) == {"slug", "name", "summary", "tags", "sources", "weeks", "retired"}
+    assert program["retired"] is False
     first = program["weeks"][0]
     assert first["focus"].startswith("Learn the moves")
     assert first["sessions"][0] == {"routine": "core-and-balance-pair",
@@ -109,7 +110,7 @@ def test_programs_are_in_the_catalogue_api(client):
     assert {s["routine"] for w in program["weeks"] for s in w["sessions"]} <= routines
 
 
-def test_a_removed_program_is_removed_and_a_kept_one_keeps_its_row(app, content):
+def test_a_removed_program_is_retired_and_a_kept_one_keeps_its_row(app, content):
     with app.app_context():
         kept = db.session.scalar(select(Program.id))
         shutil.copy(content / PROGRAM, content / "programs" / "second-block.toml")
@@ -117,4 +118,6 @@ def test_a_removed_program_is_removed_and_a_kept_one_keeps_its_row(app, content)
         assert db.session.scalar(select(Program.id).where(Program.slug == "core-and-balance-foundations")) == kept
         (content / "programs" / "second-block.toml").unlink()
         load_catalog(content, MEDIA_DIR)
-        assert db.session.scalars(select(Program.slug)).all() == ["core-and-balance-foundations"]
+        # Retired, not deleted: a runner's enrolment may name it.
+        assert {p.slug: p.retired for p in db.session.scalars(select(Program))} == {
+            "core-and-balance-foundations": False, "second-block": True}

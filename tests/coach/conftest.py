@@ -42,3 +42,14 @@ def new_routine(slug: str = "quick-core", **overrides) -> dict:
         "format": "circuit", "rounds": 2, "work_seconds": 30, "rest_seconds": 15, "tags": ["core"],
         "sources": ["balance-training"], "items": [{"exercise": "plank"}, {"exercise": "side-plank", "reps": None}],
     } | overrides
+
+
+def new_program(slug: str = "two-week-start", **overrides) -> dict:
+    """A valid program body naming built-in routines, one of its weeks with doses."""
+    return {
+        "slug": slug, "name": "Two-week start", "summary": "Two weeks to begin: balance first, then the circuit.",
+        "tags": ["balance"], "sources": ["balance-training"],
+        "weeks": [{"focus": "Slow and steady.",
+                   "sessions": [{"routine": "core-and-balance-pair", "doses": {"single-leg-balance": {"seconds": 25}}}]},
+                  {"sessions": [{"routine": "back-and-core-circuit"}, {"routine": "after-a-run"}]}],
+    } | overrides

@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from server.catalog.content import CatalogInvalid, read_catalog
-from tests.coach.conftest import new_exercise, new_routine
+from tests.coach.conftest import new_exercise, new_program, new_routine
 from tests.conftest import CONTENT_DIR
 
 
@@ -48,6 +48,30 @@ BAD_ROUTINES = [
 ]
 
 
+def session(routine: str, **doses) -> dict:
+    return {"weeks": [{"sessions": [{"routine": routine, "doses": doses}]}]}
+
+
+BAD_PROGRAMS = [
+    (without(new_program(), "weeks"), "weeks", "Field required"),
+    (new_program(weeks=[]), "weeks", "List should have at least 1 item after validation, not 0"),
+    (new_program(weeks=[{"sessions": []}]), "weeks.0.sessions",
+     "List should have at least 1 item after validation, not 0"),
+    (new_program(**session("moonwalk-circuit")), "weeks.0.sessions.0.routine", "no routine 'moonwalk-circuit'"),
+    (new_program(**session("core-and-balance-pair", plank={"reps": 5})), "weeks.0.sessions.0.doses.plank",
+     "'core-and-balance-pair' has no exercise 'plank'"),
+    (new_program(**session("core-and-balance-pair", **{"single-leg-balance": {"reps": 5}})),
+     "weeks.0.sessions.0.doses.single-leg-balance", "the routine counts this exercise in seconds"),
+    (new_program(**session("core-and-balance-pair", **{"single-leg-balance": {"seconds": 0}})),
+     "weeks.0.sessions.0.doses.single-leg-balance.seconds", "Input should be greater than or equal to 1"),
+    (new_program(**session("core-and-balance-pair", **{"single-leg-balance": {}})),
+     "weeks.0.sessions.0.doses.single-leg-balance", "give exactly one of reps or seconds"),
+    (new_program(sources=["a-blog"]), "sources.0", "no source 'a-blog' in sources.toml"),
+    (new_program(tags=["arms"]), "tags.0", "Input should be 'core', 'balance', 'hips', 'feet-ankles' or 'trail'"),
+    (new_program(length=5), "length", "Extra inputs are not permitted"),
+]
+
+
 def refused(response, field: str, message: str) -> bool:
     return response.status_code == 400 and response.get_json() == {
         "error": {"status": 400, "message": message}, "field": field}
@@ -77,6 +101,17 @@ def test_a_bad_routine_names_its_field(coach_client, body, field, message):
     assert response.status_code == 400
     assert response.get_json() == {"error": {"status": 400, "message": message}, "field": field}
     assert coach_client.get("/api/coach/routines/quick-core").status_code == 404
+
+
+@pytest.mark.parametrize("body, field, message", BAD_PROGRAMS)
+def test_a_bad_program_names_its_field_and_stores_nothing(coach_client, body, field, message):
+    assert refused(coach_client.post("/api/coach/programs", json=body), field, message)
+    assert coach_client.get("/api/coach/programs/two-week-start").status_code == 404
+    built_in = coach_client.get("/api/coach/programs/core-and-balance-foundations").get_json()
+    edit = {key: value for key, value in built_in["live"].items() if key != "weeks"} | without(body, "slug")
+    assert refused(coach_client.put("/api/coach/programs/core-and-balance-foundations", json=edit), field, message)
+    assert coach_client.get("/api/coach/programs/core-and-balance-foundations").get_json() == built_in
+    assert coach_client.get("/api/coach/actions").get_json() == {"actions": []}
 
 
 def test_a_body_that_is_not_json_is_refused(coach_client):

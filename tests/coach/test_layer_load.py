@@ -6,8 +6,10 @@ from server.accounts.models import User
 from server.catalog.service import catalog_payload, load_catalog
 from server.coach.catalogue import attach_clip
 from server.extensions import db
-from tests.coach.conftest import new_exercise, new_routine
+from tests.coach.conftest import new_exercise, new_program, new_routine
 from tests.conftest import CONTENT_DIR, MEDIA_DIR
+
+PROGRAM = "core-and-balance-foundations"
 
 
 def served(client, slug: str, kind: str = "exercises") -> dict | None:
@@ -58,18 +60,22 @@ def test_a_removed_file_retires_its_item_and_its_return_restores_it(app, client,
     (content / "exercises" / "step-up.toml").unlink()
     (content / "ladders" / "step-up.toml").unlink()
     (content / "routines" / "back-and-core-circuit.toml").unlink()
-    before = served(client, "step-up")
+    (content / "programs" / f"{PROGRAM}.toml").unlink()  # it names the routine: a file may not name a missing one
+    before, program = served(client, "step-up"), served(client, PROGRAM, "programs")
     with app.app_context():
         load_catalog(content, MEDIA_DIR)
     assert served(client, "step-up") == before | {"retired": True}
     assert served(client, "back-and-core-circuit", "routines")["retired"] is True
+    assert served(client, PROGRAM, "programs") == program | {"retired": True}
     shutil.copy(CONTENT_DIR / "exercises" / "step-up.toml", content / "exercises")
     shutil.copy(CONTENT_DIR / "ladders" / "step-up.toml", content / "ladders")
     shutil.copy(CONTENT_DIR / "routines" / "back-and-core-circuit.toml", content / "routines")
+    shutil.copy(CONTENT_DIR / "programs" / f"{PROGRAM}.toml", content / "programs")
     with app.app_context():
         load_catalog(content, MEDIA_DIR)
     assert served(client, "step-up") == before
     assert served(client, "back-and-core-circuit", "routines")["retired"] is False
+    assert served(client, PROGRAM, "programs") == program
 
 
 def test_an_export_loads_back_into_the_same_catalogue(app, client, coach, coach_client, bare_app, tmp_path):
@@ -83,6 +89,10 @@ def test_an_export_loads_back_into_the_same_catalogue(app, client, coach, coach_
     coach_client.post("/api/coach/routines", json=new_routine(items=[{"exercise": "wall-sit"}, {"exercise": "plank"}]))
     coach_client.post("/api/coach/routines/quick-core/publish")
     coach_client.delete("/api/coach/exercises/towel-curls")
+    weeks = [{"sessions": [{"routine": "quick-core", "doses": {"wall-sit": {"seconds": 40}}}]}]
+    coach_client.post("/api/coach/programs", json=new_program(weeks=weeks))
+    assert coach_client.post("/api/coach/programs/two-week-start/publish").status_code == 200
+    coach_client.delete(f"/api/coach/programs/{PROGRAM}")
     with app.app_context():
         attach_clip("wall-sit", {"src": "/media/wall-sit.coach-0123456789ab.mp4", "poster": "/media/x.jpg",
                                  "duration_s": 1.0, "bytes": 1, "width": 480, "height": 480, "side": "both",
@@ -92,9 +102,12 @@ def test_an_export_loads_back_into_the_same_catalogue(app, client, coach, coach_
     app.config["MEDIA_DIR"] = str(media)
     result = app.test_cli_runner().invoke(args=["catalog", "export", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Exported {len(live['exercises'])} exercises and {len(live['routines'])} routines")
+    assert result.output.startswith(f"Exported {len(live['exercises'])} exercises, {len(live['routines'])} routines "
+                                    f"and {len(live['programs'])} programs")
     assert (tmp_path / "out" / "clips" / "wall-sit.mp4").read_bytes() == render.read_bytes()
     assert 'retired = true' in (tmp_path / "out" / "exercises" / "towel-curls.toml").read_text()
+    assert 'retired = true' in (tmp_path / "out" / "programs" / f"{PROGRAM}.toml").read_text()
+    assert [p["slug"] for p in live["programs"]] == [PROGRAM, "two-week-start"]
 
     with bare_app.app_context():
         load_catalog(tmp_path / "out", MEDIA_DIR)

@@ -3,7 +3,8 @@
 import uuid
 
 from server.coach.references import SOURCES, Source, references_to
-from tests.sync.conftest import Device, new_account, pg_database, put, routine_record, session_record, sync_app  # noqa: F401
+from tests.sync.conftest import (Device, enrolment_record, new_account, pg_database, put, routine_record,  # noqa: F401
+                                session_record, sync_app)
 
 
 def test_runners_records_are_found_by_the_slug_they_name(sync_app):
@@ -24,10 +25,21 @@ def test_runners_records_are_found_by_the_slug_they_name(sync_app):
 
 
 def test_a_new_kind_of_content_is_one_more_source(app, monkeypatch):
-    programs = {"base-building": ["plank", "back-and-core-circuit"]}
+    challenges = {"plank-month": ["plank", "back-and-core-circuit"]}
     monkeypatch.setattr("server.coach.references.SOURCES", [*SOURCES, Source(
-        "a program", ("exercise", "routine"), lambda kind, slug: any(slug in p for p in programs.values()))])
+        "a challenge", ("exercise", "routine"), lambda kind, slug: any(slug in c for c in challenges.values()))])
     with app.app_context():
-        assert references_to("routine", "back-and-core-circuit") == ["a program"]
-        assert references_to("exercise", "plank")[-1] == "a program"
-        assert "a program" not in references_to("exercise", "step-up")
+        assert references_to("routine", "back-and-core-circuit") == ["a program", "a challenge"]
+        assert references_to("exercise", "plank")[-1] == "a challenge"
+        assert "a challenge" not in references_to("exercise", "step-up")
+
+
+def test_a_program_is_named_by_the_enrolments_in_it(app):
+    with app.app_context():
+        assert references_to("program", "core-and-balance-foundations") == []
+    runner = Device(app, new_account(app))
+    record_id = str(uuid.uuid5(runner.account.id, "enrolment:core-and-balance-foundations"))
+    assert runner.push(put("enrolment", enrolment_record(), record_id)).get_json()["rejected"] == []
+    with app.app_context():
+        assert references_to("program", "core-and-balance-foundations") == ["a runner's enrolment"]
+        assert references_to("program", "core-and-balance") == []

@@ -49,7 +49,8 @@ def test_granting_an_unknown_email_says_so(app):
 
 STUDIO_CALLS = [
     (method, path.format(kinds=kinds))
-    for kinds, slug in (("exercises", "side-plank"), ("routines", "back-and-core-circuit"))
+    for kinds, slug in (("exercises", "side-plank"), ("routines", "back-and-core-circuit"),
+                        ("programs", "core-and-balance-foundations"))
     for method, path in (("GET", "/api/coach/{kinds}"), ("POST", "/api/coach/{kinds}"),
                          ("GET", "/api/coach/{kinds}/" + slug), ("PUT", "/api/coach/{kinds}/" + slug),
                          ("POST", "/api/coach/{kinds}/" + slug + "/publish"),

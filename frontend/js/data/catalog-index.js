@@ -1,6 +1,6 @@
 // The catalogue as the views use it: the payload indexed by slug. Lists hold what the catalogue
-// offers now; the maps also resolve retired items, which history, progress and a runner's own
-// routines still name.
+// offers now; the maps also resolve retired items, which history, progress, a runner's own
+// routines and enrolments still name.
 (function (steady) {
   'use strict';
 

@@ -5,11 +5,12 @@
   const RETIRED = 'No longer in the catalogue';
   const COMING = 'The demonstration is coming. Until then, the steps below show how it is done.';
 
-  /** The line on a retired exercise or routine (still shown, since the runner's history names it); null otherwise. */
-  function retiredNote(item) {
+  const KEPT = 'It stays here because your history or your own routines name it; the lists no longer offer it.';
+
+  /** The line on a retired exercise, routine or program (still shown, since the runner's records name it); null otherwise. */
+  function retiredNote(item, why = KEPT) {
     if (!item || !item.retired) return null;
-    return h('p', { class: 'retired-note' }, h('strong', {}, `${RETIRED}. `),
-      'It stays here because your history or your own routines name it; the lists no longer offer it.');
+    return h('p', { class: 'retired-note' }, h('strong', {}, `${RETIRED}. `), why);
   }
 
   /** The frame a clip would fill, saying the demonstration is coming, for an exercise published before its clip. */

@@ -96,18 +96,20 @@
     const today = steady.localTime.localDate(Date.now(), steady.settings.sessionTimeZone(settings));
     const enrolment = (await steady.enrolments.listEnrolments()).find((e) => e.program === program.slug) || null;
     const parts = [];
+    // A retired program is still followed to its end by those in it, but nobody starts it afresh.
+    const offer = (again) => (program.retired ? null : enrolForm(program, today, context, again));
     if (enrolment && steady.enrolments.isActive(enrolment)) {
       const state = await week.followed(catalog);
       if (state && state.program.slug === program.slug && state.schedule.state !== 'finished') parts.push(following(state, catalog, context));
-      else if (state && state.schedule.state === 'finished') parts.push(finished(state.schedule, catalog), enrolForm(program, today, context, true));
+      else if (state && state.schedule.state === 'finished') parts.push(finished(state.schedule, catalog), offer(true));
     } else if (enrolment) {
       const schedule = await week.scheduleOf(program, enrolment, settings, today);
       parts.push(schedule.state === 'finished' ? finished(schedule, catalog) : h('p', { class: 'notice' }, schedule.message),
-        enrolForm(program, today, context, true));
+        offer(true));
     } else {
-      parts.push(enrolForm(program, today, context, false));
+      parts.push(offer(false));
     }
-    body.replaceChildren(...parts);
+    body.replaceChildren(...parts.filter(Boolean));
   }
 
   /** The program's article; `device` (its enrolment part) adds that and saving for offline, which need it in this device's catalogue. */
@@ -118,6 +120,7 @@
         h('h1', {}, program.name),
         h('p', { class: 'dose' }, programShape(program)),
         h('p', { class: 'lead' }, program.summary),
+        steady.components.catalogueNotes.retiredNote(program, 'It stays here for those following it; the programs list no longer offers it, so it cannot be started again.'),
         device ? steady.components.saveOffline.saveOfflineControl({
           key: `program:${program.slug}`, kind: 'program', slug: program.slug, title: program.name, urls: allClipUrls(program, catalog),
         }) : null),
