@@ -47,7 +47,7 @@
         if (item) measure.value = item.reps ? 'reps' : 'seconds';
       });
       return {
-        controls: { '': exercise, exercise, reps: amount, seconds: amount },
+        controls: { '': exercise, exercise, measure, reps: amount, seconds: amount },
         node: [exercise, h('div', { class: 'studio-row-pair' }, measure, amount)],
         read: () => ({ exercise: exercise.value, dose: { [measure.value]: numberOf(amount) } }),
         refresh: () => refresh(),
