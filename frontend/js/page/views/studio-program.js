@@ -18,7 +18,7 @@
       kind: 'program', slug, newTitle: 'New program',
       references: programChoices,
       makeForm: steady.coachForms.programForm,
-      preview: (body, item, { served }) => steady.views.programPreview(body, served),
+      preview: (body, item, { served }) => steady.views['programPreview'](body, served), // defined by the programs bundle, loaded above
       extra: () => null,
     });
   }
