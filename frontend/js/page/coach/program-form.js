@@ -67,6 +67,7 @@
     });
   }
 
+  /** A session: one of `routines` ({slug: name}) and its doses that week. */
   function sessionRow(catalog, routines) {
     return (value, id) => {
       const routine = selectOf(`${id}-routine`, routines, value.routine, { blank: 'Choose a routine…', part: 'routine' });
@@ -87,6 +88,7 @@
     };
   }
 
+  /** A week: its focus and its sessions in order. */
   function weekRow(catalog, routines) {
     return (value, id) => {
       const focus = h('input', {
