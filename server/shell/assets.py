@@ -178,11 +178,13 @@ SCREEN_JS = {
         "js/page/coach/ladder-form.js",
         "js/page/coach/exercise-form.js",
         "js/page/coach/routine-form.js",
+        "js/page/coach/program-form.js",
         "js/page/coach/clip-panel.js",
         "js/page/coach/item-page.js",
         "js/page/views/studio.js",
         "js/page/views/studio-exercise.js",
         "js/page/views/studio-routine.js",
+        "js/page/views/studio-program.js",
     ],
     # Programs: the enrolment and schedule rules, the enrolment store and the program screens. The
     # schedule builds on the week-plan rule, which travels in the plan bundle: its users load both.

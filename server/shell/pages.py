@@ -35,6 +35,7 @@ SCREENS = {
     "/coach": "Studio",
     "/coach/exercises/new": "New exercise",
     "/coach/routines/new": "New routine",
+    "/coach/programs/new": "New program",
 }
 
 
@@ -96,6 +97,12 @@ def coach_exercise(slug: str):
 def coach_routine(slug: str):
     """The studio's editor for one ready-made routine (a draft too)."""
     return _studio("Studio routine", slug)
+
+
+@bp.get("/coach/programs/<slug>")
+def coach_program(slug: str):
+    """The studio's editor for one program (a draft too)."""
+    return _studio("Studio program", slug)
 
 
 @bp.get("/history/<session_id>")

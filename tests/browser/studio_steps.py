@@ -62,6 +62,25 @@ def fill_new_exercise(page, slug: str, name: str, source_title: str) -> None:
     page.locator("#exercise-sources").get_by_label(source_title).check()
 
 
+def fill_new_item(page, kind: str, slug: str, name: str, summary: str, tag: str) -> None:
+    """From the studio's front page, open a new routine or program and fill its slug, name, summary and one tag."""
+    page.get_by_role("link", name=f"New {kind}").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"New {kind}")
+    page.get_by_label("Address name (slug)").fill(slug)
+    page.get_by_label("Name", exact=True).fill(name)
+    page.get_by_label("Summary").fill(summary)
+    page.locator(f"#{kind}-tags").get_by_label(tag).check()
+
+
+def expect_refused_on(page, label: str, message: str) -> None:
+    """Save draft, and see it refused on the control labelled `label`: marked, focused, its row's message `message`."""
+    page.get_by_role("button", name="Save draft").click()
+    control = page.get_by_label(label, exact=True)
+    expect(control).to_have_attribute("aria-invalid", "true")
+    expect(control).to_be_focused()
+    expect(page.locator(".studio-row .field-error")).to_have_text(message)
+
+
 def expect_state(page, text: str) -> None:
     """The item page's state line says `text` (e.g. "Coach version live")."""
     expect(page.locator(".studio-state")).to_contain_text(text)

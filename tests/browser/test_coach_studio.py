@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 from server.catalog.content import read_catalog
 from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.studio_steps import (  # noqa: F401  (fixtures)
-    catalog, coach_account, coach_page, expect_state, fill_new_exercise, served, status, studio_app,
+    catalog, coach_account, coach_page, expect_refused_on, expect_state, fill_new_exercise, fill_new_item, served, status,
+    studio_app,
 )
 from tests.conftest import CONTENT_DIR
 
@@ -168,12 +169,8 @@ def test_errors_land_on_the_field_the_server_names(coach_page, live_server, scre
 def test_a_routine_built_previewed_and_published(coach_page, live_server, screenshot):
     page = coach_page
     page.goto(f"{live_server.url}/coach")
-    page.get_by_role("link", name="New routine").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("New routine")
-    page.get_by_label("Address name (slug)").fill("quick-core")
-    page.get_by_label("Name", exact=True).fill("Quick core")
-    page.get_by_label("Summary").fill("Ten minutes of trunk work for a busy day: a plank, side planks and bridges.")
-    page.locator("#routine-tags").get_by_label("Core").check()
+    fill_new_item(page, "routine", "quick-core", "Quick core",
+                  "Ten minutes of trunk work for a busy day: a plank, side planks and bridges.", "Core")
     page.get_by_label("Sets: all sets of one exercise, then the next").check()
     page.get_by_label("Rounds or sets").fill("3")
     page.get_by_label("Work time (seconds)").fill("")
@@ -195,12 +192,8 @@ def test_a_routine_built_previewed_and_published(coach_page, live_server, screen
     # An item with no target, in a routine with no work time, is refused on that item.
     page.get_by_role("button", name="Add an exercise").click()
     page.get_by_label("Exercise 4: exercise").select_option("plank")
-    page.get_by_role("button", name="Save draft").click()
-    fourth = page.get_by_label("Exercise 4: exercise")
-    expect(fourth).to_have_attribute("aria-invalid", "true")
-    expect(fourth).to_be_focused()
-    expect(page.locator(".studio-row .field-error")).to_have_text(
-        "Exercise 4: exercise: items.3 has no target and the routine sets no work_seconds")
+    expect_refused_on(page, "Exercise 4: exercise",
+                      "Exercise 4: exercise: items.3 has no target and the routine sets no work_seconds")
     page.get_by_role("button", name="Remove exercise 4").click()
 
     page.get_by_role("button", name="Save draft").click()

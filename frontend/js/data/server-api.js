@@ -21,10 +21,10 @@
     }
   }
 
-  async function send(method, path, headers, body) {
+  async function send(method, path, headers, body, cache = 'no-store') {
     try {
       return await fetch(path, {
-        method, headers, body, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(steady.serverApi.timeoutMs),
+        method, headers, body, credentials: 'same-origin', cache, signal: AbortSignal.timeout(steady.serverApi.timeoutMs),
       });
     } catch (error) {
       if (error.name === 'TimeoutError') throw new ApiError(0, 'The server did not answer in time; try again in a moment.', null, { timedOut: true });
@@ -45,9 +45,9 @@
     return (await answer(await send('GET', '/api/auth/csrf', { Accept: 'application/json' }))).csrf_token;
   }
 
-  /** GET a JSON resource; throws ApiError. */
-  async function getJson(path) {
-    return answer(await send('GET', path, { Accept: 'application/json' }));
+  /** GET a JSON resource; throws ApiError. `cache: 'no-cache'` asks the server through the worker, which keeps what it gets (the catalogue). */
+  async function getJson(path, { cache } = {}) {
+    return answer(await send('GET', path, { Accept: 'application/json' }, undefined, cache));
   }
 
   /** Send a JSON body with a fresh CSRF token (POST, DELETE…); throws ApiError. */

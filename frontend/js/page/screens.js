@@ -14,7 +14,7 @@
     { path: '/routines', view: views.routineList, nav: 'routines', live: true },
     { path: '/routines/new', bundle: 'editor', viewName: 'routineEditor', nav: 'routines' },
     { path: '/routines/:slug', view: views.routineDetail, nav: 'routines', live: true },
-    { path: '/programs', bundle: 'programs', viewName: 'programList', nav: 'routines' },
+    { path: '/programs', bundle: 'programs', viewName: 'programList', nav: 'routines', live: true },
     { path: '/programs/:slug', bundle: 'programs', viewName: 'programDetail', nav: 'routines', live: true },
     { path: '/routines/:ref/play', bundle: 'player', viewName: 'player', nav: 'routines' },
     { path: '/routines/:id/edit', bundle: 'editor', viewName: 'routineEditor', nav: 'routines' },
@@ -37,5 +37,7 @@
     { path: '/coach/exercises/:slug', bundle: 'coach', viewName: 'studioExercise', nav: 'coach' },
     { path: '/coach/routines/new', bundle: 'coach', viewName: 'studioRoutine', nav: 'coach' },
     { path: '/coach/routines/:slug', bundle: 'coach', viewName: 'studioRoutine', nav: 'coach' },
+    { path: '/coach/programs/new', bundle: 'coach', viewName: 'studioProgram', nav: 'coach' },
+    { path: '/coach/programs/:slug', bundle: 'coach', viewName: 'studioProgram', nav: 'coach' },
   ];
 })(globalThis.steady);

@@ -6,7 +6,7 @@
   const { h } = steady.dom;
   const { field } = steady.components.formFields;
   const { TAGS, EQUIPMENT } = steady.labels.catalog;
-  const { listEditor, textRow, checkboxGroup, selectOf, numberControl, numberOf } = steady.coachForms;
+  const { listEditor, textRow, checkboxGroup, selectOf, numberControl, numberOf, formSection: section } = steady.coachForms;
 
   const MEASURES = { reps: 'Reps', hold_seconds: 'Hold (seconds)', work_seconds: 'Timed bout (seconds)' };
   const CHANGES = { '': 'Just a note', exercise: 'Another exercise', surface: 'A surface', eyes: 'Eyes closed', footwear: 'Barefoot' };
@@ -15,10 +15,6 @@
     name: '', summary: '', tags: [], muscles: [''], steps: ['', ''], top_tip: '', faults: [''], equipment: [],
     unilateral: false, prescription: { sets: 1, reps: 10 }, easier: [], harder: [], sources: [], ladder: null,
   };
-
-  function section(id, title, ...children) {
-    return h('section', { class: 'form-section studio-section', 'aria-labelledby': id }, h('h2', { id }, title), ...children);
-  }
 
   function text(id, value, { multiline = false, maxlength = 600 } = {}) {
     if (!multiline) return h('input', { id, type: 'text', value: value || '', maxlength, autocomplete: 'off' });

@@ -1,8 +1,10 @@
-// The studio form's small parts: a set of checkboxes, a select from a table, an optional number.
+// The studio form's small parts: a set of checkboxes, a select from a table, an optional number,
+// a titled section, and the fields a routine and a program share (slug, name, summary, tags, sources).
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
   const { controlId } = steady.coachForms;
+  const { field } = steady.components.formFields;
 
   /** Checkboxes for {value: text}, `chosen` ticked; read() gives the ticked values in table order. */
   function checkboxGroup(id, legend, labels, chosen) {
@@ -45,6 +47,32 @@
       .map((input) => ({ control: input, message: 'Enter a whole number.' }));
   }
 
+  /** A form section with its heading (`id` names the heading). */
+  function formSection(id, title, ...children) {
+    return h('section', { class: 'form-section studio-section', 'aria-labelledby': id }, h('h2', { id }, title), ...children);
+  }
+
+  /** The fields a ready-made routine and a program share, with ids `${kind}-name`…: the slug (a new one
+   * only; `example` shows its form), name, summary and tags (`about`), and the sources it is written from. */
+  function itemBasics(kind, value, { isNew, sources, example }) {
+    const slug = isNew ? h('input', { id: `${kind}-slug`, type: 'text', maxlength: 80, autocomplete: 'off' }) : null;
+    const name = h('input', { id: `${kind}-name`, type: 'text', value: value.name, maxlength: 120, autocomplete: 'off' });
+    const summary = h('textarea', { id: `${kind}-summary`, rows: 3, maxlength: 600 });
+    summary.value = value.summary || '';
+    const tags = checkboxGroup(`${kind}-tags`, 'Tags', steady.labels.catalog.TAGS, value.tags);
+    const sourceList = checkboxGroup(`${kind}-sources`, 'Based on', Object.fromEntries(sources.map((s) => [s.key, `${s.title} (${s.author})`])), value.sources);
+    return {
+      about: [
+        slug ? field('Address name (slug)', slug, `Lower-case words joined by hyphens, such as ${example}. It cannot change later.`) : null,
+        field('Name', name), field('Summary', summary), tags.node],
+      sources: sourceList.node,
+      read: () => ({ slug: slug ? slug.value.trim() : value.slug, name: name.value, summary: summary.value, tags: tags.read(), sources: sourceList.read() }),
+      where: () => ({ ...(slug ? { slug } : {}), name, summary, ...tags.where('tags'), ...sourceList.where('sources') }),
+    };
+  }
+
+  steady.coachForms.formSection = formSection;
+  steady.coachForms.itemBasics = itemBasics;
   steady.coachForms.checkboxGroup = checkboxGroup;
   steady.coachForms.selectOf = selectOf;
   steady.coachForms.numberControl = numberControl;

@@ -1,11 +1,11 @@
-// One studio item's page, the same for an exercise and a routine: its form, Save draft, Preview,
+// One studio item's page, the same for an exercise, a routine and a program: its form, Save draft, Preview,
 // Publish, Revert to built-in, Retire or Restore, and its history. Every action needs the server;
 // one that fails keeps the form as typed and says why, on the field the server names when it can.
 (function (steady) {
   'use strict';
   const { h, announce } = steady.dom;
   const { ApiError } = steady.serverApi;
-  const { itemStates, actionText, failureWords } = steady.labels.coach;
+  const { itemStates, actionText, failureWords, KINDS, KEPT_WHEN_RETIRED } = steady.labels.coach;
   const { showFieldErrors, clearFieldErrors } = steady.components.fieldErrors;
   const api = steady.studioApi;
 
@@ -39,17 +39,29 @@
     return value;
   }
 
+  /** What an exercise's or routine's form picks exercises from: the studio's, each by name. */
+  async function exerciseChoices() {
+    return { exerciseItems: await api.listItems('exercise') };
+  }
+
+  /** {slug: name} of those exercises; a retired one only when it is the item itself. */
+  function exerciseNames(exerciseItems, item) {
+    return Object.fromEntries(exerciseItems.filter((e) => !e.retired || (item && e.slug === item.slug)).map((e) => [e.slug, e.name]));
+  }
+
   function historyList(item) {
     const actions = item ? item.history : [];
     return actions.length ? h('ol', { class: 'studio-history' }, actions.map((a) => h('li', {}, actionText(a))))
       : h('p', { class: 'hint' }, 'Nothing yet.');
   }
 
-  /** The page for `slug` of `kind` (none: a new one). `makeForm(card, options)` gives {node, read, where};
-   * `preview(body, item)` the runner's view of a body; `extra(item, reload)` more sections (the clip). */
-  function studioItemPage({ catalog, navigate }, { kind, slug, newTitle, makeForm, preview, extra }) {
+  /** The page for `slug` of `kind` (none: a new one). `references()` loads what the form picks from (by
+   * default the studio's exercises); `makeForm(card, options)` gives {node, read, where, problems?} (problems():
+   * [{control, message}] the body cannot carry to the server); `preview(body, item, references)` the runner's
+   * view of a body; `extra(item, reload)` more sections (the clip). */
+  function studioItemPage({ catalog, navigate }, { kind, slug, newTitle, makeForm, preview, extra, references = exerciseChoices }) {
     const isNew = !slug;
-    const noun = kind === 'exercise' ? 'Exercise' : 'Routine';
+    const noun = KINDS[kind].charAt(0).toUpperCase() + KINDS[kind].slice(1);
     const heading = h('h1', {}, isNew ? newTitle : slug);
     const state = h('p', { class: 'studio-state' });
     const head = h('header', {}, h('p', { class: 'eyebrow' }, h('a', { href: '/coach' }, 'Studio'), ` · ${noun}`), heading, state);
@@ -59,21 +71,21 @@
     async function load() {
       body.replaceChildren(h('p', { class: 'status-message', role: 'status' }, 'Loading…'));
       let item = null;
-      let exercises;
+      let refs;
       try {
-        [item, exercises] = await Promise.all([isNew ? null : api.getItem(kind, slug), api.listItems('exercise')]);
+        [item, refs] = await Promise.all([isNew ? null : api.getItem(kind, slug), references()]);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         body.replaceChildren(steady.components.studioNotice(error, { retry: load, doing: 'The studio' }));
         return;
       }
-      draw(item, exercises);
+      draw(item, refs);
     }
 
-    function draw(item, exercises, said) {
-      const names = Object.fromEntries(exercises.filter((e) => !e.retired || (item && e.slug === item.slug)).map((e) => [e.slug, e.name]));
+    function draw(item, refs, said) {
       const card = item ? item.draft || item.live || item.built_in_version : null;
-      const form = makeForm(card, { isNew, exercises: names, sources: catalog.sources });
+      const names = refs.exerciseItems ? exerciseNames(refs.exerciseItems, item) : {};
+      const form = makeForm(card, { ...refs, isNew, exercises: names, sources: catalog.sources });
       const formError = h('div', { class: 'form-error', role: 'alert', tabindex: '-1', hidden: true });
       const status = h('p', { class: 'studio-status', role: 'status', tabindex: '-1' });
       const offline = h('p', { class: 'offline-note', hidden: navigator.onLine }, 'You are offline. The studio needs a connection to save or publish; what you type stays here meanwhile.');
@@ -89,7 +101,7 @@
       };
       const retire = isNew ? null : steady.components.inlineConfirm({
         label: 'Retire', confirmLabel: `Retire ${kind}`,
-        question: `Retire “${item.name}”? Runners stop seeing it in lists; sessions they logged with it keep it. If nothing refers to it, it is removed for good.`,
+        question: `Retire “${item.name}”? Runners stop seeing it in lists; ${KEPT_WHEN_RETIRED[kind]}. If nothing refers to it, it is removed for good.`,
         onConfirm: () => run(`Retiring the ${kind}`, async () => {
           const answer = await api.retire(kind, item.slug);
           if (answer.deleted) {
@@ -144,7 +156,7 @@
 
       function redraw(fresh, text) {
         steady.formDrafts.clearDraft();
-        draw(fresh, exercises, text);
+        draw(fresh, refs, text);
       }
 
       function showFailure(error, doing) {
@@ -182,9 +194,9 @@
         }
       }
 
-      /** Save what is typed as the draft; false when the browser already knows a number is unreadable. */
+      /** Save what is typed as the draft; null when the browser already knows a number is unreadable, or the form a problem the body cannot carry. */
       async function saveDraft() {
-        const unread = steady.coachForms.unreadNumbers(editor);
+        const unread = [...steady.coachForms.unreadNumbers(editor), ...(form.problems ? form.problems() : [])];
         if (unread.length) {
           const where = Object.fromEntries(unread.map((u) => [u.control.id, u.control]));
           showFieldErrors(editor, unread.map((u) => ({ field: u.control.id, message: u.message })), where, { formError });
@@ -231,7 +243,7 @@
         const back = h('button', { type: 'button', class: 'button button-quiet' }, 'Back to editing');
         let shown;
         try {
-          shown = preview(form.read(), item);
+          shown = preview(form.read(), item, refs);
         } catch (error) {
           shown = h('p', { class: 'form-error', role: 'alert' }, `The preview could not be drawn: ${error.message}`);
         }

@@ -4,8 +4,7 @@
   'use strict';
   const { h } = steady.dom;
   const { field } = steady.components.formFields;
-  const { TAGS } = steady.labels.catalog;
-  const { listEditor, checkboxGroup, selectOf, numberControl, numberOf } = steady.coachForms;
+  const { listEditor, selectOf, numberControl, numberOf, formSection: section, itemBasics } = steady.coachForms;
 
   const TARGETS = { '': 'The routine’s work time', reps: 'Reps', hold_seconds: 'Hold (seconds)', work_seconds: 'Work (seconds)' };
   const BLANK = {
@@ -40,10 +39,7 @@
   /** The form's fields for `routine` (a body or a served routine; null for a new one); `exercises` is {slug: name}. */
   function routineForm(routine, { isNew, exercises, sources }) {
     const r = routine || BLANK;
-    const slug = isNew ? h('input', { id: 'routine-slug', type: 'text', maxlength: 80, autocomplete: 'off' }) : null;
-    const name = h('input', { id: 'routine-name', type: 'text', value: r.name, maxlength: 120, autocomplete: 'off' });
-    const summary = h('textarea', { id: 'routine-summary', rows: 3, maxlength: 600 });
-    summary.value = r.summary || '';
+    const basics = itemBasics('routine', r, { isNew, sources, example: 'core-staples' });
     const formats = ['circuit', 'sets'].map((value) => h('label', { class: 'choice', for: `routine-format-${value}` },
       h('input', { type: 'radio', name: 'studio-format', id: `routine-format-${value}`, value, checked: r.format === value }),
       value === 'circuit' ? 'Circuit: every exercise once, then round again' : 'Sets: all sets of one exercise, then the next'));
@@ -54,15 +50,9 @@
     const [fewestDays, mostDays] = r.sessions_per_week || [];
     const weekLow = numberControl('routine-week-low', fewestDays, { min: 1, max: 7 });
     const weekHigh = numberControl('routine-week-high', mostDays, { min: 1, max: 7 });
-    const tags = checkboxGroup('routine-tags', 'Tags', TAGS, r.tags);
-    const sourceList = checkboxGroup('routine-sources', 'Based on', Object.fromEntries(sources.map((s) => [s.key, `${s.title} (${s.author})`])), r.sources);
     const items = listEditor({ id: 'routine-items', noun: 'Exercise', values: r.items, makeRow: itemRow(exercises), blank: () => ({ exercise: '' }), addLabel: 'Add an exercise' });
-
-    const section = (id, title, ...children) => h('section', { class: 'form-section studio-section', 'aria-labelledby': id }, h('h2', { id }, title), ...children);
     const node = [
-      section('studio-about', 'About',
-        slug ? field('Address name (slug)', slug, 'Lower-case words joined by hyphens, such as core-staples. It cannot change later.') : null,
-        field('Name', name), field('Summary', summary), tags.node),
+      section('studio-about', 'About', ...basics.about),
       section('studio-shape', 'Format and timing',
         h('fieldset', { class: 'choices', id: 'routine-format' }, h('legend', {}, 'Format'), formats),
         h('div', { class: 'field-row' }, field('Rounds or sets', rounds), field('Work time (seconds)', work, 'For items with no target of their own; empty for none.')),
@@ -70,25 +60,24 @@
       section('studio-often', 'How often',
         h('div', { class: 'field-row' }, field('Times a week, at least', weekLow), field('At most (optional)', weekHigh))),
       section('studio-items', 'Exercises, in order', items.node),
-      section('studio-sources', 'Sources', h('p', { class: 'hint' }, 'The articles this routine is written from.'), sourceList.node),
+      section('studio-sources', 'Sources', h('p', { class: 'hint' }, 'The articles this routine is written from.'), basics.sources),
     ];
 
     function read() {
       const week = [numberOf(weekLow), numberOf(weekHigh)].filter((n) => n !== null);
       return {
-        slug: slug ? slug.value.trim() : routine.slug, name: name.value, summary: summary.value,
+        ...basics.read(),
         format: (formats.map((f) => f.querySelector('input')).find((input) => input.checked) || {}).value || null,
         rounds: numberOf(rounds), work_seconds: numberOf(work), rest_seconds: numberOf(rest) ?? 0,
-        round_rest_seconds: numberOf(roundRest) ?? 0, sessions_per_week: week, tags: tags.read(), sources: sourceList.read(),
-        items: items.read(),
+        round_rest_seconds: numberOf(roundRest) ?? 0, sessions_per_week: week, items: items.read(),
       };
     }
 
     function where() {
       return {
-        ...(slug ? { slug } : {}), name, summary, format: formats[0].querySelector('input'), rounds, work_seconds: work,
+        ...basics.where(), format: formats[0].querySelector('input'), rounds, work_seconds: work,
         rest_seconds: rest, round_rest_seconds: roundRest, sessions_per_week: weekLow, 'sessions_per_week.0': weekLow,
-        'sessions_per_week.1': weekHigh, ...tags.where('tags'), ...sourceList.where('sources'), ...items.where('items'),
+        'sessions_per_week.1': weekHigh, ...items.where('items'),
       };
     }
 

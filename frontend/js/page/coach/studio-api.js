@@ -11,7 +11,7 @@
   const base = (kind) => `/api/coach/${kind}s`;
   const at = (kind, slug) => `${base(kind)}/${encodeURIComponent(slug)}`;
 
-  /** The summaries of every exercise or routine the studio knows. */
+  /** The summaries of every exercise, routine or program the studio knows. */
   async function listItems(kind) {
     return (await getJson(base(kind)))[`${kind}s`];
   }
@@ -34,6 +34,12 @@
   /** Retire the item (or remove it for good when nothing refers to it: {deleted: true}). */
   function retire(kind, slug) {
     return sendJson('DELETE', at(kind, slug));
+  }
+
+  /** The catalogue runners are served now, indexed: a program is checked against its routines. From the
+   * server itself (the worker answers a plain request from its copy, which may be older), and the worker keeps it. */
+  async function servedCatalog() {
+    return steady.catalogIndex.indexCatalog(await getJson('/api/catalog', { cache: 'no-cache' }));
   }
 
   /** The studio's latest actions, newest first. */
@@ -76,5 +82,5 @@
     });
   }
 
-  steady.studioApi = { listItems, getItem, saveDraft, act, retire, recentActions, jobsFor, job, uploadClip };
+  steady.studioApi = { listItems, getItem, saveDraft, act, retire, servedCatalog, recentActions, jobsFor, job, uploadClip };
 })(globalThis.steady);

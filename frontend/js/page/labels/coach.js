@@ -7,6 +7,12 @@
     retire: 'Retired', restore: 'Restored', delete: 'Deleted', upload: 'Uploaded a clip',
   };
   const KINDS = { exercise: 'exercise', routine: 'routine', program: 'program', clip: 'clip' };
+  // What a retired item leaves runners, said before a coach retires it.
+  const KEPT_WHEN_RETIRED = {
+    exercise: 'sessions they logged with it keep it',
+    routine: 'sessions they logged with it keep it',
+    program: 'a runner following it keeps it and its history',
+  };
 
   /** What a runner sees of an item, and what waits: ["Built-in"], ["Coach version live", "Draft waiting"]… */
   function itemStates({ built_in: builtIn, live, has_draft: hasDraft, retired, changed }) {
@@ -37,5 +43,5 @@
     return { text: error.message };
   }
 
-  steady.labels.coach = { ACTIONS, KINDS, itemStates, actionText, failureWords };
+  steady.labels.coach = { ACTIONS, KINDS, KEPT_WHEN_RETIRED, itemStates, actionText, failureWords };
 })(globalThis.steady);

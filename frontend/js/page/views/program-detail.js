@@ -112,6 +112,22 @@
     body.replaceChildren(...parts.filter(Boolean));
   }
 
+  /** The program's article; `device` (its enrolment part) adds that and saving for offline, which need it in this device's catalogue. */
+  function programArticle(program, catalog, { device = null } = {}) {
+    return h('article', { class: 'page program' },
+      h('header', {},
+        h('p', { class: 'eyebrow' }, h('a', { href: '/programs' }, 'Programs')),
+        h('h1', {}, program.name),
+        h('p', { class: 'dose' }, programShape(program)),
+        h('p', { class: 'lead' }, program.summary),
+        steady.components.catalogueNotes.retiredNote(program, 'It stays here for those following it; the programs list no longer offers it, so it cannot be started again.'),
+        device ? steady.components.saveOffline.saveOfflineControl({
+          key: `program:${program.slug}`, kind: 'program', slug: program.slug, title: program.name, urls: allClipUrls(program, catalog),
+        }) : null),
+      device,
+      h('section', { 'aria-labelledby': 'program-weeks' }, h('h2', { id: 'program-weeks' }, 'Week by week'), weeksOutline(program, catalog)));
+  }
+
   function programDetail(context) {
     const { catalog, params } = context;
     const program = catalog.program.get(params.slug);
@@ -119,21 +135,15 @@
     const body = h('div', { class: 'program-body' }, h('p', { role: 'status' }, 'Reading your program…'));
     fill(body, program, context).catch((error) => body.replaceChildren(
       h('p', { class: 'form-error', role: 'alert' }, `The program could not be read: ${error.message}`)));
-    const node = h('article', { class: 'page program' },
-      h('header', {},
-        h('p', { class: 'eyebrow' }, h('a', { href: '/programs' }, 'Programs')),
-        h('h1', {}, program.name),
-        h('p', { class: 'dose' }, programShape(program)),
-        h('p', { class: 'lead' }, program.summary),
-        steady.components.catalogueNotes.retiredNote(program, 'It stays here for those following it; the programs list no longer offers it, so it cannot be started again.'),
-        steady.components.saveOffline.saveOfflineControl({
-          key: `program:${program.slug}`, kind: 'program', slug: program.slug, title: program.name, urls: allClipUrls(program, catalog),
-        })),
-      body,
-      h('section', { 'aria-labelledby': 'program-weeks' }, h('h2', { id: 'program-weeks' }, 'Week by week'), weeksOutline(program, catalog)));
-    return { title: program.name, node };
+    return { title: program.name, node: programArticle(program, catalog, { device: body }) };
+  }
+
+  /** A program that is not in the catalogue yet (a studio draft), as a runner will see it. */
+  function programPreview(program, catalog) {
+    return programArticle(program, catalog);
   }
 
   steady.views.programDetail = programDetail;
+  steady.views.programPreview = programPreview;
   steady.programs = { allClipUrls };
 })(globalThis.steady);

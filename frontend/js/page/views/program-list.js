@@ -6,9 +6,11 @@
   /** "5 weeks · 3–4 sessions a week": a program's length and rhythm. */
   function programShape(program) {
     const counts = program.weeks.map((week) => week.sessions.length);
+    if (!counts.length) return 'No weeks yet'; // a studio draft, previewed before its first week
     const [low, high] = [Math.min(...counts), Math.max(...counts)];
     const weeks = program.weeks.length === 1 ? '1 week' : `${program.weeks.length} weeks`;
-    return `${weeks} · ${low === high ? low : `${low}–${high}`} sessions a week`;
+    const sessions = low === high ? `${low} session${low === 1 ? '' : 's'}` : `${low}–${high} sessions`;
+    return `${weeks} · ${sessions} a week`;
   }
 
   function programList({ catalog }) {

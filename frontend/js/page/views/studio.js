@@ -1,5 +1,5 @@
-// The studio's front page (/coach): every exercise and routine with its state, the way to a new
-// one, and what coaches did lately. Online only: offline it says so, and it never caches a list.
+// The studio's front page (/coach): every exercise, routine and program with its state, the way to
+// a new one, and what coaches did lately. Online only: offline it says so, and it never caches a list.
 (function (steady) {
   'use strict';
   const { h } = steady.dom;
@@ -29,22 +29,26 @@
     body.replaceChildren(h('p', { class: 'status-message', role: 'status' }, 'Loading…'));
     let exercises;
     let routines;
+    let programs;
     let actions;
     try {
-      [exercises, routines, actions] = await Promise.all([api.listItems('exercise'), api.listItems('routine'), api.recentActions()]);
+      [exercises, routines, programs, actions] = await Promise.all([
+        api.listItems('exercise'), api.listItems('routine'), api.listItems('program'), api.recentActions()]);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       body.replaceChildren(steady.components.studioNotice(error, { retry: () => fill(body), doing: 'The studio' }));
       return;
     }
     body.replaceChildren(
-      h('p', { class: 'lead' }, 'Change the exercises and routines runners train with. A draft stays hidden from them until you publish it.'),
+      h('p', { class: 'lead' }, 'Change the exercises, routines and programs runners train with. A draft stays hidden from them until you publish it.'),
       h('div', { class: 'button-row' },
         h('a', { class: 'button', href: '/coach/exercises/new' }, 'New exercise'),
-        h('a', { class: 'button', href: '/coach/routines/new' }, 'New routine')),
+        h('a', { class: 'button', href: '/coach/routines/new' }, 'New routine'),
+        h('a', { class: 'button', href: '/coach/programs/new' }, 'New program')),
       section('studio-activity', 'Recent activity', activity(actions)),
       section('studio-exercises-heading', `Exercises (${exercises.length})`, itemList('exercise', exercises)),
-      section('studio-routines-heading', `Routines (${routines.length})`, itemList('routine', routines)));
+      section('studio-routines-heading', `Routines (${routines.length})`, itemList('routine', routines)),
+      section('studio-programs-heading', `Programs (${programs.length})`, itemList('program', programs)));
   }
 
   /** The studio's front page. */
