@@ -1,5 +1,7 @@
 """Every protected endpoint answers a JSON 401, and every state-changing one wants a CSRF token."""
 
+import re
+
 import pytest
 
 from tests.conftest import make_app
@@ -16,14 +18,26 @@ OPEN = {
 def _api_rules():
     app = make_app("sqlite://")
     return [
-        (rule.endpoint, method, _example_path(rule))
+        (rule.endpoint, method, path)
         for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/")
+        for path in _example_paths(rule.rule)
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
     ]
 
 
-def _example_path(rule) -> str:
-    return rule.rule.replace("<token>", "sometoken").replace("<slug>", "plank").replace("<path:filename>", "x")
+SAMPLES = {"<token>": "sometoken", "<slug>": "plank", "<path:filename>": "x", "<job_id>": "1"}
+ANY = re.compile(r"<any\(([^)]*)\):\w+>")
+
+
+def _example_paths(rule: str) -> list[str]:
+    """The rule with a sample for each argument; one path per choice of an ``any(…)`` argument."""
+    for placeholder, sample in SAMPLES.items():
+        rule = rule.replace(placeholder, sample)
+    if match := ANY.search(rule):
+        return [path for choice in match.group(1).split(",")
+                for path in _example_paths(rule[:match.start()] + choice.strip(" '\"") + rule[match.end():])]
+    assert "<" not in rule, f"no sample for an argument of {rule}: add one to SAMPLES"
+    return [rule]
 
 
 API = _api_rules()
