@@ -218,7 +218,7 @@ def test_a_version_1_database_is_upgraded_offline_with_nothing_lost(page, contex
     expect(page.get_by_label("Pounds (lb)")).to_be_checked()
     found = page.evaluate(READ_ALL)
     assert found["version"] == page.evaluate("steady.db.VERSION") == 5
-    assert found["stores"] == ["catalog", "downloads", "levels", "outbox", "routines", "serverRecords", "sessions",
+    assert found["stores"] == ["catalog", "downloads", "enrolments", "levels", "outbox", "routines", "serverRecords", "sessions",
                                "settings", "syncState", "workout"]
     assert found["sessionIndexes"] == ["local_date", "updated_at"]
     assert found["catalogVersion"] == catalog["version"]
