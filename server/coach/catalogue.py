@@ -38,9 +38,7 @@ def create_item(kind: str, body, coach: User) -> dict:
     checked = _checked(kind, body)
     if _layer(kind, checked.slug) is not None or served.row_of(kind, checked.slug) is not None:
         raise Conflict(f"There is already {ARTICLE[kind]} {kind} called '{checked.slug}'.")
-    item = CoachItem(kind=kind, slug=checked.slug, draft=_served_of(kind, checked), published=None, video=None,
-                     retired=False, updated_at=utc_now())
-    db.session.add(item)
+    _new_layer(kind, checked.slug).draft = _served_of(kind, checked)
     record_action(coach, kind, checked.slug, "create")
     db.session.commit()
     return item_json(kind, checked.slug)
@@ -67,11 +65,7 @@ def publish(kind: str, slug: str, coach: User) -> dict:
     # Checked again: what the draft names may have changed since it was saved.
     checked = _checked(kind, item.draft, slug, row)
     item.published, item.draft, item.updated_at = _served_of(kind, checked), None, utc_now()
-    _recompose(kind, slug, row, item)
-    version = served.refresh_version(state)
-    record_action(coach, kind, slug, "publish", {"catalog_version": version})
-    db.session.commit()
-    return item_json(kind, slug) | {"catalog_version": version}
+    return _serve_change(state, kind, slug, row, item, coach, "publish")
 
 
 def revert(kind: str, slug: str, coach: User) -> dict:
@@ -84,11 +78,7 @@ def revert(kind: str, slug: str, coach: User) -> dict:
         raise Conflict(f"'{slug}' is already its built-in version.")
     db.session.delete(item)
     db.session.flush()
-    _recompose(kind, slug, row, None)
-    version = served.refresh_version(state)
-    record_action(coach, kind, slug, "revert", {"catalog_version": version})
-    db.session.commit()
-    return item_json(kind, slug) | {"catalog_version": version}
+    return _serve_change(state, kind, slug, row, None, coach, "revert")
 
 
 def remove(kind: str, slug: str, coach: User) -> dict:
@@ -111,11 +101,7 @@ def remove(kind: str, slug: str, coach: User) -> dict:
         return {"slug": slug, "deleted": True}
     item = item or _new_layer(kind, slug)
     item.retired, item.updated_at = True, utc_now()
-    _recompose(kind, slug, row, item)
-    version = served.refresh_version(state)
-    record_action(coach, kind, slug, "retire", {"named_by": named_by, "catalog_version": version})
-    db.session.commit()
-    return item_json(kind, slug) | {"catalog_version": version}
+    return _serve_change(state, kind, slug, row, item, coach, "retire", {"named_by": named_by})
 
 
 def restore(kind: str, slug: str, coach: User) -> dict:
@@ -129,11 +115,7 @@ def restore(kind: str, slug: str, coach: User) -> dict:
     if row.built_in_retired and item.published is None:
         # The content files retired it; the coach keeps serving its last built-in version.
         item.published = {key: value for key, value in row.built_in.items() if key != "video"}
-    _recompose(kind, slug, row, item)
-    version = served.refresh_version(state)
-    record_action(coach, kind, slug, "restore", {"catalog_version": version})
-    db.session.commit()
-    return item_json(kind, slug) | {"catalog_version": version}
+    return _serve_change(state, kind, slug, row, item, coach, "restore")
 
 
 def attach_clip(slug: str, video: dict, coach: User) -> None:
@@ -151,6 +133,16 @@ def attach_clip(slug: str, video: dict, coach: User) -> None:
         detail["catalog_version"] = served.refresh_version(state)
     record_action(coach, "exercise", slug, "upload", detail)
     db.session.commit()
+
+
+def _serve_change(state, kind: str, slug: str, row, item: CoachItem | None, coach: User, action: str,
+                  detail: dict | None = None) -> dict:
+    """Serve the changed layer: recompose the row, a new catalogue version, the action recorded, one commit."""
+    _recompose(kind, slug, row, item)
+    version = served.refresh_version(state)
+    record_action(coach, kind, slug, action, (detail or {}) | {"catalog_version": version})
+    db.session.commit()
+    return item_json(kind, slug) | {"catalog_version": version}
 
 
 def item_json(kind: str, slug: str) -> dict:
