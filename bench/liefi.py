@@ -29,7 +29,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bench.app_server import loaded_database  # noqa: E402
 from server import create_app  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, MEDIA_DIR  # noqa: E402
+from tests.conftest import CHROMIUM_ARGS, FULL_CHROMIUM as CHROMIUM, MEDIA_DIR  # noqa: E402
 from tests.liefi_proxy import LiefiProxy  # noqa: E402
 from tests.live_server import LiveServer  # noqa: E402
 

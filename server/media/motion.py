@@ -11,8 +11,10 @@ Segment lengths therefore never change, and the anchor never slides.
 
 from __future__ import annotations
 
+import hashlib
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from server.media.figure import (
     LIMBS, RADIUS, SOLE, Pin, apply_pin, contact_low, drawn_points, forward, pinned_limb, point,
@@ -153,10 +155,19 @@ PIN_TOLERANCE = 0.01
 JUMP_TOLERANCE = 0.01
 
 
+# The scripts whose motion passed the checks in this process, by content (the file's folder aside:
+# only messages name it). Sampling the checks is most of a catalogue load's time, so a process that
+# loads the catalogue again (the tests, a coach's export checked by a load) skips them.
+_PASSED: set[tuple] = set()
+
+
 def check_motion(script: PoseScript, samples: int = 96) -> Motion:
     """Build the motion and reject one that would look broken: a jump at the loop,
     a pinned hand or foot that cannot reach, a body part through the floor or a step."""
     motion = Motion(script)
+    passed = (hashlib.sha256(script.source).digest(), repr(replace(script, path=Path(script.path.name))), samples)
+    if passed in _PASSED:
+        return motion
     for k, name, gap in motion.jumps():
         if gap > JUMP_TOLERANCE:
             where = "the loop does not close" if k == 0 else f"keyframes[{k}] starts with a jump"
@@ -175,4 +186,5 @@ def check_motion(script: PoseScript, samples: int = 96) -> Motion:
             if below > FLOOR_TOLERANCE:
                 raise invalid(script.path, "keyframes",
                               f"{name} goes {below * 100:.1f} cm through the floor at t = {u:.2f}")
+    _PASSED.add(passed)
     return motion

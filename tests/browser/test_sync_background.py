@@ -7,9 +7,17 @@ import pytest
 
 from tests.browser.sync_steps import log_in, open_device, server_sessions, wait_saved
 from tests.browser.training_steps import save_session
-from tests.conftest import register_account
+from tests.conftest import FULL_CHROMIUM, register_account
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser(browser_type, browser_type_launch_args):
+    """The full Chromium: the headless shell the other browser tests use has no Background Sync."""
+    launched = browser_type.launch(**{**browser_type_launch_args, "executable_path": FULL_CHROMIUM})
+    yield launched
+    launched.close()
 
 REGISTERED_TAGS = "() => navigator.serviceWorker.ready.then((r) => r.sync.getTags())"
 
