@@ -6,7 +6,7 @@ view) is driven by the same 16 threads, two requests per round trip, in the same
 alternating round by round. On SQLite, then on a throwaway PostgreSQL.
 
 The machine is shared, so besides the ratio of round trips per second it prints the ratio of
-CPU spent per round trip (this process's threads, the gunicorn workers, PostgreSQL's
+CPU spent per round trip, in all and by process (this process's threads, the gunicorn workers, PostgreSQL's
 backends): what the ratio would be on a machine of one's own, and much steadier.
 
 With ``--before DIR`` (another checkout, e.g. ``git archive <commit> | tar -x -C DIR``), that
@@ -107,15 +107,15 @@ class Floor:
         self.connection.call("GET", "/")
 
 
-def cpu_per_round_trip(devices: list, seconds: float, pids: list[int]) -> tuple[float, float]:
-    """Round trips per second, and the CPU seconds one costs here, in ``pids`` (and their children) together."""
-    def spent() -> float:
-        return time.process_time() + sum(process_cpu_seconds(pid) for pid in pids)
+def cpu_per_round_trip(devices: list, seconds: float, pids: list[int]) -> tuple[float, list[float]]:
+    """Round trips per second, and the CPU seconds one costs here and in each of ``pids`` (with their children)."""
+    def spent() -> list[float]:
+        return [time.process_time(), *(process_cpu_seconds(pid) for pid in pids)]
 
     began, cpu = time.monotonic(), spent()
     rate = round_trips_per_second(devices, seconds)
     trips = rate * (time.monotonic() - began)
-    return rate, (spent() - cpu) / trips
+    return rate, [(after - before) / trips for before, after in zip(cpu, spent())]
 
 
 def round_trips_per_second(devices: list, seconds: float) -> float:
@@ -159,12 +159,14 @@ def measure(label: str, uri: str, options, database_pid: int | None = None) -> N
             drivers["before"] = _devices(app, before.url, options.clients, "before")
             pids["before"] = [before.pid]
         rates, cpu = {name: [] for name in drivers}, {name: [] for name in drivers}
+        parts = {name: [] for name in drivers}  # per round trip: the devices, the app server, the database
         for _ in range(options.rounds):
             for name, round_trippers in drivers.items():
                 rate, seconds = cpu_per_round_trip(round_trippers, options.seconds,
                                                    pids[name] + ([database_pid] if database_pid else []))
                 rates[name].append(rate)
-                cpu[name].append(seconds)
+                cpu[name].append(sum(seconds))
+                parts[name].append(seconds)
     ratios = {name: [r / f for r, f in zip(rates[name], rates["floor"])] for name in drivers}
     cpu_ratios = {name: [f / c for c, f in zip(cpu[name], cpu["floor"])] for name in drivers}
     print(f"{label}: {options.clients} devices, push+pull {statistics.median(rates['sync']):.1f} round trips/s, "
@@ -175,6 +177,10 @@ def measure(label: str, uri: str, options, database_pid: int | None = None) -> N
         f"{name} {statistics.median(cpu[name]) * 1000:.2f}" for name in drivers)
         + "; as a ratio to the floor's: " + ", ".join(
         f"{name} {statistics.median(cpu_ratios[name]):.2f}" for name in drivers if name != "floor"))
+    print(f"{label}: CPU per round trip by process (ms, median; devices / app server"
+          + (" / database" if database_pid else "") + "): " + ", ".join(
+        f"{name} " + " / ".join(f"{statistics.median(p[i] for p in parts[name]) * 1000:.2f}"
+                                for i in range(len(parts[name][0]))) for name in drivers))
     if options.before:
         print(f"{label}: before ({options.before}): push+pull ratio median {statistics.median(ratios['before']):.2f} "
               f"(min {min(ratios['before']):.2f}, max {max(ratios['before']):.2f}), in the same rounds")

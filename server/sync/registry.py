@@ -22,6 +22,7 @@ class Context:
     today: str  # YYYY-MM-DD
     exercise_slugs: frozenset[str]
     namespace: uuid.UUID  # the user's id: the namespace of deterministic record ids
+    program_slugs: frozenset[str] = frozenset()  # retired ones included: an enrolment made before still syncs
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Entity:
     validate: Callable[[dict, Context], list[dict]]
     expected_id: Callable[[dict, Context], uuid.UUID | None] = lambda data, context: None
     untracked: frozenset[str] = field(default_factory=frozenset)  # clock stamps: latest write wins, never a conflict
-    needs_catalogue: bool = False
+    needs_catalogue: bool = False  # its rule checks slugs against the catalogue's exercises or programs
     # Told of every record of the entity a push writes ({id, version, deleted, data, created: new to the table}),
     # on the push's connection.
     written: Callable[[Connection, uuid.UUID, list[dict]], None] | None = None
@@ -64,6 +65,13 @@ def _level_errors(data: dict, context: Context) -> list[dict]:
     return errors
 
 
+def _enrolment_errors(data: dict, context: Context) -> list[dict]:
+    errors = validate_enrolment(data)
+    if not errors and data["program"] not in context.program_slugs:
+        errors.append({"field": "program", "message": "This program is not in the catalogue."})
+    return errors
+
+
 def _level_id(data: dict, context: Context) -> uuid.UUID:
     return deterministic_id(context.namespace, f"level:{data.get('exercise')}")
 
@@ -84,8 +92,8 @@ ENTITIES: dict[str, Entity] = {
                untracked=frozenset({"updated_at"})),
         Entity("level", LevelRecord, _level_errors, expected_id=_level_id,
                untracked=frozenset({"updated_at"}), needs_catalogue=True),
-        Entity("enrolment", EnrolmentRecord, lambda data, context: validate_enrolment(data),
-               expected_id=_enrolment_id, untracked=frozenset({"updated_at"})),
+        Entity("enrolment", EnrolmentRecord, _enrolment_errors, expected_id=_enrolment_id,
+               untracked=frozenset({"updated_at"}), needs_catalogue=True),
     )
 }
 

@@ -21,7 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from server.accounts.login import epoch_is_current, login_holds, stored_epoch
 from server.bare_sql import BareStatement
-from server.catalog.models import CatalogState, Exercise
+from server.catalog.models import CatalogState, Exercise, Program
 from server.extensions import db
 from server.sync.models import SyncClient, SyncRejection, SyncUser
 from server.sync.protocol import (
@@ -86,8 +86,10 @@ _EARLIER_REJECTIONS = BareStatement(
     select(_REJECTIONS.c.mutation_id, _REJECTIONS.c.reason).where(
         _REJECTIONS.c.user_id == bindparam("uid"), _REJECTIONS.c.client_id == bindparam("cid"),
         _REJECTIONS.c.mutation_id.in_(bindparam("ids", expanding=True))))
-_SLUGS = BareStatement(select(Exercise.__table__.c.slug))
-_slugs_by_version: dict = {}  # the catalogue's slugs, for the one version loaded
+# The catalogue's exercise slugs, then its program slugs (a literal marks which).
+_SLUGS = BareStatement(union_all(select(literal(False).label("program"), Exercise.__table__.c.slug),
+                                 select(literal(True).label("program"), Program.__table__.c.slug)))
+_slugs_by_version: dict = {}  # the catalogue's (exercise slugs, program slugs), for the one version loaded
 
 
 def _insert(connection: Connection, table):
@@ -169,14 +171,18 @@ def _client(connection: Connection, user_id: uuid.UUID, client_id: uuid.UUID, no
 def _context(connection: Connection, user_id: uuid.UUID, entities: set[str], now: datetime,
              catalogue: str | None) -> Context:
     needs_catalogue = any(ENTITIES[name].needs_catalogue for name in entities)
-    slugs = _catalogue_slugs(connection, catalogue) if needs_catalogue else frozenset()
-    return Context(today=(now + DATE_LINE).date().isoformat(), exercise_slugs=slugs, namespace=user_id)
+    exercises, programs = _catalogue_slugs(connection, catalogue) if needs_catalogue else (frozenset(), frozenset())
+    return Context(today=(now + DATE_LINE).date().isoformat(), exercise_slugs=exercises, namespace=user_id,
+                   program_slugs=programs)
 
 
-def _catalogue_slugs(connection: Connection, version: str | None) -> frozenset[str]:
-    """The catalogue's exercise slugs, read once per catalogue version (a load writes a new version)."""
+def _catalogue_slugs(connection: Connection, version: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The catalogue's exercise slugs and program slugs, read once per catalogue version (a load or a coach's
+    publish writes a new version)."""
     if (slugs := _slugs_by_version.get(version)) is None:
-        slugs = frozenset(row[0] for row in _SLUGS.rows(connection))
+        rows = _SLUGS.rows(connection)
+        slugs = tuple(frozenset(slug for program, slug in rows if bool(program) == wanted)
+                      for wanted in (False, True))
         if version is not None:  # nothing loaded yet: nothing to keep
             _slugs_by_version.clear()
             _slugs_by_version[version] = slugs

@@ -3,7 +3,11 @@
 import uuid
 
 import pytest
+from sqlalchemy import update
 
+from server.catalog.models import Program
+from server.extensions import db
+from server.sync import service
 from tests.sync.conftest import SETTINGS, Device, enrolment_record, level_record, new_account, put, remove, routine_record, session_record
 
 
@@ -200,12 +204,24 @@ def test_two_devices_enrolling_in_one_program_share_one_record(sync_app, account
      "finished_on: A program is either left or finished, not both."),
     (enrolment_record(week=2), None,
      "week: An enrolment holds only a program, its start date, the day it was left or finished, and when it changed."),
+    (enrolment_record(program="no-such-program"), None, "program: This program is not in the catalogue."),
 ])
 def test_a_bad_enrolment_is_rejected(account, device, data, entity_name, reason):
     expected = uuid.uuid5(account.id, f"enrolment:{data['program']}")
     entity_id = str(uuid.uuid5(account.id, entity_name)) if entity_name else str(expected)
     answer = device.push(put("enrolment", data, entity_id)).get_json()
     assert answer["rejected"] == [{"id": 1, "reason": reason.format(expected=expected)}]
+
+
+def test_an_enrolment_in_a_retired_program_still_syncs(sync_app, account, device, monkeypatch):
+    """A device that enrolled before the program was retired still gets its enrolment saved."""
+    monkeypatch.setattr(service, "_slugs_by_version", {})  # read the slugs of this database, as it is now
+    with sync_app.app_context():
+        db.session.execute(update(Program).where(Program.slug == "core-and-balance-foundations").values(retired=True))
+        db.session.commit()
+    enrolment_id = str(uuid.uuid5(account.id, "enrolment:core-and-balance-foundations"))
+    answer = device.push(put("enrolment", enrolment_record(), enrolment_id)).get_json()
+    assert answer == {"last_mutation_id": 1, "rejected": []}
 
 
 def test_two_devices_pushing_the_same_settings_never_make_two(sync_app, account, device):
