@@ -1,7 +1,8 @@
 """One catalogue load at a time, across processes and app servers.
 
-On PostgreSQL a session advisory lock; on SQLite (one machine) an exclusive ``flock`` on a
-file in the media folder. A second load waits for the first, then runs against what the
+Always an exclusive ``flock`` on a file in the media folder, which every load on this machine
+writes its clips into, whatever its database; on PostgreSQL also a session advisory lock, for
+app servers on other machines. A second load waits for the first, then runs against what the
 first left, so the stored catalogue and the clip files always belong to one load.
 """
 
@@ -22,15 +23,17 @@ LOCK_FILE = ".catalog-load.lock"
 @contextmanager
 def load_lock(media_dir: Path) -> Iterator[None]:
     """Hold the catalogue-load lock for the duration of the block."""
-    if db.engine.dialect.name == "postgresql":
+    # The file first, then the database: every loader takes them in this order, so none waits in a cycle.
+    # A SQLite app and a PostgreSQL one sharing a media folder (a developer's, the tests') wait for each other too.
+    media_dir.mkdir(parents=True, exist_ok=True)
+    with open(media_dir / LOCK_FILE, "a") as handle:  # closing the file releases the lock
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        if db.engine.dialect.name != "postgresql":
+            yield
+            return
         with db.engine.connect() as connection:
             connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": ADVISORY_KEY})
             try:
                 yield
             finally:
                 connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_KEY})
-        return
-    media_dir.mkdir(parents=True, exist_ok=True)
-    with open(media_dir / LOCK_FILE, "a") as handle:  # closing the file releases the lock
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield

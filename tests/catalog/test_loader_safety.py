@@ -8,6 +8,7 @@ import pytest
 from flask_migrate import upgrade
 
 from server.catalog.content import CatalogInvalid, content_version
+from server.catalog.lock import load_lock
 from server.catalog.service import catalog_payload, catalog_version, find_exercise, load_catalog
 from server.media import poster_is_whole
 from tests.conftest import CONTENT_DIR, MEDIA_DIR, make_app
@@ -133,6 +134,40 @@ def test_two_loads_at_once_on_postgres_both_succeed_with_one_whole_catalogue(pg_
     folders = two_contents(tmp_path)
     results, failures = load_at_once(app, folders, media)
     check_one_whole_catalogue(app, results, failures, media)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("first", ["sqlite", "postgres"])
+def test_loads_on_two_databases_sharing_a_media_folder_wait_for_each_other(pg_url, app, media, first):
+    """A developer's SQLite app and a PostgreSQL one writing clips into one folder never load at once."""
+    apps = {"sqlite": app, "postgres": make_app(pg_url)}
+    second = apps["postgres" if first == "sqlite" else "sqlite"]
+    entered, leave = threading.Event(), threading.Event()
+
+    def hold():
+        with apps[first].app_context(), load_lock(media):
+            entered.set()
+            leave.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert entered.wait(10)
+        waited = threading.Event()
+
+        def take():
+            with second.app_context(), load_lock(media):
+                waited.set()
+
+        taker = threading.Thread(target=take)
+        taker.start()
+        assert not waited.wait(0.5), "the second load went ahead while the first held the lock"
+        leave.set()
+        assert waited.wait(10)
+        taker.join(10)
+    finally:
+        leave.set()
+        holder.join(10)
 
 
 def nested(depth: int) -> str:
