@@ -8,7 +8,7 @@ statement binds and reads exactly what ``connection.execute`` would; and the con
 logging statements sees every one.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from sqlalchemy import Connection, Dialect
@@ -25,6 +25,8 @@ class _Compiled:
     plan: tuple  # positional only: per parameter, its name and conversion (or None)
     columns: tuple  # the result's column names
     results: tuple  # per result column, SQLAlchemy's conversion (or None)
+    expanding_names: tuple = ()  # the IN lists' parameter names
+    shapes: dict = field(default_factory=dict)  # per IN-list lengths: the SQL, its parameter order, conversions
 
 
 class BareStatement:
@@ -130,7 +132,8 @@ def _compile(statement: Executable, dialect: Dialect, keys: tuple) -> _Compiled:
         names=names, processors=processors,
         plan=tuple((name, processors.get(name)) for name in names or ()),
         columns=tuple(entry.keyname for entry in compiled._result_columns),
-        results=tuple(entry.type._cached_result_processor(dialect, None) for entry in compiled._result_columns))
+        results=tuple(entry.type._cached_result_processor(dialect, None) for entry in compiled._result_columns),
+        expanding_names=tuple(name for name, bind in compiled.binds.items() if bind.expanding))
 
 
 def _bound(compiled: _Compiled, params: dict):
@@ -142,10 +145,31 @@ def _bound(compiled: _Compiled, params: dict):
 
 
 def _expanded(compiled: _Compiled, params: dict) -> tuple[str, Any]:
-    state = compiled.compiled.construct_expanded_state(compiled.defaults | params)
-    processors = compiled.processors | state.processors  # the latter has only the expanded names
-    converted = {name: processors[name](value) if name in processors else value
-                 for name, value in state.parameters.items()}
-    if state.positiontup is not None:
-        return state.statement, tuple(converted[name] for name in state.positiontup)
-    return state.statement, converted
+    values = compiled.defaults | params
+    lengths = tuple(len(values[name]) for name in compiled.expanding_names)
+    # SQLAlchemy writes the SQL afresh for each call; it only depends on the lists' lengths, so it is kept per
+    # lengths once it is known that the list items are bound as SQLAlchemy names them (``ids_1``, ``ids_2``, …).
+    if (shape := compiled.shapes.get(lengths)) is None:
+        state = compiled.compiled.construct_expanded_state(values)
+        shape = (state.statement, state.positiontup, compiled.processors | state.processors)
+        if _flattened(compiled, values) == state.parameters:
+            compiled.shapes[lengths] = shape
+        else:
+            return _converted(shape, state.parameters)
+    return _converted(shape, _flattened(compiled, values))
+
+
+def _flattened(compiled: _Compiled, values: dict) -> dict:
+    """The parameters with each IN list's items under names of their own, as ``construct_expanded_state`` binds them."""
+    flat = {name: value for name, value in values.items() if name not in compiled.expanding_names}
+    for name in compiled.expanding_names:
+        flat.update((f"{name}_{i}", item) for i, item in enumerate(values[name], 1))
+    return flat
+
+
+def _converted(shape: tuple, parameters: dict) -> tuple[str, Any]:
+    statement, positiontup, processors = shape  # the latter has the expanded names
+    converted = {name: processors[name](value) if name in processors else value for name, value in parameters.items()}
+    if positiontup is not None:
+        return statement, tuple(converted[name] for name in positiontup)
+    return statement, converted
