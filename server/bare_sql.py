@@ -149,14 +149,15 @@ def _expanded(compiled: _Compiled, params: dict) -> tuple[str, Any]:
     lengths = tuple(len(values[name]) for name in compiled.expanding_names)
     # SQLAlchemy writes the SQL afresh for each call; it only depends on the lists' lengths, so it is kept per
     # lengths once it is known that the list items are bound as SQLAlchemy names them (``ids_1``, ``ids_2``, …).
+    # At most one per list length a request may send (MAX_MUTATIONS), so the kept shapes stay few.
+    flat = _flattened(compiled, values)
     if (shape := compiled.shapes.get(lengths)) is None:
         state = compiled.compiled.construct_expanded_state(values)
         shape = (state.statement, state.positiontup, compiled.processors | state.processors)
-        if _flattened(compiled, values) == state.parameters:
-            compiled.shapes[lengths] = shape
-        else:
+        if flat != state.parameters:
             return _converted(shape, state.parameters)
-    return _converted(shape, _flattened(compiled, values))
+        compiled.shapes[lengths] = shape
+    return _converted(shape, flat)
 
 
 def _flattened(compiled: _Compiled, values: dict) -> dict:
