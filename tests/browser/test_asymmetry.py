@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.progress_steps import SEED, session_record
 from tests.browser.test_player import expect_step, stage, tap_done
-from tests.browser.training_steps import open_offline, sessions
+from tests.browser.training_steps import open_offline, sessions, start_player
 
 pytestmark = pytest.mark.browser
 
@@ -181,7 +181,7 @@ def test_with_the_setting_off_the_player_starts_left(page, context, live_server)
     offline_with(page, context, live_server, right_weaker_log())
     page.goto(live_server.url + f"/routines/{PAIR}/play")
     expect(page.locator(".intro-items li").nth(1)).not_to_contain_text("weaker side")
-    page.get_by_role("button", name="Start").click()
+    start_player(page)
     page.clock.run_for(10_000)
     for _ in range(3):
         tap_done(page)

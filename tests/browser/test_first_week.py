@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from server.catalog.content import read_catalog
 from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.sync_steps import device_sessions, server_sessions, sync_now, wait_saved
-from tests.browser.training_steps import open_offline, outbox, save_session, sessions
+from tests.browser.training_steps import open_offline, outbox, save_session, sessions, start_player
 from tests.conftest import CONTENT_DIR
 
 pytestmark = pytest.mark.browser
@@ -80,7 +80,7 @@ def test_a_circuit_in_the_quick_log_gets_one_set_per_round(page, context, live_s
 
 def start(page, live_server, context, ref):
     open_offline(page, context, live_server, f"/routines/{ref}/play", clock=True)
-    page.get_by_role("button", name="Start").click()
+    start_player(page)
     page.clock.run_for(10_000)  # get ready
 
 
@@ -309,7 +309,7 @@ def test_back_from_a_workout_run_to_its_end_repeats_its_last_exercise(page, cont
     open_offline(page, context, live_server, "/routines", clock=True)
     routine = page.evaluate(ONE_HOLD)
     page.goto(f"{live_server.url}/routines/{routine}/play")
-    page.get_by_role("button", name="Start").click()
+    start_player(page)
     page.clock.run_for(10_000 + 30_000 + 5_000 + 30_000)
     expect(page.locator(".player")).to_have_attribute("data-state", "finished")
     page.get_by_role("button", name="Back to the workout").click()
@@ -324,7 +324,7 @@ def test_back_from_a_workout_run_to_its_end_repeats_its_last_exercise(page, cont
 
 def test_the_player_shows_the_top_tip_and_its_exercise_name_opens_the_card_without_losing_the_workout(page, context, live_server):
     open_offline(page, context, live_server, "/routines/core-staples/play", clock=True)
-    page.get_by_role("button", name="Start").click()
+    start_player(page)
     page.clock.run_for(11_000)  # past the get-ready countdown
     stage = page.locator(".player-stage")
     first = CATALOG.routines["core-staples"].items[0].exercise

@@ -3,7 +3,7 @@ long screen scrolls each focused control clear of both."""
 
 import pytest
 
-from tests.browser.training_steps import open_offline
+from tests.browser.training_steps import open_offline, start_player
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +63,7 @@ def test_tabbing_through_settings_and_a_card_keeps_focus_in_view(page, context, 
 def test_tabbing_through_the_player_and_its_finish_screen_keeps_focus_in_view(page, context, live_server):
     page.set_viewport_size({"width": 390, "height": 844})
     open_offline(page, context, live_server, "/routines/core-staples/play", clock=True)
-    page.get_by_role("button", name="Start").click()
+    start_player(page)
     page.clock.run_for(11_000)
     page.locator("main h1").focus()
     assert tab_through_main(page, 25) > 3  # the player's controls

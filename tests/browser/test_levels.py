@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe_check import axe_in_both_schemes
-from tests.browser.training_steps import open_offline, outbox, save_session
+from tests.browser.training_steps import open_offline, outbox, save_session, start_player
 from tests.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -164,7 +164,7 @@ def test_the_finish_screen_says_when_a_level_is_reached(page, context, live_serv
     balance_session(page, "2026-11-20")
     routine = page.evaluate(ONE_HOLD, BALANCE)
     page.goto(f"{live_server.url}/routines/{routine}/play")
-    page.get_by_role("button", name="Start").click()
+    start_player(page)
     page.clock.run_for(80_000)
     expect(page.locator(".player")).to_have_attribute("data-state", "finished")
     page.get_by_role("button", name="Save session").click()
@@ -183,7 +183,7 @@ def test_a_finish_with_no_level_reached_goes_to_the_session(page, context, live_
     open_offline(page, context, live_server, "/", clock=True)
     routine = page.evaluate(ONE_HOLD, BALANCE)
     page.goto(f"{live_server.url}/routines/{routine}/play")
-    page.get_by_role("button", name="Start").click()
+    start_player(page)
     page.clock.run_for(80_000)
     page.get_by_role("button", name="Save session").click()
     expect(page).to_have_url(f"{live_server.url}/history/" + page.evaluate("steady.sessions.listSessions()")[0]["id"])

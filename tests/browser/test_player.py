@@ -119,6 +119,24 @@ def test_a_whole_routine_offline_with_switch_sides_then_logged_per_side(page, co
     assert page.evaluate("steady.workoutStore.readWorkout()") is None, "the finished workout is cleared"
 
 
+def test_the_workout_store_lands_calls_in_the_order_they_were_made(page, context, live_server):
+    open_offline(page, context, live_server, "/")
+    # The player's writes are not awaited: a Save's clear made after them must still land last.
+    after_clear = page.evaluate("""async () => {
+      const store = steady.workoutStore;
+      const writes = Array.from({length: 20}, (_, n) => store.writeWorkout({ref: 'r', n}));
+      await Promise.all([...writes, store.clearWorkout()]);
+      return store.readWorkout();
+    }""")
+    assert after_clear is None, "a write made before the clear landed after it"
+    after_write = page.evaluate("""async () => {
+      const store = steady.workoutStore;
+      store.clearWorkout(); store.writeWorkout({ref: 'r', n: 1}); store.writeWorkout({ref: 'r', n: 2});
+      return store.readWorkout();
+    }""")
+    assert after_write["n"] == 2, "a read sees every call made before it, in order"
+
+
 def test_a_reload_and_a_killed_app_resume_at_the_same_step_and_second(page, context, live_server):
     open_offline(page, context, live_server, f"/routines/{CIRCUIT}", clock=True)
     page.get_by_role("link", name="Start", exact=True).click()

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe_check import axe_in_both_schemes
-from tests.browser.training_steps import outbox, sessions
+from tests.browser.training_steps import outbox, sessions, start_player
 from tests.offline.catalogue_steps import STORED_CATALOG, eventually
 from tests.offline.catalogue_steps import own_server  # noqa: F401  (fixture)
 from tests.offline.conftest import wait_until_controlled
@@ -83,7 +83,7 @@ def test_play_the_week_s_first_session_then_miss_one_and_see_it_move(page, live_
     intro = page.locator(".intro-items li")
     expect(intro.nth(0)).to_contain_text("This week: 8 reps")
     expect(intro.nth(1)).to_contain_text("This week: 20 s per side")
-    page.get_by_role("button", name="Start").click()
+    start_player(page)
     page.clock.run_for(10_000)
     expect(page.locator(".player-target")).to_have_text("Target: 8 reps")
     page.locator(".player-stage").get_by_role("button", name="Done").click()

@@ -2,6 +2,8 @@
 
 from datetime import datetime, timedelta, timezone
 
+from playwright.sync_api import expect
+
 from tests.offline.conftest import wait_until_controlled
 
 # A fixed moment for the page's clock: Saturday 21 November 2026, 07:30 UTC.
@@ -35,6 +37,13 @@ def open_offline(page, context, live_server, path: str, *, clock: bool = False) 
     if clock:
         # Freeze time a little ahead of wherever it has run to, so only run_for() moves it.
         page.clock.pause_at(START + timedelta(minutes=5))
+
+
+def start_player(page) -> None:
+    """Tap Start and wait until the workout runs: the tap stores it and claims the tab first, and
+    a paused clock moved before the player's ticking begins would skip the cues it should give."""
+    page.get_by_role("button", name="Start").click()
+    expect(page.locator(".player")).to_have_attribute("data-state", "running")
 
 
 def sessions(page) -> list[dict]:

@@ -5,22 +5,28 @@
   const { STORES, openDatabase } = steady.db;
   const KEY = 'current';
 
+  // Every call lands in the order it was made: the player's last write of a finished workout
+  // must never land after the Save that clears it, or the finished workout comes back.
+  let last = Promise.resolve();
+  function inTurn(job) {
+    const done = last.then(job);
+    last = done.catch(() => undefined);
+    return done;
+  }
+
   /** The workout in progress, or null. */
-  async function readWorkout() {
-    const db = await openDatabase();
-    return (await db.get(STORES.workout, KEY)) || null;
+  function readWorkout() {
+    return inTurn(async () => (await (await openDatabase()).get(STORES.workout, KEY)) || null);
   }
 
   /** Replace the workout in progress. */
-  async function writeWorkout(state) {
-    const db = await openDatabase();
-    await db.put(STORES.workout, { ...state, key: KEY });
+  function writeWorkout(state) {
+    return inTurn(async () => { await (await openDatabase()).put(STORES.workout, { ...state, key: KEY }); });
   }
 
   /** Forget the workout in progress (saved or discarded). */
-  async function clearWorkout() {
-    const db = await openDatabase();
-    await db.delete(STORES.workout, KEY);
+  function clearWorkout() {
+    return inTurn(async () => { await (await openDatabase()).delete(STORES.workout, KEY); });
   }
 
   steady.workoutStore = { readWorkout, writeWorkout, clearWorkout };

@@ -197,7 +197,8 @@
     function persist() {
       if (screen.lost) return saving; // another tab runs the workout now: its writes win
       const snapshot = screen.state;
-      saving = saving.then(() => steady.workoutStore.writeWorkout(snapshot)).then(
+      // Handed to the store at once, which keeps the order; waiting here would let a Save overtake it.
+      saving = steady.workoutStore.writeWorkout(snapshot).then(
         () => { saveError.hidden = true; },
         (error) => {
           // Never silent: the runner must know a reload would lose this progress.
