@@ -150,10 +150,12 @@ def measure(label: str, uri: str, options, database_pid: int | None = None) -> N
     with ExitStack() as servers:
         steady = servers.enter_context(serve(steady_app(uri, **FAST_HASH)))
         floor = servers.enter_context(serve("bench.floor_app:app"))
+        database_floor = servers.enter_context(serve("bench.database_floor_app:app", env={"BENCH_DATABASE_URL": uri}))
         devices = _devices(app, steady.url, options.clients, "load")
         drivers = {"sync": devices, "me": [LoggedIn(device) for device in devices],
+                   "one statement": [Floor(database_floor.url) for _ in range(options.clients)],
                    "floor": [Floor(floor.url) for _ in range(options.clients)]}
-        pids = {"sync": [steady.pid], "me": [steady.pid], "floor": [floor.pid]}
+        pids = {"sync": [steady.pid], "me": [steady.pid], "one statement": [database_floor.pid], "floor": [floor.pid]}
         if options.before:
             before = servers.enter_context(serve(steady_app(uri, **FAST_HASH), code=options.before))
             drivers["before"] = _devices(app, before.url, options.clients, "before")
@@ -172,7 +174,8 @@ def measure(label: str, uri: str, options, database_pid: int | None = None) -> N
     print(f"{label}: {options.clients} devices, push+pull {statistics.median(rates['sync']):.1f} round trips/s, "
           f"floor {statistics.median(rates['floor']):.1f} pairs/s; ratio median {statistics.median(ratios['sync']):.2f} "
           f"(min {min(ratios['sync']):.2f}, max {max(ratios['sync']):.2f}) over {options.rounds} rounds (goal >= 0.5); "
-          f"for reference two GET /api/auth/me: {statistics.median(ratios['me']):.2f} of the floor")
+          f"for reference two GET /api/auth/me: {statistics.median(ratios['me']):.2f} of the floor, two views "
+          f"of one statement each (bench/database_floor_app.py): {statistics.median(ratios['one statement']):.2f}")
     print(f"{label}: CPU per round trip (ms, median): " + ", ".join(
         f"{name} {statistics.median(cpu[name]) * 1000:.2f}" for name in drivers)
         + "; as a ratio to the floor's: " + ", ".join(
