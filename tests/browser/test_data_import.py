@@ -17,8 +17,12 @@ ROUTINE = """() => steady.customRoutines.saveRoutine({
 })"""
 
 
+ENROL = """() => steady.screenBundles.loadScreenBundle('programs')
+  .then(() => steady.enrolments.enrol('core-and-balance-foundations', '2026-11-16', '2026-11-20'))"""
+
+
 def export_from_old_phone(browser, live_server) -> tuple[bytes, list[dict]]:
-    """The JSON export of a phone with two sessions, a routine, a level and a setting, and those sessions."""
+    """The JSON export of a phone with two sessions, a routine, a level, a program enrolment and a setting, and those sessions."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     open_offline(page, context, live_server, "/history")
@@ -26,6 +30,7 @@ def export_from_old_phone(browser, live_server) -> tuple[bytes, list[dict]]:
     page.evaluate(ROUTINE)
     page.evaluate("steady.settings.saveSetting('weekly_target', 4)")
     page.evaluate("steady.levels.setLevel({exercise: 'single-leg-balance', rung: 1, dose: 25})")
+    page.evaluate(ENROL)
     page.reload()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download JSON").click()
@@ -49,23 +54,27 @@ def test_a_new_phone_imports_the_old_ones_export_offline_once(browser, page, con
     choose_file(page, "Import an export file (JSON)", exported)
     preview = page.locator(".import-preview")
     expect(preview).to_contain_text(
-        "This file holds 2 sessions (from 20 Nov 2026 to 21 Nov 2026), 1 routine and 1 exercise level. "
+        "This file holds 2 sessions (from 20 Nov 2026 to 21 Nov 2026), 1 routine, 1 exercise level and 1 program enrolment. "
         "1 setting not chosen on this device will be taken from it.")
     axe_in_both_schemes(page, screenshot, "import-preview")
     page.get_by_role("button", name="Import", exact=True).click()
-    expect(preview).to_have_text("Imported 2 sessions, 1 routine, 1 exercise level, 1 setting.")
-    expect(page.locator("#announcer")).to_have_text("Imported 2 sessions, 1 routine, 1 exercise level, 1 setting.")
+    imported = "Imported 2 sessions, 1 routine, 1 exercise level, 1 program enrolment, 1 setting."
+    expect(preview).to_have_text(imported)
+    expect(page.locator("#announcer")).to_have_text(imported)
     expect(page.locator(".session-list > li")).to_have_count(3)  # the list shows them at once
 
     assert sorted(s["id"] for s in sessions(page)) == sorted([mine["id"], *(s["id"] for s in logged)])
     assert {s["id"]: s for s in sessions(page)}[logged[0]["id"]] == logged[0]  # kept exactly, id and all
     assert page.evaluate("steady.settings.readSettings()")["weekly_target"] == 4
     assert page.evaluate("steady.levels.getLevel('single-leg-balance')")["dose"] == 25
+    [enrolment] = page.evaluate("steady.enrolments.listEnrolments()")
+    assert (enrolment["program"], enrolment["start_date"], enrolment["left_on"]) == ("core-and-balance-foundations", "2026-11-16", None)
     queued = [(e["entity"], e["id"]) for e in outbox(page)]
-    assert ("session", logged[0]["id"]) in queued and ("settings", "weekly_target") in queued  # it reaches an account like any write
+    assert ("session", logged[0]["id"]) in queued and ("settings", "weekly_target") in queued
+    assert ("enrolment", "core-and-balance-foundations") in queued  # it reaches an account like any write
 
     choose_file(page, "Import an export file (JSON)", exported)  # the same file again
-    expect(preview).to_contain_text("4 are already on this device and will not be doubled.")
+    expect(preview).to_contain_text("5 are already on this device and will not be doubled.")
     expect(preview).to_contain_text("Everything in it is already here: there is nothing to import.")
     expect(page.get_by_role("button", name="Import", exact=True)).to_have_count(0)
     assert len(sessions(page)) == 3

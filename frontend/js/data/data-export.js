@@ -4,15 +4,17 @@
 (function (steady) {
   'use strict';
 
-  /** All sessions, custom routines, settings and progression levels in one object. */
+  /** All sessions, custom routines, settings, progression levels and program enrolments in one object. */
   async function exportAll() {
-    const [sessions, routines, settings, levels] = await Promise.all([
+    const { openDatabase, STORES } = steady.db;
+    const [sessions, routines, settings, levels, enrolments] = await Promise.all([
       steady.sessions.listSessions(), steady.customRoutines.listRoutines(), steady.settings.storedSettings(),
-      steady.levels.levelsBySlug(),
+      // Read as stored: the enrolments module travels in the programs bundle, which an export need not load.
+      steady.levels.levelsBySlug(), openDatabase().then((db) => db.getAll(STORES.enrolments)),
     ]);
     return {
       format: 'steady-export', format_version: 1, exported_at: steady.localTime.isoInstant(Date.now()),
-      sessions, routines, settings, levels: [...levels.values()],
+      sessions, routines, settings, levels: [...levels.values()], enrolments,
     };
   }
 

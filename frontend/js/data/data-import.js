@@ -7,14 +7,16 @@
 
   const byId = (records) => Object.fromEntries(records.map((r) => [r.id, r.updated_at]));
 
-  /** The plan for importing file text `text` (see rules/data-import.js): {error} or {sessions, routines, settings, summary}. */
+  /** The plan for importing file text `text` (see rules/data-import.js): {error} or {sessions, routines, levels, enrolments,
+   * settings, summary}. Needs the programs bundle (the enrolment rule and store) loaded. */
   async function planImport(text) {
-    const [sessions, routines, levels, chosen, values] = await Promise.all([
+    const [sessions, routines, levels, enrolments, chosen, values] = await Promise.all([
       steady.sessions.listSessions(), steady.customRoutines.listRoutines(), steady.levels.levelsBySlug(),
-      steady.settings.storedSettings(), steady.settings.readSettings(),
+      steady.enrolments.listEnrolments(), steady.settings.storedSettings(), steady.settings.readSettings(),
     ]);
     const here = {
       sessions: byId(sessions), routines: byId(routines), levels: Object.fromEntries([...levels].map(([slug, l]) => [slug, l.updated_at])),
+      enrolments: Object.fromEntries(enrolments.map((e) => [e.program, e.updated_at])),
       settings: { values, chosen: chosen.map((s) => s.key) },
     };
     const today = steady.localTime.localDate(Date.now(), steady.settings.sessionTimeZone(values));
@@ -28,6 +30,7 @@
       ...plan.sessions.map((record) => ({ store: STORES.sessions, entity: 'session', record, id: record.id })),
       ...plan.routines.map((record) => ({ store: STORES.routines, entity: 'routine', record, id: record.id })),
       ...plan.levels.map((record) => ({ store: STORES.levels, entity: 'level', record, id: record.exercise })),
+      ...plan.enrolments.map((record) => ({ store: STORES.enrolments, entity: 'enrolment', record, id: record.program })),
       ...plan.settings.map(({ key, value, updated_at: at }) => ({ store: STORES.settings, entity: 'settings', record: { key, value, updated_at: at || now }, id: key })),
     ]);
     if (plan.sessions.length) steady.storagePersistence.sessionLogged(); // there is now something worth keeping

@@ -1,6 +1,7 @@
 // Reading an export back in: which records of the file to store, and what to tell the runner
 // first. Pure: the file's text and what this device holds in, a plan out; no storage, no clock.
 // JavaScript only (importing happens on the device); tests/vectors/data_import.json holds its cases.
+// It checks enrolments with the enrolment rule, which travels in the programs bundle: load that first.
 //
 // Both exports are read: this device's ("steady-export": settings as {key, value, updated_at})
 // and the account's ("steady-account-export": settings as the one whole object). Records keep
@@ -17,6 +18,7 @@
     { key: 'sessions', noun: 'Session', idOf: (r) => r.id, errors: (r, today) => steady.rules.session.validateSession(r, today) },
     { key: 'routines', noun: 'Routine', idOf: (r) => r.id, errors: (r) => steady.rules.routine.validateRoutine(r) },
     { key: 'levels', noun: 'Level', idOf: (r) => r.exercise, errors: (r) => steady.rules.level.validateLevel(r) },
+    { key: 'enrolments', noun: 'Enrolment', idOf: (r) => r.program, errors: (r) => steady.rules.enrolment.validateEnrolment(r) },
   ];
 
   const refuse = (message) => ({ error: message });
@@ -26,6 +28,7 @@
     if (kind.key === 'sessions' && typeof record.local_date === 'string') return `${kind.noun} ${index + 1} (${record.local_date})`;
     if (kind.key === 'routines' && typeof record.name === 'string' && record.name.trim()) return `${kind.noun} ${index + 1} (“${record.name.trim()}”)`;
     if (kind.key === 'levels' && typeof record.exercise === 'string') return `${kind.noun} ${index + 1} (${record.exercise})`;
+    if (kind.key === 'enrolments' && typeof record.program === 'string') return `${kind.noun} ${index + 1} (${record.program})`;
     return `${kind.noun} ${index + 1}`;
   }
 
@@ -49,8 +52,9 @@
   }
 
   /** What importing `text` would do, given `here` ({sessions: {id: updated_at}, routines: {id: updated_at}, levels: {slug: updated_at},
-   * settings: {values: the whole settings object, chosen: [keys set on this device]}}) and today's date:
-   * {error} when the file cannot be taken, else {sessions, routines, levels, settings: records to store, summary}. */
+   * enrolments: {program slug: updated_at}, settings: {values: the whole settings object, chosen: [keys set on this device]}})
+   * and today's date: {error} when the file cannot be taken, else {sessions, routines, levels, enrolments, settings: records
+   * to store, summary}. */
   function planImport(text, here, today) {
     let parsed;
     try {
@@ -65,8 +69,8 @@
         : 'This file is not a Steady export.');
     }
     const source = FORMATS[parsed.format];
-    const plan = { sessions: [], routines: [], levels: [], settings: [] };
-    const summary = { sessions: 0, routines: 0, levels: 0, first_date: null, last_date: null, already_here: 0, newer_in_file: 0, settings: 0 };
+    const plan = { sessions: [], routines: [], levels: [], enrolments: [], settings: [] };
+    const summary = { sessions: 0, routines: 0, levels: 0, enrolments: 0, first_date: null, last_date: null, already_here: 0, newer_in_file: 0, settings: 0 };
     for (const kind of KINDS) {
       const list = parsed[kind.key] === undefined ? [] : parsed[kind.key];
       if (!Array.isArray(list)) return refuse(`This file's ${kind.key} are not a list: it is not a Steady export.`);

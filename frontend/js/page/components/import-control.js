@@ -1,6 +1,6 @@
 // "Import" beside the export: choose an export file, see what it holds and what is already
-// here, then import it in one go. The reading and storing (the "import" bundle) load only once
-// a file is chosen; the worker caches that bundle, so importing works offline.
+// here, then import it in one go. The reading and storing (the "import" bundle, and the programs
+// bundle for enrolments) load only once a file is chosen; the worker caches both, so importing works offline.
 (function (steady) {
   'use strict';
   const { h, announce } = steady.dom;
@@ -15,8 +15,9 @@
     }
     if (summary.routines) parts.push(count(summary.routines, 'routine'));
     if (summary.levels) parts.push(count(summary.levels, 'exercise level'));
+    if (summary.enrolments) parts.push(count(summary.enrolments, 'program enrolment'));
     const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
-    return parts.length ? `This file holds ${list}.` : 'This file holds no sessions, routines or levels.';
+    return parts.length ? `This file holds ${list}.` : 'This file holds no sessions, routines, levels or program enrolments.';
   }
 
   function planWords(plan) {
@@ -28,11 +29,12 @@
     return words.join(' ');
   }
 
-  const toImport = (plan) => plan.sessions.length + plan.routines.length + plan.levels.length + plan.settings.length;
+  const toImport = (plan) => plan.sessions.length + plan.routines.length + plan.levels.length + plan.enrolments.length + plan.settings.length;
 
   function importedWords(plan) {
     const parts = [plan.sessions.length && count(plan.sessions.length, 'session'), plan.routines.length && count(plan.routines.length, 'routine'),
-      plan.levels.length && count(plan.levels.length, 'exercise level'), plan.settings.length && count(plan.settings.length, 'setting')].filter(Boolean);
+      plan.levels.length && count(plan.levels.length, 'exercise level'), plan.enrolments.length && count(plan.enrolments.length, 'program enrolment'),
+      plan.settings.length && count(plan.settings.length, 'setting')].filter(Boolean);
     return `Imported ${parts.join(', ')}.`;
   }
 
@@ -75,7 +77,7 @@
       if (!file) return;
       preview.replaceChildren(h('p', {}, 'Reading the file…'));
       try {
-        await steady.screenBundles.loadScreenBundle('import');
+        await Promise.all([steady.screenBundles.loadScreenBundle('programs'), steady.screenBundles.loadScreenBundle('import')]);
       } catch (error) {
         fail('Importing needs a connection the first time it is used: try again once you are online.');
         return;
