@@ -54,6 +54,10 @@ class Defaults:
     # Coach clip uploads: the upload route's own body cap, ffmpeg's time limit per clip, and how long a
     # running job's heartbeat may go quiet before another runner retries it (once) or fails it.
     COACH_UPLOAD_MAX_BYTES = 200 * 1024 * 1024
+    # A clip shows one movement: longer footage is refused at upload, and a converted clip over the
+    # size the catalogue load takes (server/clips/library.py, 8 MB) fails its job; lower them, never raise.
+    COACH_CLIP_MAX_SECONDS = 60
+    COACH_CLIP_MAX_BYTES = 8 * 1024 * 1024
     COACH_TRANSCODE_SECONDS = 600
     COACH_JOB_STALE_SECONDS = 60
     COACH_JOB_POLL_SECONDS = 2

@@ -23,7 +23,7 @@ from flask import current_app
 from sqlalchemy import select, update
 
 from server.accounts.models import User, utc_now
-from server.clips.library import Video
+from server.clips.library import COACH_CLIP_MAX_BYTES, Video
 from server.coach.catalogue import NotFound, attach_clip
 from server.coach.clip_uploads import upload_path
 from server.coach.models import ClipJob
@@ -145,6 +145,11 @@ def _convert(job: ClipJob, token: str) -> dict:
         except ClipInvalid as invalid:
             raise FootageRefused("This video could not be converted into a clip that plays everywhere."
                                  " Export it again as MP4 and upload that.") from invalid
+        # What the studio attaches, a catalogue export carries and a load must take: never over the load's limit.
+        if clip.bytes > (largest := min(current_app.config["COACH_CLIP_MAX_BYTES"], COACH_CLIP_MAX_BYTES)):
+            raise FootageRefused(f"The converted clip came out at {clip.bytes / 1024 / 1024:.1f} MB, over the"
+                                 f" {largest / 1024 / 1024:g} MB a clip may be. Trim it to the movement itself"
+                                 " and upload it again.")
         extract_poster(converted, still, at=min(1.0, clip.duration_s / 2))
         _beat(job.id, token, 1.0)
         mp4 = folder / f"{job.slug}.{hashlib.sha256(converted.read_bytes()).hexdigest()[:12]}.mp4"

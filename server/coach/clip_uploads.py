@@ -41,6 +41,9 @@ def upload_clip(slug: str, environ: dict, coach: User) -> ClipJob:
     path = receive_file(environ, folder, current_app.config["COACH_UPLOAD_MAX_BYTES"])
     try:
         footage = check_footage(path)
+        if footage.duration_s > (longest := current_app.config["COACH_CLIP_MAX_SECONDS"]):
+            raise ClipRefused(f"This video is {round(footage.duration_s)} seconds long; a clip may be at most {longest}"
+                              " seconds. Trim it to the movement itself and upload it again.")
         now = utc_now()
         job = ClipJob(id=uuid.uuid4(), slug=slug, coach_id=coach.id, coach_email=coach.email, state="queued",
                       progress=0.0, attempts=0, duration_s=footage.duration_s, created_at=now, updated_at=now)

@@ -24,6 +24,10 @@ EBML_MAGIC = b"\x1a\x45\xdf\xa3"
 SEGMENT_ID = b"\x18\x53\x80\x67"
 SHORT_SIDE = 480
 MAX_FPS = 30
+# A ceiling on the bitrate (over any second, x264's VBV buffer), so busy footage stays small: a minute
+# of it is under 7 MB, below the 8 MB a coach clip may be (server/clips/library.py). Calm footage
+# stays below it on the CRF alone.
+MAX_KBPS = 900
 POSTER_WIDTH = 480
 
 NOT_A_VIDEO = "This file is not a video Steady can use. Upload an MP4, MOV or WebM video."
@@ -135,7 +139,8 @@ def convert_footage(source: Path, target: Path, *, duration_s: float, time_limit
     command = [
         ffmpeg_exe(), "-hide_banner", "-nostdin", "-v", "error", "-y", "-i", str(source),
         "-map", "0:v:0", "-an", "-sn", "-dn", "-map_metadata", "-1", "-vf", scale, "-fpsmax", str(MAX_FPS),
-        "-c:v", "libx264", "-preset", PRESET, "-crf", str(CRF), "-profile:v", "high", "-pix_fmt", "yuv420p",
+        "-c:v", "libx264", "-preset", PRESET, "-crf", str(CRF), "-maxrate", f"{MAX_KBPS}k",
+        "-bufsize", f"{MAX_KBPS}k", "-profile:v", "high", "-pix_fmt", "yuv420p",
         "-threads", "1", "-movflags", "+faststart", "-progress", "pipe:1", "-nostats", "-f", "mp4", str(target),
     ]
     # Errors go to a file: a damaged video can print more than a pipe holds while progress is being read.

@@ -1,17 +1,19 @@
 """A coach uploads a video from a phone: checked by its bytes, converted by the real ffmpeg, attached when done."""
 
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from server.catalog.service import load_catalog
+from server.clips.library import COACH_CLIP_MAX_BYTES
 from server.coach.clip_jobs import run_pending_jobs
 from server.media import footage, poster_is_whole, probe_clip
 from server.media.probe import ffmpeg_exe
 from tests.conftest import CONTENT_DIR, MEDIA_DIR, csrf_token, log_in, register_account
 from tests.coach.conftest import new_exercise
-from tests.coach.clip_fixtures import SLUG, clip_app, served_video, upload, uploads_left, videos  # noqa: F401
+from tests.coach.clip_fixtures import SLUG, clip_app, make_video, served_video, upload, uploads_left, videos  # noqa: F401
 
 
 def run_jobs(app) -> int:
@@ -88,6 +90,46 @@ def test_a_file_that_is_not_a_whole_video_is_refused_at_once(clip_app, coach_cli
     assert coach_client.get(f"/api/coach/jobs?slug={SLUG}").get_json() == {"jobs": []}
     assert uploads_left(clip_app) == []
     assert served_video(coach_client) == before
+
+
+def test_a_video_longer_than_a_clip_may_be_is_refused_at_once(clip_app, coach_client, videos):
+    clip_app.config["COACH_CLIP_MAX_SECONDS"] = 10
+    before = served_video(coach_client)
+    response = upload(coach_client, videos["long"])  # 12 seconds
+    assert response.status_code == 400
+    assert response.get_json() == {"error": {"status": 400, "message": (
+        "This video is 12 seconds long; a clip may be at most 10 seconds. Trim it to the movement itself and upload"
+        " it again.")}, "field": "file"}
+    assert coach_client.get(f"/api/coach/jobs?slug={SLUG}").get_json() == {"jobs": []}
+    assert uploads_left(clip_app) == []
+    assert served_video(coach_client) == before
+    clip_app.config["COACH_CLIP_MAX_SECONDS"] = 12
+    assert upload(coach_client, videos["long"]).status_code == 202  # at the limit is taken
+
+
+def test_a_converted_clip_over_the_size_a_catalogue_load_takes_fails_its_job(clip_app, coach_client, videos):
+    # A clip the studio attached is one a catalogue export carries: a load refuses one over 8 MB, so the job does.
+    clip_app.config["COACH_CLIP_MAX_BYTES"] = 4 * 1024  # lowered, so a test video is over it
+    before = served_video(coach_client)
+    job = upload(coach_client, videos["mp4"]).get_json()["job"]
+    run_jobs(clip_app)
+    failed = job_of(coach_client, job["id"])
+    assert failed["state"] == "failed"
+    assert re.fullmatch(r"The converted clip came out at \d+\.\d MB, over the 0\.00390625 MB a clip may be\."
+                        r" Trim it to the movement itself and upload it again\.", failed["error"]), failed["error"]
+    assert served_video(coach_client) == before
+    assert uploads_left(clip_app) == []
+
+
+def test_busy_footage_is_held_to_the_bitrate_ceiling(tmp_path):
+    # Noise is what compresses worst: on the CRF alone it would come out several times larger.
+    noisy = make_video(tmp_path / "noise.mp4", "-f", "lavfi", "-i", "nullsrc=size=854x480:rate=25,geq=random(1)*255:128:128",
+                       codec=["-c:v", "libx264", "-preset", "ultrafast", "-crf", "0", "-pix_fmt", "yuv420p"], seconds=3)
+    out = tmp_path / "out.mp4"
+    footage.convert_footage(noisy, out, duration_s=3, time_limit_s=120, on_progress=lambda _: None)
+    at_most = lambda seconds: (seconds + 1) * footage.MAX_KBPS * 1000 / 8  # noqa: E731 - the rate, and one second's buffer
+    assert out.stat().st_size <= 1.05 * at_most(3), f"{out.stat().st_size} bytes for 3 s, over {footage.MAX_KBPS} kb/s"
+    assert 1.05 * at_most(60) < COACH_CLIP_MAX_BYTES, "a minute at the ceiling fits the size a coach clip may be"
 
 
 def test_a_body_without_a_file_says_what_to_do(clip_app, coach_client):

@@ -105,7 +105,7 @@
     const node = h('section', { class: 'studio-section studio-clip', 'aria-labelledby': 'studio-clip' },
       h('h2', { id: 'studio-clip' }, 'Demonstration clip'),
       current,
-      h('p', { class: 'hint' }, 'MP4, MOV or WebM, up to 200 MB. The server converts it to the same format as every clip; the old one stays until the new one is ready.'),
+      h('p', { class: 'hint' }, 'MP4, MOV or WebM, up to 200 MB and a minute long. The server converts it to the same format as every clip; the old one stays until the new one is ready.'),
       h('div', { class: 'studio-uploads' },
         record, h('label', { class: 'button button-quiet studio-file-label', for: record.id }, 'Record a clip'),
         choose, h('label', { class: 'button button-quiet studio-file-label', for: choose.id }, 'Choose a video')),
