@@ -44,5 +44,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(sync.bp)
     app.cli.add_command(accounts.cli)
     app.cli.add_command(catalog.cli)
+    app.cli.add_command(coach.cli)
     app.cli.add_command(sync.cli)
     return app

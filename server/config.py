@@ -58,6 +58,8 @@ class Defaults:
     # size the catalogue load takes (server/clips/library.py, 8 MB) fails its job; lower them, never raise.
     COACH_CLIP_MAX_SECONDS = 60
     COACH_CLIP_MAX_BYTES = 8 * 1024 * 1024
+    # A replaced (or reverted, or deleted) coach clip stays on disk this long, for devices whose catalogue still names it.
+    COACH_CLIP_KEEP_DAYS = 7
     COACH_TRANSCODE_SECONDS = 600
     COACH_JOB_STALE_SECONDS = 60
     COACH_JOB_POLL_SECONDS = 2

@@ -15,6 +15,7 @@ from server.catalog.content import (exercise_reference_problems, program_referen
                                     routine_reference_problems, shared_name_problem)
 from server.catalog.models import Exercise, Program, Routine, Source
 from server.coach import references
+from server.coach.clip_files import clip_unserved
 from server.coach.bodies import (BodyInvalid, ExerciseBody, ProgramBody, RoutineBody, exercise_body, program_body,
                                  routine_body)
 from server.coach.history import history_of, record_action
@@ -76,9 +77,12 @@ def revert(kind: str, slug: str, coach: User) -> dict:
         raise Conflict(f"'{slug}' has no built-in version to go back to.")
     if item is None:
         raise Conflict(f"'{slug}' is already its built-in version.")
+    unserved = item.video
     db.session.delete(item)
     db.session.flush()
-    return _serve_change(state, kind, slug, row, None, coach, "revert")
+    answer = _serve_change(state, kind, slug, row, None, coach, "revert")
+    clip_unserved(unserved)
+    return answer
 
 
 def remove(kind: str, slug: str, coach: User) -> dict:
@@ -89,6 +93,7 @@ def remove(kind: str, slug: str, coach: User) -> dict:
     if row is not None and row.built_in is not None:
         named_by = ["the built-in catalogue", *named_by]
     if not named_by:
+        unserved = item.video if item is not None else None
         if item is not None:
             db.session.delete(item)
         if row is not None:
@@ -98,6 +103,7 @@ def remove(kind: str, slug: str, coach: User) -> dict:
         served.refresh_version(state)
         record_action(coach, kind, slug, "delete")
         db.session.commit()
+        clip_unserved(unserved)
         return {"slug": slug, "deleted": True}
     item = item or _new_layer(kind, slug)
     item.retired, item.updated_at = True, utc_now()
@@ -126,6 +132,7 @@ def attach_clip(slug: str, video: dict, coach: User) -> None:
     state = served.lock_catalogue()
     item, row = _known("exercise", slug)
     item = item or _new_layer("exercise", slug)
+    unserved = item.video
     item.video, item.updated_at = video, utc_now()
     detail = {"src": video.get("src")}
     if row is not None:
@@ -133,6 +140,8 @@ def attach_clip(slug: str, video: dict, coach: User) -> None:
         detail["catalog_version"] = served.refresh_version(state)
     record_action(coach, "exercise", slug, "upload", detail)
     db.session.commit()
+    if unserved != video:
+        clip_unserved(unserved)
 
 
 def _serve_change(state, kind: str, slug: str, row, item: CoachItem | None, coach: User, action: str,

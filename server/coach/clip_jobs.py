@@ -25,6 +25,7 @@ from sqlalchemy import select, update
 from server.accounts.models import User, utc_now
 from server.clips.library import COACH_CLIP_MAX_BYTES, Video
 from server.coach.catalogue import NotFound, attach_clip
+from server.coach.clip_files import CLIP_FOLDER, clip_folder
 from server.coach.clip_uploads import upload_path
 from server.coach.models import ClipJob
 from server.extensions import db
@@ -34,7 +35,6 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 2  # an interrupted job is tried once more
 PROGRESS_EVERY_SECONDS = 1.0
-CLIP_FOLDER = "coach"  # under MEDIA_DIR: catalog load's sweep only looks at renders in MEDIA_DIR itself
 INTERRUPTED = "The server restarted while converting this video, twice. Upload it again."
 GONE = "The uploaded file is no longer on the server. Upload the video again."
 EXERCISE_GONE = "The exercise was deleted before its clip was ready, so the clip was not attached."
@@ -134,7 +134,7 @@ def _convert(job: ClipJob, token: str) -> dict:
     source = upload_path(job.id)
     if not source.is_file():
         raise FootageRefused(GONE)
-    folder = Path(current_app.config["MEDIA_DIR"]) / CLIP_FOLDER
+    folder = clip_folder()
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=source.parent, prefix=f".{job.id}.") as work:
         converted, still = Path(work) / "clip.mp4", Path(work) / "poster.jpg"

@@ -12,7 +12,8 @@
   async function planImport(text) {
     const [sessions, routines, levels, enrolments, chosen, values] = await Promise.all([
       steady.sessions.listSessions(), steady.customRoutines.listRoutines(), steady.levels.levelsBySlug(),
-      steady.enrolments.listEnrolments(), steady.settings.storedSettings(), steady.settings.readSettings(),
+      // The enrolments come with the programs bundle: looked up by name.
+      steady['enrolments'].listEnrolments(), steady.settings.storedSettings(), steady.settings.readSettings(),
     ]);
     const here = {
       sessions: byId(sessions), routines: byId(routines), levels: Object.fromEntries([...levels].map(([slug, l]) => [slug, l.updated_at])),

@@ -18,7 +18,7 @@
     { key: 'sessions', noun: 'Session', idOf: (r) => r.id, errors: (r, today) => steady.rules.session.validateSession(r, today) },
     { key: 'routines', noun: 'Routine', idOf: (r) => r.id, errors: (r) => steady.rules.routine.validateRoutine(r) },
     { key: 'levels', noun: 'Level', idOf: (r) => r.exercise, errors: (r) => steady.rules.level.validateLevel(r) },
-    { key: 'enrolments', noun: 'Enrolment', idOf: (r) => r.program, errors: (r) => steady.rules.enrolment.validateEnrolment(r) },
+    { key: 'enrolments', noun: 'Enrolment', idOf: (r) => r.program, errors: (r) => steady.rules['enrolment'].validateEnrolment(r) }, // by name: another bundle's
   ];
 
   const refuse = (message) => ({ error: message });
