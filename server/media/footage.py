@@ -28,6 +28,11 @@ MAX_FPS = 30
 # of it is under 7 MB, below the 8 MB a coach clip may be (server/clips/library.py). Calm footage
 # stays below it on the CRF alone.
 MAX_KBPS = 900
+# Phones film HDR (iPhones HLG, by default): such footage is tone-mapped to the SDR BT.709 every clip is
+# in, after scaling down (float maths on fewer pixels). Mobius keeps HDR's reference white near SDR white.
+HDR_TRANSFERS = ("smpte2084", "arib-std-b67")  # PQ and HLG, as ffmpeg names them
+TONE_MAP = ("zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=mobius:desat=0,"
+            "zscale=t=bt709:m=bt709:r=tv")
 POSTER_WIDTH = 480
 
 NOT_A_VIDEO = "This file is not a video Steady can use. Upload an MP4, MOV or WebM video."
@@ -97,6 +102,11 @@ def check_footage(path: Path) -> Footage:
     return Footage(container, facts["duration_s"], facts["width"], facts["height"], facts["codec"])
 
 
+def _is_hdr(facts: dict) -> bool:
+    """Whether ``read_report``'s facts describe PQ or HLG video."""
+    return any(transfer in facts["colour"] for transfer in HDR_TRANSFERS)
+
+
 def _check_segment_size(path: Path, head: bytes) -> None:
     """A WebM whose Segment says how long it is must be that long (a live recording's size is unknown)."""
     header_size, header_len = _vint(head, 4)
@@ -135,10 +145,15 @@ def convert_footage(source: Path, target: Path, *, duration_s: float, time_limit
     # The short side at most 480 (never enlarged), both sides even as yuv420p needs; sideways phone
     # footage is already upright here, as ffmpeg applies the rotation before the filters.
     short = f"trunc(min({SHORT_SIDE},%s)/2)*2"
-    scale = f"scale='if(gt(iw,ih),-2,{short % 'iw'})':'if(gt(iw,ih),{short % 'ih'},-2)',format=yuv420p"
+    scale = f"scale='if(gt(iw,ih),-2,{short % 'iw'})':'if(gt(iw,ih),{short % 'ih'},-2)'"
+    try:
+        hdr = _is_hdr(read_report(source))
+    except (ClipInvalid, subprocess.TimeoutExpired):
+        hdr = False  # ffmpeg's own run below says what is wrong with the file
+    filters = f"{scale},{TONE_MAP},format=yuv420p" if hdr else f"{scale},format=yuv420p"
     command = [
         ffmpeg_exe(), "-hide_banner", "-nostdin", "-v", "error", "-y", "-i", str(source),
-        "-map", "0:v:0", "-an", "-sn", "-dn", "-map_metadata", "-1", "-vf", scale, "-fpsmax", str(MAX_FPS),
+        "-map", "0:v:0", "-an", "-sn", "-dn", "-map_metadata", "-1", "-vf", filters, "-fpsmax", str(MAX_FPS),
         "-c:v", "libx264", "-preset", PRESET, "-crf", str(CRF), "-maxrate", f"{MAX_KBPS}k",
         "-bufsize", f"{MAX_KBPS}k", "-profile:v", "high", "-pix_fmt", "yuv420p",
         "-threads", "1", "-movflags", "+faststart", "-progress", "pipe:1", "-nostats", "-f", "mp4", str(target),

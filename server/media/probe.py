@@ -107,13 +107,14 @@ def walk_boxes(path: Path) -> list[bytes]:
 
 _DURATION = re.compile(r"Duration: (\d+):(\d+):(\d+(?:\.\d+)?)")
 _VIDEO = re.compile(r"Stream #\d+:\d+.*?: Video: (?P<codec>\w+)(?P<rest>.*)")
-_PIX = re.compile(r", (?P<pix>[a-z][a-z0-9_]*)(?:\([^)]*\))?, (?P<w>\d+)x(?P<h>\d+)")
+_PIX = re.compile(r", (?P<pix>[a-z][a-z0-9_]*)(?:\((?P<colour>[^)]*)\))?, (?P<w>\d+)x(?P<h>\d+)")
 _FPS = re.compile(r"(\d+(?:\.\d+)?) fps")
 _COMMENT = re.compile(r"^\s*comment\s*:\s*(.*)$", re.M)
 
 
 def read_report(path: Path) -> dict:
-    """What ``ffmpeg -i`` says about the first video stream: codec, pixel format, size, duration, fps, comment."""
+    """What ``ffmpeg -i`` says about the first video stream: codec, pixel format, its colour description (range,
+    space/primaries/transfer, as ffmpeg writes them), size, duration, fps, comment."""
     proc = subprocess.run([ffmpeg_exe(), "-hide_banner", "-i", str(path)], capture_output=True, text=True,
                           errors="replace", timeout=60)
     report = proc.stderr
@@ -132,6 +133,7 @@ def read_report(path: Path) -> dict:
     return {
         "codec": video.group("codec"),
         "pix_fmt": pix.group("pix"),
+        "colour": pix.group("colour") or "",
         "width": int(pix.group("w")),
         "height": int(pix.group("h")),
         "duration_s": int(h) * 3600 + int(m) * 60 + float(s),

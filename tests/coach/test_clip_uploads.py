@@ -10,7 +10,7 @@ from server.catalog.service import load_catalog
 from server.clips.library import COACH_CLIP_MAX_BYTES
 from server.coach.clip_jobs import run_pending_jobs
 from server.media import footage, poster_is_whole, probe_clip
-from server.media.probe import ffmpeg_exe
+from server.media.probe import ffmpeg_exe, read_report
 from tests.conftest import CONTENT_DIR, MEDIA_DIR, csrf_token, log_in, register_account
 from tests.coach.conftest import new_exercise
 from tests.coach.clip_fixtures import SLUG, clip_app, make_video, served_video, upload, uploads_left, videos  # noqa: F401
@@ -130,6 +130,30 @@ def test_busy_footage_is_held_to_the_bitrate_ceiling(tmp_path):
     at_most = lambda seconds: (seconds + 1) * footage.MAX_KBPS * 1000 / 8  # noqa: E731 - the rate, and one second's buffer
     assert out.stat().st_size <= 1.05 * at_most(3), f"{out.stat().st_size} bytes for 3 s, over {footage.MAX_KBPS} kb/s"
     assert 1.05 * at_most(60) < COACH_CLIP_MAX_BYTES, "a minute at the ceiling fits the size a coach clip may be"
+
+
+def mean_luma(path: Path) -> float:
+    """The first frame's average Y (8-bit, TV range: 16 black, 235 white), as ffmpeg's signalstats measures it."""
+    report = subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(path), "-vf",
+                             "signalstats,metadata=print:key=lavfi.signalstats.YAVG:file=-", "-frames:v", "1", "-f", "null", "-"],
+                            capture_output=True, text=True, check=True).stdout
+    return float(re.search(r"YAVG=([\d.]+)", report).group(1))
+
+
+# HDR's reference white (BT.2100: 75% of the HLG signal, 203 cd/m² in PQ) as a grey frame, 10-bit, tagged as phones tag it.
+@pytest.mark.parametrize("transfer, code", [("arib-std-b67", 721), ("smpte2084", 572)])
+def test_hdr_footage_is_tone_mapped_to_the_sdr_every_clip_is_in(tmp_path, transfer, code):
+    hdr = make_video(tmp_path / "hdr.mov", "-f", "lavfi", "-i", f"color=size=640x360:rate=25,format=yuv420p10le,geq=lum={code}:cb=512:cr=512",
+                     codec=["-c:v", "libx265", "-x265-params", f"log-level=error:colorprim=bt2020:transfer={transfer}:colormatrix=bt2020nc",
+                            "-color_primaries", "bt2020", "-color_trc", transfer, "-colorspace", "bt2020nc"], seconds=1)
+    assert transfer in read_report(hdr)["colour"]
+    out = tmp_path / "out.mp4"
+    footage.convert_footage(hdr, out, duration_s=1, time_limit_s=120, on_progress=lambda _: None)
+    clip = probe_clip(out)
+    assert (clip.codec, clip.pix_fmt) == ("h264", "yuv420p")
+    assert read_report(out)["colour"].split(", ")[1] == "bt709", "tagged as the SDR it now is"
+    # Read as SDR without tone mapping, PQ's white would be a dim grey (143) and HLG's a flat one (180).
+    assert 205 <= mean_luma(out) <= 235
 
 
 def test_a_body_without_a_file_says_what_to_do(clip_app, coach_client):
