@@ -54,16 +54,16 @@ class Defaults:
     # Coach clip uploads: the upload route's own body cap, ffmpeg's time limit per clip, and how long a
     # running job's heartbeat may go quiet before another runner retries it (once) or fails it.
     COACH_UPLOAD_MAX_BYTES = 200 * 1024 * 1024
+    COACH_TRANSCODE_SECONDS = 600
+    COACH_JOB_STALE_SECONDS = 60
+    COACH_JOB_POLL_SECONDS = 2
+    COACH_JOBS_IN_BACKGROUND = True  # False: jobs wait for run_pending_jobs() (tests drive them step by step)
     # A clip shows one movement: longer footage is refused at upload, and a converted clip over the
     # size the catalogue load takes (server/clips/library.py, 8 MB) fails its job; lower them, never raise.
     COACH_CLIP_MAX_SECONDS = 60
     COACH_CLIP_MAX_BYTES = 8 * 1024 * 1024
     # A replaced (or reverted, or deleted) coach clip stays on disk this long, for devices whose catalogue still names it.
     COACH_CLIP_KEEP_DAYS = 7
-    COACH_TRANSCODE_SECONDS = 600
-    COACH_JOB_STALE_SECONDS = 60
-    COACH_JOB_POLL_SECONDS = 2
-    COACH_JOBS_IN_BACKGROUND = True  # False: jobs wait for run_pending_jobs() (tests drive them step by step)
 
     # Outgoing mail; with no MAIL_SERVER every message is printed to standard error instead.
     MAIL_SERVER = None

@@ -37,13 +37,19 @@ def _named_files(video: dict | None) -> list[Path]:
 
 
 def clip_unserved(video: dict | None) -> list[Path]:
-    """Call once a commit stopped serving ``video``: start its keep period, then sweep; the files deleted."""
-    for path in _named_files(video):
-        try:
-            os.utime(path)
-        except FileNotFoundError:
-            pass
-    return sweep_clip_files()
+    """Call once a commit stopped serving ``video``: start its keep period, then sweep; the files deleted.
+
+    Housekeeping after the change is made: a file it cannot touch or delete is logged, never raised."""
+    try:
+        for path in _named_files(video):
+            try:
+                os.utime(path)
+            except FileNotFoundError:
+                pass
+        return sweep_clip_files()
+    except OSError:
+        log.exception("could not sweep the coach clip folder")
+        return []
 
 
 def sweep_clip_files() -> list[Path]:
