@@ -107,6 +107,17 @@ def _is_hdr(facts: dict) -> bool:
     return any(transfer in facts["colour"] for transfer in HDR_TRANSFERS)
 
 
+def _tone_map(colour: str) -> str:
+    """The tone-mapping filters for HDR video ffmpeg describes as ``colour`` ("tv, bt2020nc/bt2020/arib-std-b67").
+
+    A file that names its transfer but not its matrix or primaries is taken as BT.2020, as PQ and HLG
+    come (zscale refuses to guess); one that names them keeps its own."""
+    named = next((part.split("/") for part in colour.split(", ") if part.count("/") == 2), ["unknown"] * 3)
+    given = [*(["colorspace=bt2020nc"] if named[0] == "unknown" else []),
+             *(["color_primaries=bt2020"] if named[1] == "unknown" else [])]
+    return f"setparams={':'.join(given)},{TONE_MAP}" if given else TONE_MAP
+
+
 def _check_segment_size(path: Path, head: bytes) -> None:
     """A WebM whose Segment says how long it is must be that long (a live recording's size is unknown)."""
     header_size, header_len = _vint(head, 4)
@@ -147,10 +158,10 @@ def convert_footage(source: Path, target: Path, *, duration_s: float, time_limit
     short = f"trunc(min({SHORT_SIDE},%s)/2)*2"
     scale = f"scale='if(gt(iw,ih),-2,{short % 'iw'})':'if(gt(iw,ih),{short % 'ih'},-2)'"
     try:
-        hdr = _is_hdr(read_report(source))
+        facts = read_report(source)
     except (ClipInvalid, subprocess.TimeoutExpired):
-        hdr = False  # ffmpeg's own run below says what is wrong with the file
-    filters = f"{scale},{TONE_MAP},format=yuv420p" if hdr else f"{scale},format=yuv420p"
+        facts = {"colour": ""}  # ffmpeg's own run below says what is wrong with the file
+    filters = f"{scale},{_tone_map(facts['colour'])},format=yuv420p" if _is_hdr(facts) else f"{scale},format=yuv420p"
     command = [
         ffmpeg_exe(), "-hide_banner", "-nostdin", "-v", "error", "-y", "-i", str(source),
         "-map", "0:v:0", "-an", "-sn", "-dn", "-map_metadata", "-1", "-vf", filters, "-fpsmax", str(MAX_FPS),

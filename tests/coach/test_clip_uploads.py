@@ -140,13 +140,16 @@ def mean_luma(path: Path) -> float:
     return float(re.search(r"YAVG=([\d.]+)", report).group(1))
 
 
-# HDR's reference white (BT.2100: 75% of the HLG signal, 203 cd/m² in PQ) as a grey frame, 10-bit, tagged as phones tag it.
-@pytest.mark.parametrize("transfer, code", [("arib-std-b67", 721), ("smpte2084", 572)])
-def test_hdr_footage_is_tone_mapped_to_the_sdr_every_clip_is_in(tmp_path, transfer, code):
+# HDR's reference white (BT.2100: 75% of the HLG signal, 203 cd/m² in PQ) as a grey frame, 10-bit, tagged as phones
+# tag it, or with its transfer alone.
+@pytest.mark.parametrize("transfer, code, tagged", [("arib-std-b67", 721, True), ("smpte2084", 572, True),
+                                                    ("arib-std-b67", 721, False)])
+def test_hdr_footage_is_tone_mapped_to_the_sdr_every_clip_is_in(tmp_path, transfer, code, tagged):
+    tags = ["colorprim=bt2020", f"transfer={transfer}", "colormatrix=bt2020nc"] if tagged else [f"transfer={transfer}"]
+    flags = ["-color_primaries", "bt2020", "-color_trc", transfer, "-colorspace", "bt2020nc"] if tagged else ["-color_trc", transfer]
     hdr = make_video(tmp_path / "hdr.mov", "-f", "lavfi", "-i", f"color=size=640x360:rate=25,format=yuv420p10le,geq=lum={code}:cb=512:cr=512",
-                     codec=["-c:v", "libx265", "-x265-params", f"log-level=error:colorprim=bt2020:transfer={transfer}:colormatrix=bt2020nc",
-                            "-color_primaries", "bt2020", "-color_trc", transfer, "-colorspace", "bt2020nc"], seconds=1)
-    assert transfer in read_report(hdr)["colour"]
+                     codec=["-c:v", "libx265", "-x265-params", ":".join(["log-level=error", *tags]), *flags], seconds=1)
+    assert transfer in read_report(hdr)["colour"] and ("bt2020" in read_report(hdr)["colour"]) == tagged
     out = tmp_path / "out.mp4"
     footage.convert_footage(hdr, out, duration_s=1, time_limit_s=120, on_progress=lambda _: None)
     clip = probe_clip(out)
