@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.progress_steps import SEED, session_record
 from tests.offline.conftest import wait_until_controlled
+from tests.offline.catalogue_steps import eventually
 
 pytestmark = pytest.mark.browser
 
@@ -78,7 +79,7 @@ def test_the_calendar_file_is_made_on_the_device_and_reads_back(page, live_serve
 def test_the_plan_works_offline_after_a_visit(page, context, live_server):
     open_plan(page, live_server, runs=HARD_TUESDAY_AND_SATURDAY, path="/")
     wait_until_controlled(page)
-    page.wait_for_function("() => caches.keys().then(async (names) => { for (const n of names) { const c = await caches.open(n); if ((await c.keys()).some((r) => /\\/plan\\./.test(r.url))) return true; } return false; })")
+    eventually(page, "() => caches.keys().then(async (names) => { for (const n of names) { const c = await caches.open(n); if ((await c.keys()).some((r) => /\\/plan\\./.test(r.url))) return true; } return false; })")
     context.set_offline(True)
     page.goto(live_server.url + "/plan")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your week")

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, make_app
 from tests.live_server import LiveServer
 from tests.offline.conftest import wait_until_controlled
+from tests.offline.catalogue_steps import eventually
 
 pytestmark = pytest.mark.browser
 
@@ -121,7 +122,7 @@ def test_caches_never_hold_auth_redirects_or_errors(page, app):
         # been: once it is in the cache, any write those answers caused has landed too.
         clip = page.evaluate("fetch('/api/catalog').then((r) => r.json()).then((c) => c.exercises.find((e) => e.video).video.src)")
         page.evaluate("(url) => fetch(url)", clip)
-        page.wait_for_function("(url) => caches.open(steady.cacheNames.media).then((c) => c.match(url)).then(Boolean)", arg=clip)
+        eventually(page, "(url) => caches.open(steady.cacheNames.media).then((c) => c.match(url)).then(Boolean)", clip)
         entries = page.evaluate("""(async () => {
             const out = [];
             for (const name of await caches.keys()) {

@@ -16,6 +16,7 @@ from server.shell.assets import SCREEN_JS
 from tests.browser.progress_steps import SEED, session_record
 from tests.conftest import CONTENT_DIR, ROOT, make_app
 from tests.offline.conftest import wait_until_controlled
+from tests.offline.catalogue_steps import eventually
 
 pytestmark = pytest.mark.browser
 
@@ -113,7 +114,7 @@ def test_a_screen_bundle_never_fetched_asks_for_a_connection_then_loads_and_stay
     expect(page.get_by_role("heading", level=1)).to_have_text("Progress")
     expect(page.get_by_role("heading", name="Streaks")).to_be_visible()
     # Kept the first time it loaded, so from now on it opens offline too.
-    page.wait_for_function(f"() => ({CACHED_BUNDLES})().then((names) => names.length === {len(EVERY_BUNDLE)})")
+    eventually(page, f"() => ({CACHED_BUNDLES})().then((names) => names.length === {len(EVERY_BUNDLE)})")
     context.set_offline(True)
     page.reload()
     expect(page.get_by_role("heading", name="Streaks")).to_be_visible()
