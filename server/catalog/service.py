@@ -15,6 +15,7 @@ from server.catalog.lock import load_lock
 from server.catalog.models import CatalogState, Exercise, Program, Routine, Source
 from server.clips import ClipsInvalid, build_clips
 from server.extensions import db
+from server.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -198,9 +199,12 @@ def _store(catalog: Catalog, videos: dict) -> None:
 
     Upserts by slug, so row ids stay stable across loads. An exercise, routine or program whose
     file is gone is retired, not deleted: sessions, routines, programs, enrolments and the layer
-    may name it. Sources are the files' alone.
+    may name it. Sources are the files' alone, but one a coach's item still cites is never dropped
+    (CatalogInvalid, naming the item): its card would cite nothing.
     """
     sources = {s.key: s for s in db.session.scalars(select(Source))}
+    if cited := _cited_by_the_layer(set(sources) - set(catalog.sources)):
+        raise CatalogInvalid(cited)
     for key, source in catalog.sources.items():
         row = sources.pop(key, None) or Source(key=key)
         row.title, row.author, row.summary = source.title, source.author, source.summary
@@ -230,6 +234,18 @@ def _store(catalog: Catalog, videos: dict) -> None:
         served.recompose_program(slug, rows.get(slug), layer.get(slug))
     served.renumber()
     db.session.flush()
+
+
+def _cited_by_the_layer(gone: set[str]) -> list[Problem]:
+    """A problem for each source of ``gone`` that a coach's item (live or draft) still cites."""
+    problems = {}
+    for kind in ("exercise", "routine", "program"):
+        for slug, item in sorted(served.layer_items(kind).items()):
+            for key in {key for body in (item.published, item.draft) for key in (body or {}).get("sources") or []} & gone:
+                problems[(key, kind, slug)] = Problem(
+                    "sources.toml", key, f"the coach's {kind} '{slug}' cites this source: keep it here, or take it out of"
+                    f" that {kind} in the studio first")
+    return [problems[found] for found in sorted(problems)]
 
 
 def _keep_built_in(model, built: dict[str, dict], retired: set[str]) -> dict:

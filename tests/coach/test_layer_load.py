@@ -2,7 +2,10 @@
 
 import shutil
 
+import pytest
+
 from server.accounts.models import User
+from server.catalog.content import CatalogInvalid
 from server.catalog.service import catalog_payload, load_catalog
 from server.coach.catalogue import attach_clip
 from server.extensions import db
@@ -128,3 +131,35 @@ def test_an_export_refuses_an_exercise_without_a_clip(app, coach_client, tmp_pat
     assert ("Nothing was exported: content files need a clip for every exercise, and these have none yet: "
             "wall-sit. Upload their clips first.") in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_load_never_drops_a_source_a_coach_item_cites(app, client, coach_client, tmp_path):
+    content = copied_content(tmp_path)
+    sources = content / "sources.toml"
+    sources.write_text(sources.read_text() + '\n[trail-notes]\ntitle = "Trail notes"\nauthor = "A coach"\n'
+                       'summary = "What a coach noticed on the trails."\n')
+    with app.app_context():
+        load_catalog(content, MEDIA_DIR)
+    body = new_exercise(sources=["trail-notes"])
+    assert coach_client.post("/api/coach/exercises", json=body).status_code == 201
+    assert coach_client.post("/api/coach/exercises/wall-sit/publish").status_code == 200
+    assert coach_client.post("/api/coach/routines", json=new_routine(sources=["balance-training", "trail-notes"])).status_code == 201
+    before = client.get("/api/catalog").get_json()
+
+    sources.write_text(sources.read_text().split("\n[trail-notes]")[0] + "\n")
+    with app.app_context():
+        with pytest.raises(CatalogInvalid) as refused:
+            load_catalog(content, MEDIA_DIR)
+    assert [str(problem) for problem in refused.value.errors] == [
+        "sources.toml: field 'trail-notes': the coach's exercise 'wall-sit' cites this source: keep it here, or take it out"
+        " of that exercise in the studio first",
+        "sources.toml: field 'trail-notes': the coach's routine 'quick-core' cites this source: keep it here, or take it"
+        " out of that routine in the studio first"]
+    assert client.get("/api/catalog").get_json() == before, "nothing changed"
+
+    for kind, slug, fixed in (("exercises", "wall-sit", new_exercise()), ("routines", "quick-core", new_routine())):
+        assert coach_client.put(f"/api/coach/{kind}/{slug}", json=fixed).status_code == 200
+    assert coach_client.post("/api/coach/exercises/wall-sit/publish").status_code == 200
+    with app.app_context():
+        assert load_catalog(content, MEDIA_DIR).changed
+    assert "trail-notes" not in {source["key"] for source in client.get("/api/catalog").get_json()["sources"]}
