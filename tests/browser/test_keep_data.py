@@ -83,3 +83,16 @@ def test_safari_is_told_once_that_it_deletes_unused_sites(browser, live_server, 
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     context.close()
+
+
+def test_the_notice_takes_the_place_of_safaris_install_hint(browser, live_server):
+    context = browser.new_context(user_agent=IPHONE_SAFARI, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    expect(page.get_by_role("region", name="Install Steady")).to_be_visible()  # not dismissed
+    log_a_session(page, live_server.url)
+    notice = page.get_by_role("region", name=NOTICE)
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("Add to Home Screen")  # the install steps are in it
+    expect(page.get_by_role("region", name="Install Steady")).to_have_count(0)  # never two banners, one over the other
+    context.close()

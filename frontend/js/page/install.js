@@ -15,7 +15,7 @@
   }
 
   function showIosHint() {
-    const hint = h('div', { class: 'banner', role: 'region', 'aria-label': 'Install Steady' },
+    const hint = h('div', { class: 'banner', role: 'region', 'aria-label': 'Install Steady', 'data-install-hint': '' },
       h('p', {}, 'Install Steady: tap the Share button, then “Add to Home Screen”. It then opens full screen and works offline.'),
       h('button', {
         type: 'button', class: 'button button-quiet',

@@ -18,6 +18,8 @@
 
   function show() {
     localStorage.setItem(SHOWN_KEY, new Date().toISOString());
+    // It says how to install as well: iOS Safari's install hint would only sit under it, half hidden.
+    document.querySelectorAll('[data-install-hint]').forEach((hint) => hint.remove());
     const banner = h('div', { class: 'banner banner-stacked', role: 'region', 'aria-label': 'Keep your training log' },
       h('div', {}, ...keepDataText()),
       h('button', { type: 'button', class: 'button button-quiet', onclick: () => banner.remove() }, 'Got it'));
