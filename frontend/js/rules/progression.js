@@ -18,7 +18,7 @@
 
   const CONDITIONS = ['surface', 'eyes', 'footwear', 'load_kg'];
   const SESSIONS_NEEDED = 2;
-  const UNITS = { seconds: 's', reps: ' reps' };
+  const UNITS = { seconds: ' s', reps: ' reps' };
 
   const onSteps = (ladder, dose) => wholeIn(dose, ladder.low, ladder.high) && (dose - ladder.low) % ladder.step === 0;
 

@@ -21,7 +21,7 @@ from server.training.rules.json_values import is_number, whole_in
 
 CONDITIONS = ("surface", "eyes", "footwear", "load_kg")
 SESSIONS_NEEDED = 2
-UNITS = {"seconds": "s", "reps": " reps"}
+UNITS = {"seconds": " s", "reps": " reps"}
 
 
 def _level_in(ladder: dict, level: Any) -> dict:
