@@ -18,6 +18,7 @@ from werkzeug.formparser import parse_form_data
 from server.accounts.models import User, as_utc, utc_now
 from server.coach.catalogue import item_json
 from server.coach.models import ClipJob
+from server.coach.rules.clip_length import clip_length_problem
 from server.extensions import db
 from server.media import FootageRefused, check_footage
 
@@ -41,9 +42,8 @@ def upload_clip(slug: str, environ: dict, coach: User) -> ClipJob:
     path = receive_file(environ, folder, current_app.config["COACH_UPLOAD_MAX_BYTES"])
     try:
         footage = check_footage(path)
-        if footage.duration_s > (longest := current_app.config["COACH_CLIP_MAX_SECONDS"]):
-            raise ClipRefused(f"This video is {round(footage.duration_s)} seconds long; a clip may be at most {longest}"
-                              " seconds. Trim it to the movement itself and upload it again.")
+        if too_long := clip_length_problem(footage.duration_s, current_app.config["COACH_CLIP_MAX_SECONDS"]):
+            raise ClipRefused(too_long)
         now = utc_now()
         job = ClipJob(id=uuid.uuid4(), slug=slug, coach_id=coach.id, coach_email=coach.email, state="queued",
                       progress=0.0, attempts=0, duration_s=footage.duration_s, created_at=now, updated_at=now)
@@ -116,6 +116,11 @@ def jobs_for(slug: str, limit: int = 20) -> list[ClipJob]:
         raise ClipRefused("Say which exercise's uploads to list: /api/coach/jobs?slug=<exercise>.", field="slug")
     return list(db.session.scalars(select(ClipJob).where(ClipJob.slug == slug)
                                    .order_by(ClipJob.created_at.desc()).limit(limit)))
+
+
+def upload_limits() -> dict:
+    """What an upload may be, for the studio to check a video before sending it: its bytes and its seconds."""
+    return {"bytes": current_app.config["COACH_UPLOAD_MAX_BYTES"], "seconds": current_app.config["COACH_CLIP_MAX_SECONDS"]}
 
 
 def job_json(job: ClipJob) -> dict:

@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from server.coach.blueprint import bp
 from server.coach.clip_runner import nudge_runner
-from server.coach.clip_uploads import ClipRefused, find_job, job_json, jobs_for, upload_clip
+from server.coach.clip_uploads import ClipRefused, find_job, job_json, jobs_for, upload_clip, upload_limits
 
 
 @bp.errorhandler(ClipRefused)
@@ -34,10 +34,10 @@ def job(job_id: str):
 
 @bp.get("/jobs")
 def jobs():
-    """An exercise's uploads (``?slug=``), newest first."""
+    """An exercise's uploads (``?slug=``), newest first, and what an upload may be."""
     found = jobs_for(request.args.get("slug", ""))
     nudge_runner()
-    return _no_store(jsonify({"jobs": [job_json(job) for job in found]}))
+    return _no_store(jsonify({"jobs": [job_json(job) for job in found], "limits": upload_limits()}))
 
 
 def _no_store(response):

@@ -171,6 +171,7 @@ SCREEN_JS = {
     # The coach studio: online only, and for coaches only, so its code (and its styles, SCREEN_CSS) stay out of the shell.
     "coach": [
         "js/page/labels/coach.js",
+        "js/rules/clip-length.js",
         "js/page/coach/studio-api.js",
         "js/page/coach/studio-notice.js",
         "js/page/coach/list-editor.js",

@@ -87,7 +87,7 @@ def test_a_file_that_is_not_a_whole_video_is_refused_at_once(clip_app, coach_cli
     response = upload(coach_client, videos[kind], name="clip.mp4")  # the name and type claim MP4 every time
     assert response.status_code == 400
     assert response.get_json() == {"error": {"status": 400, "message": message}, "field": "file"}
-    assert coach_client.get(f"/api/coach/jobs?slug={SLUG}").get_json() == {"jobs": []}
+    assert coach_client.get(f"/api/coach/jobs?slug={SLUG}").get_json()["jobs"] == []
     assert uploads_left(clip_app) == []
     assert served_video(coach_client) == before
 
@@ -100,7 +100,7 @@ def test_a_video_longer_than_a_clip_may_be_is_refused_at_once(clip_app, coach_cl
     assert response.get_json() == {"error": {"status": 400, "message": (
         "This video is 12 seconds long; a clip may be at most 10 seconds. Trim it to the movement itself and upload"
         " it again.")}, "field": "file"}
-    assert coach_client.get(f"/api/coach/jobs?slug={SLUG}").get_json() == {"jobs": []}
+    assert coach_client.get(f"/api/coach/jobs?slug={SLUG}").get_json()["jobs"] == []
     assert uploads_left(clip_app) == []
     assert served_video(coach_client) == before
     clip_app.config["COACH_CLIP_MAX_SECONDS"] = 12
@@ -260,12 +260,18 @@ def test_progress_follows_ffmpeg_against_the_duration(tmp_path, videos):
     assert 0 <= seen[0] < 0.9 and 0.9 < seen[-1] <= 1.0
 
 
+def test_the_job_list_says_what_an_upload_may_be(clip_app, coach_client):
+    clip_app.config.update(COACH_CLIP_MAX_SECONDS=45, COACH_UPLOAD_MAX_BYTES=100 * 1024 * 1024)
+    assert coach_client.get(f"/api/coach/jobs?slug={SLUG}").get_json() == {
+        "jobs": [], "limits": {"bytes": 100 * 1024 * 1024, "seconds": 45}}
+
+
 def test_jobs_are_listed_newest_first(clip_app, coach_client, videos):
     first = upload(coach_client, videos["small"]).get_json()["job"]
     second = upload(coach_client, videos["webm"]).get_json()["job"]
     listed = coach_client.get(f"/api/coach/jobs?slug={SLUG}").get_json()["jobs"]
     assert [job["id"] for job in listed] == [second["id"], first["id"]]
-    assert coach_client.get("/api/coach/jobs?slug=side-plank").get_json() == {"jobs": []}
+    assert coach_client.get("/api/coach/jobs?slug=side-plank").get_json()["jobs"] == []
     assert coach_client.get("/api/coach/jobs").status_code == 400
     assert coach_client.get("/api/coach/jobs/not-a-job").status_code == 404
     assert coach_client.get(f"/api/coach/jobs/{'0' * 32}").status_code == 404
@@ -323,7 +329,7 @@ def test_an_upload_needs_the_csrf_token(clip_app, coach_client, videos):
     assert response.status_code == 400
     assert "CSRF" in response.get_json()["error"]["message"]
     assert uploads_left(clip_app) == []
-    assert coach_client.get(f"/api/coach/jobs?slug={SLUG}").get_json() == {"jobs": []}
+    assert coach_client.get(f"/api/coach/jobs?slug={SLUG}").get_json()["jobs"] == []
 
 
 def test_uploads_wait_outside_the_media_folder(clip_app):

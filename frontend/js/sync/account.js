@@ -60,7 +60,7 @@
   /** Raised when this device still holds changes the account does not have, so its copy may not be cleared. */
   class UnsavedChanges extends Error {
     constructor(count) {
-      super(`${count === 1 ? '1 change is' : `${count} changes are`} not saved to your account yet.`);
+      super(`${count === 1 ? '1 change is' : count + ' changes are'} not saved to your account yet.`);
       this.name = 'UnsavedChanges';
       this.count = count;
     }

@@ -10,6 +10,26 @@
 
   const STATES = { queued: 'Waiting to be converted…', running: 'Converting…', done: 'The new clip is ready.', failed: 'The clip could not be used.' };
 
+  const megabytes = (bytes) => `${Math.round(bytes / 1024 / 1024)} MB`;
+  // Until the server has said what an upload may be, the hint names the formats alone.
+  // (No template inside a template: the minifier would squeeze the inner one's spaces.)
+  const hintText = (limits) => 'MP4, MOV or WebM' + (limits ? ', up to ' + megabytes(limits.bytes) + ' and ' + limits.seconds + ' seconds long' : '')
+    + '. The server converts it to the same format as every clip; the old one stays until the new one is ready.';
+
+  /** How long the video `file` plays, read by the browser; null if it cannot tell (the server still checks). */
+  function videoSeconds(file) {
+    return new Promise((resolve) => {
+      const video = document.createElement('video');
+      const url = URL.createObjectURL(file);
+      const done = (seconds) => { clearTimeout(waiting); URL.revokeObjectURL(url); resolve(seconds); };
+      const waiting = setTimeout(() => done(null), 5000);
+      video.preload = 'metadata';
+      video.onloadedmetadata = () => done(Number.isFinite(video.duration) ? video.duration : null);
+      video.onerror = () => done(null);
+      video.src = url;
+    });
+  }
+
   function percent(fraction) {
     return `${Math.round(Math.min(1, Math.max(0, fraction)) * 100)}%`;
   }
@@ -39,7 +59,9 @@
     const failure = h('p', { class: 'form-error', role: 'alert', tabindex: '-1', hidden: true });
     const record = h('input', { id: 'clip-record', type: 'file', accept: 'video/*', capture: 'environment', class: 'studio-file' });
     const choose = h('input', { id: 'clip-choose', type: 'file', accept: 'video/mp4,video/quicktime,video/webm,video/*', class: 'studio-file' });
+    const hint = h('p', { class: 'hint' }, hintText(null));
     let polling = null;
+    let limits = null; // the server's, once the job list has come
 
     function progress(fraction, text) {
       bar.hidden = fraction === null;
@@ -88,6 +110,13 @@
       input.value = '';
       if (!file) return;
       failure.hidden = true;
+      // Too long is said before minutes of uploading, not after; a video the browser cannot read goes up for the server to judge.
+      const seconds = limits ? await videoSeconds(file) : null;
+      const tooLong = seconds === null ? null : steady.rules.clipLength.clipLengthProblem(seconds, limits.seconds);
+      if (tooLong) {
+        fail(tooLong);
+        return;
+      }
       progress(0, `Uploading ${file.name}… 0%`);
       try {
         const job = await api.uploadClip(item.slug, file, (fraction) => progress(fraction, `Uploading ${file.name}… ${percent(fraction)}`));
@@ -105,15 +134,17 @@
     const node = h('section', { class: 'studio-section studio-clip', 'aria-labelledby': 'studio-clip' },
       h('h2', { id: 'studio-clip' }, 'Demonstration clip'),
       current,
-      h('p', { class: 'hint' }, 'MP4, MOV or WebM, up to 200 MB and a minute long. The server converts it to the same format as every clip; the old one stays until the new one is ready.'),
+      hint,
       h('div', { class: 'studio-uploads' },
         record, h('label', { class: 'button button-quiet studio-file-label', for: record.id }, 'Record a clip'),
         choose, h('label', { class: 'button button-quiet studio-file-label', for: choose.id }, 'Choose a video')),
       bar, words, failure);
 
     // A conversion started earlier (on this or another device) is shown where it has got to.
-    api.jobsFor(item.slug).then((jobs) => {
-      const latest = jobs && jobs[0];
+    api.jobsFor(item.slug).then((answer) => {
+      limits = answer.limits;
+      hint.textContent = hintText(limits);
+      const latest = answer.jobs[0];
       if (latest && (latest.state === 'queued' || latest.state === 'running')) follow(latest);
     }).catch(() => undefined);
     return node;

@@ -47,9 +47,9 @@
     return (await getJson('/api/coach/actions')).actions;
   }
 
-  /** Clip jobs of an exercise, newest first. */
-  async function jobsFor(slug) {
-    return (await getJson(`/api/coach/jobs?slug=${encodeURIComponent(slug)}`)).jobs;
+  /** Clip jobs of an exercise, newest first, and what an upload may be: {jobs, limits: {bytes, seconds}}. */
+  function jobsFor(slug) {
+    return getJson(`/api/coach/jobs?slug=${encodeURIComponent(slug)}`);
   }
 
   /** One clip job: {id, slug, state, progress, error}. */

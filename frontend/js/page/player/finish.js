@@ -72,7 +72,7 @@
         lead.textContent = `About ${minutes} min · ${sets} saved to your history.`;
         form.node.replaceWith(node);
         node.querySelector('h2').focus();
-        announce(`Session saved. Level reached on ${reached.length === 1 ? '1 exercise' : `${reached.length} exercises`}.`);
+        announce(`Session saved. Level reached on ${reached.length === 1 ? '1 exercise' : reached.length + ' exercises'}.`);
       },
     });
     return [

@@ -46,7 +46,7 @@
       count.textContent = found.length ? message : 'No exercises match. Try another word or clear a filter.';
       if (speak) announce(count.textContent);
       const params = new URLSearchParams(Object.entries(state).filter(([, v]) => v));
-      history.replaceState({}, '', `/exercises${params.toString() ? `?${params}` : ''}`);
+      history.replaceState({}, '', `/exercises${params.toString() ? '?' + params : ''}`);
     }
 
     const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Exercises', onsubmit: (e) => e.preventDefault() },

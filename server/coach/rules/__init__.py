@@ -1,0 +1,1 @@
+"""The coach studio's pure rules, each with a JavaScript twin and a shared vector file."""
