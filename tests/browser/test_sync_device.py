@@ -345,3 +345,24 @@ def test_an_open_page_pulls_every_few_minutes_and_when_shown_again(browser, live
     phone.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")  # the runner comes back to the tab
     wait_for_session(phone, second)
     context.close()
+
+
+# While the engine tells its listeners a flush has ended, one of them asks for another (as a screen
+# redrawn by the news might, after a change): the first flush's promise must cover that one too.
+FLUSH_WHILE_TOLD = """async () => {
+  let asked = false;
+  const stop = steady.syncEngine.watchSync((status, news) => {
+    if (news.changed !== undefined && !asked) { asked = true; steady.syncEngine.flush(); }
+  });
+  const outcome = await steady.syncEngine.flush();
+  stop();
+  return outcome;
+}"""
+
+
+def test_a_flush_asked_for_while_the_last_one_is_told_still_runs(routed_devices, live_server, account):
+    phone, _ = routed_devices
+    pulls = []
+    phone.on("request", lambda request: pulls.append(request.url) if request.url.endswith("/api/sync/pull") else None)
+    assert phone.evaluate(FLUSH_WHILE_TOLD) == "saved"
+    assert len(pulls) == 2, "the flush asked for during the news ran, within the same promise"

@@ -93,8 +93,11 @@
       do {
         again = false;
         changed += await locked();
+        if (again) continue;
+        // A flush asked for while the listeners hear of this one still runs: it may follow a change they just made.
+        await tell({ changed });
+        changed = 0;
       } while (again);
-      await tell({ changed });
       return outcome;
     })().finally(() => { running = null; });
     return running;

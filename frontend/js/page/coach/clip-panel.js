@@ -111,6 +111,7 @@
       if (!file) return;
       failure.hidden = true;
       // Too long is said before minutes of uploading, not after; a video the browser cannot read goes up for the server to judge.
+      if (limits) progress(null, `Reading ${file.name}…`);
       const seconds = limits ? await videoSeconds(file) : null;
       const tooLong = seconds === null ? null : steady.rules.clipLength.clipLengthProblem(seconds, limits.seconds);
       if (tooLong) {
