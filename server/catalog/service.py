@@ -238,6 +238,8 @@ def _store(catalog: Catalog, videos: dict) -> None:
 
 def _cited_by_the_layer(gone: set[str]) -> list[Problem]:
     """A problem for each source of ``gone`` that a coach's item (live or draft) still cites."""
+    if not gone:
+        return []  # the usual load: no source removed, so no need to read the layer
     problems = {}
     for kind in ("exercise", "routine", "program"):
         for slug, item in sorted(served.layer_items(kind).items()):
