@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from server.catalog.content import read_catalog
 from server.shell.assets import PAGE_JS, SCREEN_JS, SW_JS, WORKER_SYNC_JS, RulesTable
 from tests.conftest import CONTENT_DIR
+from tests.offline.conftest import wait_until_routed
 from server.shell.worker import worker_script
 
 pytestmark = pytest.mark.browser
@@ -111,7 +112,7 @@ def test_page_bundle_reads_each_namespace_after_the_file_that_defines_it(page, l
     assert problems == []
     # Booted on the strict namespaces: the first screen renders, and nothing it read was missing.
     expect(page.get_by_role("heading", level=1)).to_have_text("Routines")
-    page.wait_for_function("() => performance.getEntriesByName('steady:first-render').length === 1")
+    wait_until_routed(page)
     assert page.evaluate("globalThis.orderProblems") == []
 
 

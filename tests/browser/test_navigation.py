@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe_check import axe_in_both_schemes
-from tests.offline.conftest import wait_until_controlled
+from tests.offline.conftest import wait_until_controlled, wait_until_routed
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +63,7 @@ def test_more_opens_the_other_screens_and_marks_the_current_one(page, live_serve
 
 def test_more_works_by_keyboard(page, live_server):
     page.goto(live_server.url + "/")
+    wait_until_routed(page)
     more = nav(page).get_by_role("button", name="More")
     nav(page).get_by_role("link", name="History").focus()
     page.keyboard.press("Tab")

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from server.shell import pages
 from server.shell.assets import SCREEN_JS
 from server.shell.pages import SCREENS
+from tests.offline.conftest import wait_until_routed
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +32,7 @@ def server_screens(app) -> set[str]:
 
 def test_the_router_and_the_server_know_the_same_screens(page, live_server, app):
     page.goto(f"{live_server.url}/")
-    page.wait_for_function("() => performance.getEntriesByName('steady:first-render').length === 1")
+    wait_until_routed(page)
     client = page.evaluate("steady.screens.map((s) => s.path)")
     assert len(client) == len(set(client)), "each screen is listed once"
     assert {pattern(path) for path in client} == server_screens(app)
@@ -40,7 +41,7 @@ def test_the_router_and_the_server_know_the_same_screens(page, live_server, app)
 
 def test_every_bundled_screen_names_a_listed_bundle_that_defines_its_view(page, live_server):
     page.goto(f"{live_server.url}/")
-    page.wait_for_function("() => performance.getEntriesByName('steady:first-render').length === 1")
+    wait_until_routed(page)
     bundled = page.evaluate("steady.screens.filter((s) => s.bundle).map((s) => [s.path, s.bundle, s.viewName])")
     # The lazily loaded bundles without a screen: the sync engine (components/sync-status.js loads it)
     # and reading an export back in (components/import-control.js loads it).
@@ -53,7 +54,7 @@ def test_every_bundled_screen_names_a_listed_bundle_that_defines_its_view(page, 
 
 def test_fixed_screens_have_the_server_title(page, live_server):
     page.goto(f"{live_server.url}/")
-    page.wait_for_function("() => performance.getEntriesByName('steady:first-render').length === 1")
+    wait_until_routed(page)
     for path, title in SCREENS.items():
         page.evaluate("(path) => steady.router.navigate(path)", path)
         expect(page).to_have_title(f"{title} · Steady")

@@ -16,6 +16,7 @@ from tests.browser.sync_steps import (
 )
 from tests.browser.training_steps import save_session
 from tests.conftest import register_account
+from tests.offline.conftest import wait_until_routed
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +27,7 @@ def shots(page):
 
 def mark_screen(page) -> None:
     """Mark the screen the app has drawn, so a test can tell whether it is drawn again."""
-    page.wait_for_function("() => performance.getEntriesByName('steady:first-render').length > 0")
+    wait_until_routed(page)
     page.evaluate("document.getElementById('main').firstElementChild.dataset.drawn = 'first'")
 
 

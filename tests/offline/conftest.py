@@ -4,11 +4,18 @@ import pytest
 
 # A function, not an expression: a bare expression is eval()ed in the page, which the CSP forbids.
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
+ROUTED = "() => performance.getEntriesByName('steady:first-render').length > 0"
 
 
 def wait_until_controlled(page) -> None:
     """Block until the worker controls the page (never await navigator.serviceWorker.ready bare)."""
     page.wait_for_function(CONTROLLED, timeout=15_000)
+
+
+def wait_until_routed(page) -> None:
+    """Block until the router has drawn its first screen: before that the shell's links are plain links,
+    and following one loads a whole page (where focus starts at the top, not on the heading)."""
+    page.wait_for_function(ROUTED)
 
 
 @pytest.fixture
