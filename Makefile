@@ -34,4 +34,4 @@ system-deps:
 	@sh .ci/system-deps
 
 clean:
-	rm -rf $(VENV) frontend/gen .pytest_cache
+	rm -rf $(VENV) frontend/gen frontend/.webassets-cache .pytest_cache

@@ -24,14 +24,13 @@ RULES_JS = [
     "js/rules/timeline.js",
     "js/rules/streaks.js",
     "js/rules/asymmetry.js",
-    "js/rules/session-csv.js",
-    "js/rules/record-ids.js",
     "js/rules/muscles.json",
     "js/rules/exercise-search.js",
 ]
 # The sync engine (js/sync/), beside the data layer it drains. Pages load it as the "sync" bundle once an account
 # is in use (without one it is never needed); the worker imports WORKER_SYNC_JS as it starts
-# (Background Sync), with rules/record-ids.js: a level is sent at the id its slug gives in the account.
+# (Background Sync). Both carry rules/record-ids.js, which only sync reads: a level is sent at the id its
+# slug gives in the account.
 SYNC_JS = [
     "js/sync/records.js",
     "js/sync/account.js",
@@ -56,8 +55,6 @@ DATA_JS = [
     "js/data/download-refresh.js",
     "js/data/settings.js",
     "js/data/workout-store.js",
-    "js/data/workout-lock.js",
-    "js/data/data-export.js",
     "js/data/server-api.js",
 ]
 PAGE_JS = [
@@ -120,6 +117,7 @@ PAGE_JS = [
 # and the player all read them.
 SCREEN_JS = {
     "player": [
+        "js/data/workout-lock.js",
         "js/page/player/engine.js",
         "js/page/player/cues.js",
         "js/page/player/wake-lock.js",
@@ -135,7 +133,7 @@ SCREEN_JS = {
         "js/page/views/progress.js",
     ],
     # Not a screen: the sync engine, loaded once an account is in use on this device (components/sync-status.js).
-    "sync": [*SYNC_JS, "js/sync/notes.js"],
+    "sync": ["js/rules/record-ids.js", *SYNC_JS, "js/sync/notes.js"],
     "account": [
         "js/page/labels/accounts.js",
         "js/page/components/account-form.js",
@@ -145,8 +143,10 @@ SCREEN_JS = {
         "js/page/views/reset.js",
         "js/page/views/account.js",
     ],
-    # Not a screen: reading an export back in, loaded once a file is chosen (components/import-control.js).
-    "import": ["js/rules/data-import.js", "js/data/data-import.js"],
+    # Not screens: making an export, loaded once a download button is pressed (components/export-control.js),
+    # and reading one back in, loaded once a file is chosen (components/import-control.js).
+    "export": ["js/rules/session-csv.js", "js/data/data-export.js"],
+    "import": ["js/rules/data-import.js", "js/data/data-import.js", "js/page/components/import-preview.js"],
     # The quick log, a session's page and its edit form share the session form.
     "log": [
         "js/rules/routine-entries.js",
@@ -267,7 +267,9 @@ def init_assets(app: Flask) -> Environment:
     env.manifest = "json:gen/manifest.json"
     env.url_expire = False
     env.auto_build = app.debug
-    env.cache = False
+    # frontend/.webassets-cache: beside the minified files, it keeps each bundle's definition, so an
+    # update that only moves a file between bundles still rebuilds them (mtimes alone would not).
+    env.cache = True
     env.register("page_js", Bundle(*bundle_sources(PAGE_JS), filters="rjsmin", output="gen/page.%(version)s.js"))
     for screen_bundle, paths in SCREEN_JS.items():
         env.register(f"{screen_bundle}_js", Bundle(*bundle_sources(paths), filters="rjsmin",

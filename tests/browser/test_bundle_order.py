@@ -39,6 +39,7 @@ BUNDLE_SCREENS = {
     "storage": ("/storage", "Saved for offline"),
     "coach": ("/coach", "Studio"),
     "sync": None,  # the sync engine: no screen of its own, loaded once an account is in use
+    "export": None,  # making an export: no screen of its own, loaded once a download button is pressed
     "import": None,  # reading an export back in: no screen of its own, loaded once a file is chosen
 }
 

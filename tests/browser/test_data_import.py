@@ -2,12 +2,14 @@
 even without an account; a foreign or broken file changes nothing and says why."""
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.training_steps import open_offline, outbox, save_session, sessions
+from tests.offline.conftest import wait_until_routed
 
 pytestmark = pytest.mark.browser
 
@@ -116,3 +118,28 @@ def test_the_accounts_export_imports_from_settings_keeping_what_was_chosen_here(
     expect(page.get_by_label("Weekly target", exact=True)).to_have_value("5")  # the screen shows it at once
     expect(page.get_by_label("Pounds (lb)")).to_be_checked()  # chosen here: kept
     assert len(sessions(page)) == 1
+
+
+def test_export_and_import_whose_code_cannot_load_say_they_need_a_connection(browser, live_server):
+    # No worker: its cache would serve the bundles. The export and import code travels in bundles
+    # of its own, fetched on first use; here neither can be fetched.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    page = context.new_page()
+    page.route(re.compile(r"/static/gen/(export|import)\.[0-9a-f]+\.js$"), lambda route: route.abort())
+    page.goto(live_server.url + "/history")
+    wait_until_routed(page)
+    page.get_by_role("button", name="Download CSV").click()
+    expect(page.locator(".export").get_by_role("status")).to_have_text(
+        "Exporting needs a connection the first time it is used: try again once you are online.")
+    choose_file(page, "Import an export file (JSON)", b"{}")
+    expect(page.locator(".import").get_by_role("alert")).to_have_text(
+        "Importing needs a connection the first time it is used: try again once you are online.")
+    # Once the code can be fetched, the same buttons work.
+    page.unroute(re.compile(r"/static/gen/(export|import)\.[0-9a-f]+\.js$"))
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download CSV").click()
+    assert info.value.suggested_filename.endswith(".csv")
+    choose_file(page, "Import an export file (JSON)", b"PK not json", name="other.json")
+    expect(page.locator(".import").get_by_role("alert")).to_have_text(
+        "This file is not a Steady export: it is not JSON. Nothing was imported.")
+    context.close()

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from server.catalog.content import read_catalog
-from server.shell.assets import SCREEN_JS
+from server.shell.assets import SCREEN_JS, screen_bundle_urls
 from tests.browser.progress_steps import SEED, session_record
 from tests.conftest import CONTENT_DIR, ROOT, make_app
 from tests.offline.conftest import wait_until_controlled
@@ -141,3 +141,18 @@ def test_a_deploy_that_changes_only_a_screen_bundle_is_a_new_worker_version(temp
     assert after["precache"] == before["precache"], "the precached shell is unchanged"
     assert after["screens"] != before["screens"]
     assert after["version"] != before["version"]
+
+
+def test_a_deploy_that_only_moves_a_file_between_bundles_rebuilds_them(template_db, tmp_path, monkeypatch):
+    # No file's mtime changes, so only the kept bundle definitions can tell the built bundles are stale.
+    frontend = tmp_path / "frontend"
+    shutil.copytree(ROOT / "frontend", frontend, ignore=shutil.ignore_patterns("gen", ".webassets-cache"))
+    shutil.copy(template_db, tmp_path / "steady.sqlite")
+    database = f"sqlite:///{tmp_path / 'steady.sqlite'}"
+    before = make_app(database, FRONTEND_DIR=str(frontend))
+    guide = before.test_client().get(screen_bundle_urls(before)["guide"]).get_data(as_text=True)
+    assert "steady.views.storage" not in guide
+    monkeypatch.setitem(SCREEN_JS, "guide", [*SCREEN_JS["guide"], "js/page/views/storage.js"])
+    after = make_app(database, FRONTEND_DIR=str(frontend))
+    guide = after.test_client().get(screen_bundle_urls(after)["guide"]).get_data(as_text=True)
+    assert "steady.views.storage" in guide

@@ -1,5 +1,6 @@
 // "Download my data" buttons: everything on this device as JSON or CSV, made in the page
-// (a Blob and an object URL), so it works offline and without an account.
+// (a Blob and an object URL), so it works offline and without an account. The code that makes them
+// (the "export" bundle) loads when a button is first pressed; the worker caches it.
 (function (steady) {
   'use strict';
   const { h, announce } = steady.dom;
@@ -20,10 +21,19 @@
     const status = h('p', { class: 'hint', role: 'status' });
     async function run(kind) {
       try {
-        const data = await steady.dataExport.exportAll();
+        await steady.screenBundles.loadScreenBundle('export');
+      } catch (error) {
+        status.textContent = 'Exporting needs a connection the first time it is used: try again once you are online.';
+        announce(status.textContent);
+        return;
+      }
+      try {
+        // Looked up by name: the export code comes with its bundle.
+        const { exportAll, sessionsCsv } = steady['dataExport'];
+        const data = await exportAll();
         const day = steady.localTime.localDate(Date.now(), steady.localTime.deviceTimeZone());
         if (kind === 'json') download(`steady-export-${day}.json`, 'application/json', `${JSON.stringify(data, null, 2)}\n`);
-        else download(`steady-sessions-${day}.csv`, 'text/csv', steady.dataExport.sessionsCsv(data.sessions));
+        else download(`steady-sessions-${day}.csv`, 'text/csv', sessionsCsv(data.sessions));
         status.textContent = `Exported ${data.sessions.length} session${data.sessions.length === 1 ? '' : 's'} as ${kind.toUpperCase()}.`;
       } catch (error) {
         status.textContent = `Export failed: ${error.message}`;

@@ -1,102 +1,46 @@
 // "Import" beside the export: choose an export file, see what it holds and what is already
-// here, then import it in one go. The reading and storing (the "import" bundle, and the programs
-// bundle for enrolments) load only once a file is chosen; the worker caches both, so importing works offline.
+// here, then import it in one go. The reading, the preview and the storing (the "import" bundle, and
+// the programs bundle for enrolments) load only once a file is chosen; the worker caches both, so
+// importing works offline.
 (function (steady) {
   'use strict';
-  const { h, announce } = steady.dom;
-  const { count, dateText } = steady.labels.progress;
+  const { h } = steady.dom;
 
-  function fileWords(summary) {
-    const parts = [];
-    if (summary.sessions) {
-      const span = summary.first_date === summary.last_date ? `on ${dateText(summary.first_date, { year: true })}`
-        : `from ${dateText(summary.first_date, { year: true })} to ${dateText(summary.last_date, { year: true })}`;
-      parts.push(`${count(summary.sessions, 'session')} (${span})`);
-    }
-    if (summary.routines) parts.push(count(summary.routines, 'routine'));
-    if (summary.levels) parts.push(count(summary.levels, 'exercise level'));
-    if (summary.enrolments) parts.push(count(summary.enrolments, 'program enrolment'));
-    const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
-    return parts.length ? `This file holds ${list}.` : 'This file holds no sessions, routines, levels or program enrolments.';
-  }
-
-  function planWords(plan) {
-    const { summary } = plan;
-    const words = [fileWords(summary)];
-    if (summary.already_here) words.push(`${summary.already_here} ${summary.already_here === 1 ? 'is' : 'are'} already on this device and will not be doubled.`);
-    if (summary.newer_in_file) words.push(`${summary.newer_in_file} edited later in the file will replace the copy here.`);
-    if (summary.settings) words.push(`${count(summary.settings, 'setting')} not chosen on this device will be taken from it.`);
-    return words.join(' ');
-  }
-
-  const toImport = (plan) => plan.sessions.length + plan.routines.length + plan.levels.length + plan.enrolments.length + plan.settings.length;
-
-  function importedWords(plan) {
-    const parts = [plan.sessions.length && count(plan.sessions.length, 'session'), plan.routines.length && count(plan.routines.length, 'routine'),
-      plan.levels.length && count(plan.levels.length, 'exercise level'), plan.enrolments.length && count(plan.enrolments.length, 'program enrolment'),
-      plan.settings.length && count(plan.settings.length, 'setting')].filter(Boolean);
-    return `Imported ${parts.join(', ')}.`;
+  /** Show why a file was not imported, in place of any preview. */
+  function showProblem({ problem, preview }, message) {
+    problem.textContent = message;
+    problem.hidden = false;
+    preview.replaceChildren();
   }
 
   /** The import control; `done` runs after an import (to show the new records). */
   function importControl({ id, done = () => undefined }) {
     const input = h('input', { type: 'file', id, accept: 'application/json,.json', class: 'import-file', 'aria-describedby': `${id}-hint` });
-    const preview = h('div', { class: 'import-preview', role: 'status' });
-    const problem = h('p', { class: 'form-error', role: 'alert', hidden: true });
-
-    function fail(message) {
-      problem.textContent = message;
-      problem.hidden = false;
-      preview.replaceChildren();
-    }
-
-    function showPlan(plan) {
-      problem.hidden = true;
-      const cancel = h('button', { type: 'button', class: 'button button-quiet', onclick: () => { input.value = ''; preview.replaceChildren(); input.focus(); } }, 'Cancel');
-      if (!toImport(plan)) {
-        preview.replaceChildren(h('p', {}, planWords(plan), ' Everything in it is already here: there is nothing to import.'));
-        return;
-      }
-      const go = h('button', { type: 'button', class: 'button', onclick: async () => {
-        go.disabled = true;
-        try {
-          await steady['dataImport'].applyImport(plan);
-          input.value = '';
-          preview.replaceChildren(h('p', {}, importedWords(plan)));
-          announce(importedWords(plan));
-          done();
-        } catch (error) {
-          fail(`Nothing was imported: ${error.message}`);
-        }
-      } }, 'Import');
-      preview.replaceChildren(h('p', {}, planWords(plan)), h('div', { class: 'button-row' }, go, cancel));
-    }
+    const parts = {
+      input,
+      preview: h('div', { class: 'import-preview', role: 'status' }),
+      problem: h('p', { class: 'form-error', role: 'alert', hidden: true }),
+    };
 
     input.addEventListener('change', async () => {
       const [file] = input.files;
       if (!file) return;
-      preview.replaceChildren(h('p', {}, 'Reading the file…'));
+      parts.preview.replaceChildren(h('p', {}, 'Reading the file…'));
       try {
         await Promise.all([steady.screenBundles.loadScreenBundle('programs'), steady.screenBundles.loadScreenBundle('import')]);
       } catch (error) {
-        fail('Importing needs a connection the first time it is used: try again once you are online.');
+        showProblem(parts, 'Importing needs a connection the first time it is used: try again once you are online.');
         return;
       }
-      try {
-        // Looked up by name: the import code comes with its bundle.
-        const plan = await steady['dataImport'].planImport(await file.text());
-        if (plan.error) fail(`${plan.error} Nothing was imported.`);
-        else showPlan(plan);
-      } catch (error) {
-        fail(`The file could not be read: ${error.message}`);
-      }
+      // Looked up by name: the preview comes with its bundle.
+      await steady.components['importPreview'].previewFile(file, parts, done);
     });
 
     return h('div', { class: 'import' },
       h('label', { for: id }, 'Import an export file (JSON)'),
       h('p', { class: 'hint', id: `${id}-hint` }, 'From this app on another phone or browser, or your account. Records keep their ids, so nothing is doubled.'),
-      input, problem, preview);
+      input, parts.problem, parts.preview);
   }
 
-  steady.components.importControl = { importControl };
+  steady.components.importControl = { importControl, showProblem };
 })(globalThis.steady);
