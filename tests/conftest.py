@@ -40,11 +40,19 @@ CHROMIUM_ARGS = [
 def pytest_configure(config):
     """Build the webassets bundles into frontend/gen once, in the main process, before any xdist worker starts.
 
-    Every app builds whatever bundle is out of date, and webassets writes bundles and its manifest
-    in place: two workers building at once could read each other's half-written manifest.
+    Every app builds whatever bundle is out of date, one process at a time (server/shell/builds.py):
+    built here first, the workers' apps find every bundle fresh and never wait on each other.
     """
     if not hasattr(config, "workerinput"):
         make_app("sqlite://")
+
+
+def copy_frontend(folder: Path) -> Path:
+    """A copy of frontend/ in ``folder`` to build and change apart, without the built bundles or the
+    kept definitions (which another test process may be rewriting as this copies)."""
+    frontend = folder / "frontend"
+    shutil.copytree(ROOT / "frontend", frontend, ignore=shutil.ignore_patterns("gen", ".webassets-cache"))
+    return frontend
 
 
 def make_app(database_uri: str, **overrides):

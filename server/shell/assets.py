@@ -8,6 +8,8 @@ from flask import Flask
 from webassets import Bundle, Environment
 from webassets.filter import Filter
 
+from server.shell.builds import DefinitionUpdater, one_build_at_a_time
+
 # Order matters: a file runs after every file whose namespace it reads as it loads
 # (tests/browser/test_bundle_order.py proves it): the namespaces, then the pure rules (the data
 # stores check records with them), the data layer, shared page pieces, the views, the table of
@@ -270,6 +272,7 @@ def init_assets(app: Flask) -> Environment:
     # frontend/.webassets-cache: beside the minified files, it keeps each bundle's definition, so an
     # update that only moves a file between bundles still rebuilds them (mtimes alone would not).
     env.cache = True
+    env.updater = DefinitionUpdater()
     env.register("page_js", Bundle(*bundle_sources(PAGE_JS), filters="rjsmin", output="gen/page.%(version)s.js"))
     for screen_bundle, paths in SCREEN_JS.items():
         env.register(f"{screen_bundle}_js", Bundle(*bundle_sources(paths), filters="rjsmin",
@@ -280,9 +283,10 @@ def init_assets(app: Flask) -> Environment:
     for screen_bundle, paths in SCREEN_CSS.items():
         env.register(f"{screen_bundle}_css", Bundle(*paths, filters="rcssmin", output=f"gen/{screen_bundle}.%(version)s.css"))
     if not env.auto_build:
-        for name in ("page_js", *(f"{b}_js" for b in SCREEN_JS), "sw_js", "sw_sync_js", "css",
-                     *(f"{b}_css" for b in SCREEN_CSS)):
-            env[name].build()
+        with one_build_at_a_time(env.directory):
+            for name in ("page_js", *(f"{b}_js" for b in SCREEN_JS), "sw_js", "sw_sync_js", "css",
+                         *(f"{b}_css" for b in SCREEN_CSS)):
+                env[name].build()
     app.extensions["assets"] = env
     app.jinja_env.globals["asset_urls"] = lambda name: env[name].urls()
     app.jinja_env.globals["screen_bundle_urls"] = lambda: screen_bundle_urls(app)

@@ -89,6 +89,26 @@ def test_more_works_by_keyboard(page, live_server):
     expect(more).to_have_attribute("data-current", "false")
 
 
+def test_a_tab_tapped_while_the_first_visit_loads_opens_in_place(page, live_server):
+    # The first visit's catalogue is held back, as on a slow connection: a whole page load on the tap
+    # would start that download over; the app instead draws the tapped screen once it arrives.
+    held = []
+    page.route("**/api/catalog", lambda route: held.append(route))
+    page.goto(live_server.url + "/")
+    expect(page.get_by_role("status").filter(has_text="Loading…")).to_be_visible()
+    page.evaluate("window.sameDocument = true")
+    nav(page).get_by_role("link", name="Exercises").click()
+    expect(page).to_have_url(live_server.url + "/exercises")
+    expect(nav(page).get_by_role("link", name="Exercises")).to_have_attribute("aria-current", "page")
+    held[0].continue_()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Exercises")
+    expect(page.get_by_role("heading", level=1)).to_be_focused()
+    assert page.evaluate("window.sameDocument") is True, "no page load"
+    page.go_back()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Exercises")
+    expect(page).to_have_url(live_server.url + "/")
+
+
 def test_a_tap_outside_closes_more(page, live_server):
     page.goto(live_server.url + "/")
     more = nav(page).get_by_role("button", name="More")

@@ -10,7 +10,7 @@ from jinja2 import DictLoader
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, make_app
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, copy_frontend, make_app
 from tests.live_server import LiveServer
 from tests.offline.conftest import wait_until_controlled
 from tests.offline.catalogue_steps import eventually
@@ -58,8 +58,7 @@ def test_worker_script_headers(client):
 @pytest.fixture
 def editable_server(template_db, tmp_path):
     """A live server whose front-end files are a private copy the test may change."""
-    frontend = tmp_path / "frontend"
-    shutil.copytree(ROOT / "frontend", frontend, ignore=shutil.ignore_patterns("gen"))
+    frontend = copy_frontend(tmp_path)
     database = tmp_path / "steady.sqlite"
     shutil.copy(template_db, database)
     server = LiveServer(make_app(f"sqlite:///{database}", FRONTEND_DIR=str(frontend)))

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from server.catalog.content import read_catalog
 from server.shell.assets import SCREEN_JS, screen_bundle_urls
 from tests.browser.progress_steps import SEED, session_record
-from tests.conftest import CONTENT_DIR, ROOT, make_app
+from tests.conftest import CONTENT_DIR, copy_frontend, make_app
 from tests.offline.conftest import wait_until_controlled
 from tests.offline.catalogue_steps import eventually
 
@@ -128,8 +128,7 @@ def build_of(app) -> dict:
 
 def test_a_deploy_that_changes_only_a_screen_bundle_is_a_new_worker_version(template_db, tmp_path):
     # The update prompt follows a new worker version; a fix to the player alone must make one.
-    frontend = tmp_path / "frontend"
-    shutil.copytree(ROOT / "frontend", frontend, ignore=shutil.ignore_patterns("gen"))
+    frontend = copy_frontend(tmp_path)
     shutil.copy(template_db, tmp_path / "steady.sqlite")
     database = f"sqlite:///{tmp_path / 'steady.sqlite'}"
     before = build_of(make_app(database, FRONTEND_DIR=str(frontend)))
@@ -143,15 +142,17 @@ def test_a_deploy_that_changes_only_a_screen_bundle_is_a_new_worker_version(temp
     assert after["version"] != before["version"]
 
 
-def test_a_deploy_that_only_moves_a_file_between_bundles_rebuilds_them(template_db, tmp_path, monkeypatch):
+@pytest.mark.parametrize("kept", [True, False], ids=["definitions kept", "an install from before they were"])
+def test_a_deploy_that_only_moves_a_file_between_bundles_rebuilds_them(template_db, tmp_path, monkeypatch, kept):
     # No file's mtime changes, so only the kept bundle definitions can tell the built bundles are stale.
-    frontend = tmp_path / "frontend"
-    shutil.copytree(ROOT / "frontend", frontend, ignore=shutil.ignore_patterns("gen", ".webassets-cache"))
+    frontend = copy_frontend(tmp_path)
     shutil.copy(template_db, tmp_path / "steady.sqlite")
     database = f"sqlite:///{tmp_path / 'steady.sqlite'}"
     before = make_app(database, FRONTEND_DIR=str(frontend))
     guide = before.test_client().get(screen_bundle_urls(before)["guide"]).get_data(as_text=True)
     assert "steady.views.storage" not in guide
+    if not kept:
+        shutil.rmtree(frontend / ".webassets-cache")
     monkeypatch.setitem(SCREEN_JS, "guide", [*SCREEN_JS["guide"], "js/page/views/storage.js"])
     after = make_app(database, FRONTEND_DIR=str(frontend))
     guide = after.test_client().get(screen_bundle_urls(after)["guide"]).get_data(as_text=True)

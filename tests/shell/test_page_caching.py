@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.conftest import ROOT, make_app
+from tests.conftest import copy_frontend, make_app
 
 PAGES = ["/", "/exercises", "/exercises/side-plank", "/routines/back-and-core-circuit",
          "/routines/back-and-core-circuit/play", "/history/5b0c1c36-9b7c-4d77-8a53-1d4b1b8f3e21"]
@@ -44,8 +44,7 @@ def test_a_404_page_is_never_a_304(client, path):
 
 
 def test_a_deploy_that_changes_a_bundle_changes_every_page_etag(template_db, tmp_path):
-    frontend = tmp_path / "frontend"
-    shutil.copytree(ROOT / "frontend", frontend, ignore=shutil.ignore_patterns("gen"))
+    frontend = copy_frontend(tmp_path)
     database = tmp_path / "steady.sqlite"
     shutil.copy(template_db, database)
 

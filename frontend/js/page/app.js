@@ -22,6 +22,7 @@
     steady.keepDataNotice.watchKeepDataNotice();
     steady.connection.watchConnection();
     steady.navMore.watchMoreMenu();
+    steady.router.listen(steady.screens);
     steady.install.offerInstall();
     steady.syncStatus.startSyncStatus().catch((error) => console.warn('Sync could not start:', error));
     const stored = await readStoredCatalog().catch(() => null);

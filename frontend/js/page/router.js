@@ -6,6 +6,8 @@
   let routes = [];
   let context = null;
   let renders = 0;
+  let listening = false;
+  let movedEarly = false;
 
   /** A screen ({ path: '/exercises/:slug', view, nav }, or bundle and viewName for one in a screen bundle) as a route that matches addresses. */
   function compile({ path, view, bundle, viewName, nav, live = false }) {
@@ -59,9 +61,15 @@
 
   /** Render the view for a URL into <main>; resolves once it shows (after its screen bundle loads, if it has one). */
   async function render(url, { moveFocus }) {
+    const found = match(url.pathname);
+    if (!context) {
+      // Not started: start() draws the screen the address names, with focus moved if the runner moved.
+      movedEarly = movedEarly || moveFocus;
+      markCurrentNav(found);
+      return;
+    }
     const turn = ++renders;
     const main = document.getElementById('main');
-    const found = match(url.pathname);
     let view = found ? found.view : steady.views.notFound;
     if (found && found.bundle) {
       view = await bundledView(found, url);
@@ -100,14 +108,23 @@
     navigate(url.href);
   }
 
+  /** Follow the app's links in place from now on, before the first screen can draw: a tap while the
+   * catalogue first loads only changes the address (a whole page load would start that download
+   * again), and start() then draws the screen it names. */
+  function listen(screens) {
+    if (listening) return;
+    listening = true;
+    routes = screens.map(compile);
+    document.addEventListener('click', onClick);
+    window.addEventListener('popstate', () => render(new URL(location.href), { moveFocus: true }));
+  }
+
   /** Start routing `screens` (see screens.js), with the shared context (catalogue and friends) every
    * view receives; resolves once the first screen shows. */
   async function start(screens, shared) {
-    routes = screens.map(compile);
+    listen(screens);
     context = { ...shared, navigate };
-    document.addEventListener('click', onClick);
-    window.addEventListener('popstate', () => render(new URL(location.href), { moveFocus: true }));
-    await render(new URL(location.href), { moveFocus: false });
+    await render(new URL(location.href), { moveFocus: movedEarly });
     // Lets benchmarks and tests read "navigation to first content" from the page itself.
     performance.mark('steady:first-render');
   }
@@ -120,7 +137,7 @@
   async function refresh() {
     const found = match(location.pathname);
     const main = document.getElementById('main');
-    if (!found || !found.live) return false;
+    if (!context || !found || !found.live) return false; // before start() the first render shows them
     const focused = document.activeElement;
     if (main.contains(focused) && focused !== main && focused.tagName !== 'H1') {
       if (!waiting) {
@@ -150,5 +167,5 @@
     context = { ...context, ...shared };
   }
 
-  steady.router = { start, navigate, refresh, update };
+  steady.router = { listen, start, navigate, refresh, update };
 })(globalThis.steady);
