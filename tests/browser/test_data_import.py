@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from tests.browser.axe_check import axe_in_both_schemes
 from tests.browser.training_steps import open_offline, outbox, save_session, sessions
+from tests.conftest import ARTIFACTS
 from tests.offline.conftest import wait_until_routed
 
 pytestmark = pytest.mark.browser
@@ -134,6 +135,8 @@ def test_export_and_import_whose_code_cannot_load_say_they_need_a_connection(bro
     choose_file(page, "Import an export file (JSON)", b"{}")
     expect(page.locator(".import").get_by_role("alert")).to_have_text(
         "Importing needs a connection the first time it is used: try again once you are online.")
+    axe_in_both_schemes(page, lambda name: page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True),
+                        "export-import-need-connection")
     # Once the code can be fetched, the same buttons work.
     page.unroute(re.compile(r"/static/gen/(export|import)\.[0-9a-f]+\.js$"))
     with page.expect_download() as info:
