@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from server.catalog.content import read_catalog
+from tests.browser.axe_check import axe_in_both_schemes
 from tests.conftest import CONTENT_DIR
 
 pytestmark = pytest.mark.browser
@@ -50,13 +51,41 @@ def test_connection_indicator_is_announced(controlled_page, context):
     expect(badge).to_have_text("Online")
 
 
-def test_a_failing_catalogue_gets_a_clear_message(page, live_server):
-    page.route("**/api/catalog", lambda route: route.fulfill(status=503, body="down"))
+@pytest.mark.parametrize(("answer", "message"), [
+    (lambda route: route.fulfill(status=503, body="down"), "The exercise catalogue could not be loaded (HTTP 503)."),
+    (lambda route: route.abort("connectionreset"),
+     "The exercises could not be downloaded: the connection to Steady was lost. Check it, then try again."),
+    (lambda route: route.fulfill(status=200, content_type="application/json", body='{"version": 3, "exercises": [{"slug'),
+     "The exercises arrived incomplete: the connection was cut off. Try again."),
+], ids=["server error", "connection lost", "cut off"])
+def test_a_failing_catalogue_gets_a_clear_message(page, live_server, screenshot, answer, message):
+    page.route("**/api/catalog", answer)
     page.goto(live_server.url + "/exercises")
     alert = page.get_by_role("alert")
     expect(alert.get_by_role("heading", level=1)).to_have_text("Steady could not load")
-    expect(alert).to_contain_text("HTTP 503")
+    expect(alert.get_by_role("paragraph")).to_have_text(message)
     expect(alert.get_by_role("button", name="Try again")).to_be_visible()
+    if "lost" in message:
+        axe_in_both_schemes(page, screenshot, "first-download-lost")
+
+
+def test_a_slow_first_download_says_what_the_wait_is_for(page, live_server, screenshot):
+    held = []
+    page.clock.install()
+    page.route("**/api/catalog", lambda route: held.append(route))
+    page.goto(live_server.url + "/")
+    status = page.locator("#main > .status-message")
+    expect(status).to_have_text("Loading…")
+    page.clock.run_for(8_100)
+    expect(status).to_have_text("Downloading the exercises for the first time. On a slow connection this takes a while; "
+                                "once they are here, Steady works offline.")
+    expect(status).to_have_attribute("role", "status")
+    for scheme in ["light", "dark"]:  # no axe: the shell's "Loading…" state has no heading of its own yet
+        page.emulate_media(color_scheme=scheme)
+        screenshot(f"first-download-slow-{scheme}")
+    held[0].continue_()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(status).to_have_count(0)
 
 
 def test_no_request_leaves_the_origin(page, live_server):

@@ -17,9 +17,13 @@
 
   /** Fetch the catalogue (through the worker, if any) and store it; `fresh` asks the server itself, never the worker's copy. */
   async function fetchCatalog({ fresh = false } = {}) {
-    const response = await fetch('/api/catalog', { headers: { Accept: 'application/json' }, cache: fresh ? 'no-cache' : 'default' });
+    // The browser's own words for a lost connection ("Failed to fetch", "Load failed") or a cut-off
+    // body ("Unexpected end of JSON input") tell a runner nothing: these say what happened.
+    const response = await fetch('/api/catalog', { headers: { Accept: 'application/json' }, cache: fresh ? 'no-cache' : 'default' })
+      .catch(() => { throw new Error('The exercises could not be downloaded: the connection to Steady was lost. Check it, then try again.'); });
     if (!response.ok) throw new Error(`The exercise catalogue could not be loaded (HTTP ${response.status}).`);
-    const payload = await response.json();
+    const payload = await response.json()
+      .catch(() => { throw new Error('The exercises arrived incomplete: the connection was cut off. Try again.'); });
     await storeCatalog(payload);
     return payload;
   }

@@ -16,6 +16,20 @@
       h('button', { type: 'button', class: 'button', onclick: () => location.reload() }, 'Try again')));
   }
 
+  /** A first visit's catalogue, from the network. After a while the "Loading…" line says what the
+   * wait is for: alone it looks stuck on a slow connection. */
+  async function firstDownload() {
+    const timer = setTimeout(() => {
+      const status = document.querySelector('#main > .status-message');
+      if (status) status.textContent = 'Downloading the exercises for the first time. On a slow connection this takes a while; once they are here, Steady works offline.';
+    }, 8000);
+    try {
+      return await fetchCatalog();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async function boot() {
     steady.schemaNotice.watchSchemaNotice();
     steady.formDrafts.watchDrafts(document.getElementById('main'));
@@ -26,7 +40,7 @@
     steady.install.offerInstall();
     steady.syncStatus.startSyncStatus().catch((error) => console.warn('Sync could not start:', error));
     const stored = await readStoredCatalog().catch(() => null);
-    const catalog = indexCatalog(stored || await fetchCatalog());
+    const catalog = indexCatalog(stored || await firstDownload());
     const firstScreen = steady.router.start(steady.screens, { catalog });
     // A stored catalogue is drawn at once and checked behind it (offline, it stands).
     steady.catalogFollow.followCatalog(catalog);
