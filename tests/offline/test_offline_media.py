@@ -68,3 +68,17 @@ def test_saving_offline_says_why_it_failed(controlled_page, context, live_server
     page.get_by_role("button", name="Save for offline").click()
     expect(page.locator(".save-status")).to_have_text("You are offline: connect to save clips.")
     expect(page.get_by_role("button", name="Save for offline")).to_be_enabled()
+
+
+def test_a_connection_lost_while_saving_says_so_and_keeps_nothing_half_saved(browser, live_server):
+    # No worker, so page.route() sees the clip's request; the browser still thinks it is online.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    page = context.new_page()
+    page.route(re.compile(r"/media/lunge\.[0-9a-f]+\.mp4$"), lambda route: route.abort("connectionreset"))
+    page.goto(f"{live_server.url}/exercises/lunge")
+    page.get_by_role("button", name="Save for offline").click()
+    expect(page.locator(".save-status")).to_have_text("Saving failed: The connection was lost partway; try again once it is steadier.")
+    expect(page.get_by_role("button", name="Save for offline")).to_be_enabled()
+    stored = page.evaluate("caches.open('steady-media-v1').then((c) => c.keys()).then((ks) => ks.map((k) => k.url))")
+    assert not [url for url in stored if "/lunge." in url]
+    context.close()

@@ -38,7 +38,9 @@
         let response = await cache.match(url);
         if (!response) {
           // 'reload' so a partial 206 left in the HTTP cache by a <video> can never be stored.
-          response = await fetch(new Request(url, { cache: 'reload' }));
+          // A connection lost partway rejects with the browser's own words ("Failed to fetch"), which tell a runner nothing.
+          response = await fetch(new Request(url, { cache: 'reload' }))
+            .catch(() => { throw new Error('The connection was lost partway; try again once it is steadier.'); });
           if (response.status !== 200) throw new Error(`Could not download ${url} (HTTP ${response.status}).`);
           added.push(url);
           await cache.put(url, response.clone());
