@@ -30,3 +30,14 @@ def test_an_app_waits_for_another_process_building_the_bundles(tmp_path):
     finally:
         app.kill()
     assert (frontend / "gen" / "manifest.json").exists()
+
+
+def test_an_app_whose_build_lock_cannot_be_opened_still_starts(tmp_path):
+    # As on a read-only front end whose bundles were built beforehand (root ignores file modes, so the
+    # lock is made unopenable instead): nothing needs building, so nothing needs the lock.
+    frontend = copy_frontend(tmp_path)
+    subprocess.run([sys.executable, "-c", START_AN_APP, str(frontend)], cwd=ROOT, check=True)
+    (frontend / "gen" / ".build-lock").unlink()
+    (frontend / "gen" / ".build-lock").mkdir()
+    started = subprocess.run([sys.executable, "-c", START_AN_APP, str(frontend)], cwd=ROOT, capture_output=True, text=True)
+    assert started.returncode == 0, started.stderr
